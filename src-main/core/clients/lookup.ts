@@ -1,0 +1,52 @@
+import type { Ctx } from '../context';
+import { prepared } from '../db/statements';
+import { normalizePhone, formatPhone } from '../validation/contact-points';
+
+export interface LookupHit {
+  clientId: string;
+  clientName: string;
+  inn: string | null;
+  archived: boolean;
+  contact: { id: string; name: string; position: string | null } | null;
+  phones: string[];
+}
+
+/**
+ * Caller lookup for an incoming call: exact normalised digits first; when nothing
+ * matches, numbers ending with the same ten digits (a number stored without its
+ * country code, or with another one).
+ */
+export function lookupPhone(ctx: Ctx, phone: string): LookupHit[] {
+  const n = normalizePhone(phone);
+  if (!n) return [];
+  const sqlite = ctx.ws.sqlite;
+  let rows = prepared(sqlite, 'SELECT client_id, contact_id FROM phones WHERE digits = ? LIMIT 50').all(n.digits) as {
+    client_id: string;
+    contact_id: string | null;
+  }[];
+  if (rows.length === 0 && n.digits.length >= 10) {
+    rows = prepared(
+      sqlite,
+      `SELECT p.client_id, p.contact_id FROM phone_fts JOIN phones p ON p.seq = phone_fts.rowid
+       WHERE phone_fts MATCH ? AND substr(p.digits, -10) = ? LIMIT 50`,
+    ).all(`"${n.digits.slice(-10)}"`, n.digits.slice(-10)) as typeof rows;
+  }
+  return rows.map((r) => {
+    const c = prepared(sqlite, 'SELECT id, name, inn, archived_at FROM clients WHERE id = ?').get(r.client_id) as {
+      id: string;
+      name: string;
+      inn: string | null;
+      archived_at: string | null;
+    };
+    const contact = r.contact_id
+      ? (prepared(sqlite, 'SELECT id, name, position FROM contacts WHERE id = ?').get(r.contact_id) as LookupHit['contact'])
+      : null;
+    const phones = (
+      prepared(sqlite, 'SELECT digits FROM phones WHERE client_id = ? AND contact_id IS ? ORDER BY sort').all(
+        r.client_id,
+        r.contact_id,
+      ) as { digits: string }[]
+    ).map((p) => formatPhone(p.digits));
+    return { clientId: c.id, clientName: c.name, inn: c.inn, archived: !!c.archived_at, contact, phones };
+  });
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { proc } from '../procedures/define';
+import { clientFields, clientPatch, contactFields, listQuery } from './schemas';
+import { createClient, updateClient, setArchived } from './write';
+import { getClientCard } from './read';
+import { listClients } from './list';
+import { findDuplicates } from './duplicates';
+import { mergeClients } from './merge';
+import { lookupPhone } from './lookup';
+import { bulkUpdate, resolveTarget } from './bulk';
+import { createContact, updateContact, archiveContact } from './contacts';
+import { addHistory, historyInput, listHistory } from '../history/service';
+
+const id = z.string().min(1).max(64);
+const ids = z.array(id).min(1).max(200_000);
+
+export const clientProcedures = {
+  'clients.list': proc(
+    z.object({ query: listQuery, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
+    (s, i) => listClients(s.ctx(), i.query, i.offset, i.limit),
+  ),
+  'clients.get': proc(z.object({ id }), (s, i) => getClientCard(s.ctx(), i.id)),
+  'clients.create': proc(clientFields, (s, i) => createClient(s.ctx(), i)),
+  'clients.update': proc(z.object({ id, patch: clientPatch }), (s, i) => updateClient(s.ctx(), i.id, i.patch)),
+  'clients.archive': proc(z.object({ ids }), (s, i) => setArchived(s.ctx(), i.ids, true)),
+  'clients.restore': proc(z.object({ ids }), (s, i) => setArchived(s.ctx(), i.ids, false)),
+  'clients.bulk': proc(
+    z.object({
+      target: z.union([z.object({ ids }), z.object({ query: listQuery })]),
+      op: z.discriminatedUnion('action', [
+        z.object({ action: z.literal('addTag'), tagId: id }),
+        z.object({ action: z.literal('removeTag'), tagId: id }),
+        z.object({ action: z.literal('setResponsible'), responsibleId: id.nullable() }),
+        z.object({ action: z.literal('archive') }),
+        z.object({ action: z.literal('restore') }),
+      ]),
+    }),
+    (s, i) => bulkUpdate(s.ctx(), resolveTarget(s.ctx(), i.target), i.op),
+  ),
+  'clients.merge': proc(z.object({ keepId: id, mergeId: id }), (s, i) => mergeClients(s.ctx(), i.keepId, i.mergeId)),
+  'clients.duplicates': proc(
+    z.object({
+      inn: z.string().max(20).nullish(),
+      phones: z.array(z.string().max(100)).max(50).default([]),
+      emails: z.array(z.string().max(320)).max(50).default([]),
+      excludeId: id.nullish(),
+    }),
+    (s, i) => findDuplicates(s.ctx(), i),
+  ),
+  'clients.lookupPhone': proc(z.object({ phone: z.string().max(100) }), (s, i) => lookupPhone(s.ctx(), i.phone)),
+  'clients.regions': proc(z.object({}), (s) =>
+    (s.workspace.sqlite.prepare('SELECT DISTINCT region FROM clients WHERE region IS NOT NULL ORDER BY region').all() as { region: string }[]).map(
+      (r) => r.region,
+    ),
+  ),
+  'contacts.create': proc(z.object({ clientId: id, fields: contactFields }), (s, i) => createContact(s.ctx(), i.clientId, i.fields)),
+  'contacts.update': proc(z.object({ id, fields: contactFields }), (s, i) => updateContact(s.ctx(), i.id, i.fields)),
+  'contacts.archive': proc(z.object({ id, archived: z.boolean().default(true) }), (s, i) => archiveContact(s.ctx(), i.id, i.archived)),
+  'history.list': proc(
+    z.object({
+      clientId: id,
+      before: z.object({ occurredAt: z.string().max(40), id }).nullish(),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    (s, i) => listHistory(s.ctx(), i.clientId, i.before ?? null, i.limit),
+  ),
+  'history.add': proc(historyInput, (s, i) => addHistory(s.ctx(), i)),
+};

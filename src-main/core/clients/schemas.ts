@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+export const CLIENT_KINDS = ['person', 'organization', 'sole_trader'] as const;
+export const RELATIONS = ['client', 'prospect', 'partner', 'agent', 'supplier', 'competitor'] as const;
+export const STATUSES = ['active', 'inactive', 'blocked'] as const;
+export const HISTORY_KINDS = ['note', 'call', 'meeting', 'email'] as const;
+
+const optText = (max = 1000) =>
+  z
+    .string()
+    .max(max)
+    .nullish()
+    .transform((v) => {
+      const t = v?.replace(/\u00a0/g, ' ').trim();
+      return t ? t : null;
+    });
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date')
+  .nullish()
+  .transform((v) => v || null);
+
+export const phoneInput = z.object({
+  raw: z.string().max(100),
+  label: optText(50),
+});
+export const emailInput = z.object({
+  address: z.string().max(320),
+  label: optText(50),
+});
+
+export const customValues = z.record(z.string(), z.union([z.string().max(5000), z.number(), z.boolean(), z.null()]));
+
+export const clientFields = z.object({
+  kind: z.enum(CLIENT_KINDS),
+  name: optText(500),
+  fullName: optText(1000),
+  lastName: optText(100),
+  firstName: optText(100),
+  middleName: optText(100),
+  relation: z.enum(RELATIONS).default('client'),
+  status: z.enum(STATUSES).default('active'),
+  source: optText(200),
+  region: optText(200),
+  industry: optText(200),
+  responsibleId: z.string().max(64).nullish().transform((v) => v || null),
+  inn: optText(20),
+  kpp: optText(20),
+  ogrn: optText(20),
+  legalAddress: optText(1000),
+  actualAddress: optText(1000),
+  bankName: optText(300),
+  bankBik: optText(20),
+  bankAccount: optText(30),
+  bankCorrAccount: optText(30),
+  birthday: isoDate,
+  website: optText(300),
+  notes: optText(20000),
+  phones: z.array(phoneInput).max(50).default([]),
+  emails: z.array(emailInput).max(50).default([]),
+  tagIds: z.array(z.string().max(64)).max(200).default([]),
+  custom: customValues.default({}),
+});
+export type ClientFields = z.output<typeof clientFields>;
+
+export const clientPatch = clientFields.partial();
+export type ClientPatch = z.output<typeof clientPatch>;
+
+export const contactFields = z.object({
+  name: z.string().max(300).transform((v) => v.trim()),
+  position: optText(200),
+  birthday: isoDate,
+  notes: optText(5000),
+  phones: z.array(phoneInput).max(20).default([]),
+  emails: z.array(emailInput).max(20).default([]),
+});
+export type ContactFields = z.output<typeof contactFields>;
+
+export const listQuery = z.object({
+  search: z.string().max(200).default(''),
+  archived: z.boolean().default(false),
+  kind: z.enum(CLIENT_KINDS).nullish(),
+  relation: z.enum(RELATIONS).nullish(),
+  status: z.enum(STATUSES).nullish(),
+  tagId: z.string().max(64).nullish(),
+  responsibleId: z.string().max(64).nullish(),
+  region: z.string().max(200).nullish(),
+  custom: z
+    .array(z.object({ fieldId: z.string().max(64), value: z.string().max(500) }))
+    .max(20)
+    .default([]),
+  sort: z.enum(['name', 'createdAt', 'updatedAt']).default('name'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+});
+export type ListQuery = z.output<typeof listQuery>;

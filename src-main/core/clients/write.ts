@@ -1,0 +1,173 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { clients, phones, emails, clientTags, clientCustomValues, history, tags, users } from '../db/schema';
+import { ValidationError, NotFoundError, type FieldIssue } from '../errors';
+import { newId } from '../ids';
+import { isoNow, type Ctx } from '../context';
+import { nameKey } from '../text/fold';
+import { restoreInn } from '../validation/requisites';
+import { validateCustomValues } from '../custom-fields/values';
+import { clientFields, type ClientFields, type ClientPatch } from './schemas';
+import { displayName, normalizeEmails, normalizePhones, requisiteIssues } from './validate';
+import { readClientFields } from './read';
+
+type ClientRow = typeof clients.$inferInsert;
+
+function columnsOf(f: ClientFields): Omit<ClientRow, 'seq' | 'id' | 'createdAt' | 'updatedAt' | 'createdBy'> {
+  const name = displayName(f);
+  return {
+    kind: f.kind,
+    name,
+    nameKey: nameKey(name),
+    fullName: f.fullName,
+    lastName: f.lastName,
+    firstName: f.firstName,
+    middleName: f.middleName,
+    relation: f.relation,
+    status: f.status,
+    source: f.source,
+    region: f.region,
+    industry: f.industry,
+    responsibleId: f.responsibleId,
+    inn: f.inn ? restoreInn(f.inn) : null,
+    kpp: f.kpp ? f.kpp.toUpperCase() : null,
+    ogrn: f.ogrn,
+    legalAddress: f.legalAddress,
+    actualAddress: f.actualAddress,
+    bankName: f.bankName,
+    bankBik: f.bankBik,
+    bankAccount: f.bankAccount,
+    bankCorrAccount: f.bankCorrAccount,
+    birthday: f.birthday,
+    website: f.website,
+    notes: f.notes,
+  };
+}
+
+function checkReferences(ctx: Ctx, f: ClientFields, issues: FieldIssue[]): void {
+  if (f.responsibleId && !ctx.db.select({ id: users.id }).from(users).where(eq(users.id, f.responsibleId)).get()) {
+    issues.push({ field: 'responsibleId', code: 'reference.missing' });
+  }
+  if (f.tagIds.length > 0) {
+    const found = ctx.db.select({ id: tags.id }).from(tags).where(inArray(tags.id, f.tagIds)).all();
+    if (found.length !== new Set(f.tagIds).size) issues.push({ field: 'tagIds', code: 'reference.missing' });
+  }
+}
+
+interface Prepared {
+  f: ClientFields;
+  phoneRows: ReturnType<typeof normalizePhones>;
+  emailRows: ReturnType<typeof normalizeEmails>;
+  custom: Map<string, string | null>;
+}
+
+function prepare(ctx: Ctx, f: ClientFields): Prepared {
+  const issues = requisiteIssues(f);
+  const phoneRows = normalizePhones(f.phones, 'phones', issues);
+  const emailRows = normalizeEmails(f.emails, 'emails', issues);
+  const custom = validateCustomValues(ctx.db, 'client', f.custom, issues);
+  checkReferences(ctx, f, issues);
+  if (issues.length > 0) throw new ValidationError(issues);
+  return { f, phoneRows, emailRows, custom };
+}
+
+function replacePhonesAndEmails(ctx: Ctx, clientId: string, p: Prepared): void {
+  ctx.db.delete(phones).where(and(eq(phones.clientId, clientId), isNull(phones.contactId))).run();
+  p.phoneRows.forEach((r, i) =>
+    ctx.db.insert(phones).values({ id: newId(), clientId, raw: r.raw, digits: r.digits, label: r.label, sort: i }).run(),
+  );
+  ctx.db.delete(emails).where(and(eq(emails.clientId, clientId), isNull(emails.contactId))).run();
+  p.emailRows.forEach((r, i) =>
+    ctx.db
+      .insert(emails)
+      .values({ id: newId(), clientId, address: r.address, addressKey: r.addressKey, label: r.label, sort: i })
+      .run(),
+  );
+}
+
+function replaceTags(ctx: Ctx, clientId: string, tagIds: string[]): void {
+  ctx.db.delete(clientTags).where(eq(clientTags.clientId, clientId)).run();
+  for (const tagId of new Set(tagIds)) ctx.db.insert(clientTags).values({ clientId, tagId }).run();
+}
+
+function writeCustom(ctx: Ctx, clientId: string, values: Map<string, string | null>): void {
+  for (const [fieldId, value] of values) {
+    const where = and(eq(clientCustomValues.clientId, clientId), eq(clientCustomValues.fieldId, fieldId));
+    ctx.db.delete(clientCustomValues).where(where).run();
+    if (value !== null) ctx.db.insert(clientCustomValues).values({ clientId, fieldId, value }).run();
+  }
+}
+
+export function createClient(ctx: Ctx, input: ClientFields): { id: string } {
+  const p = prepare(ctx, input);
+  const id = newId();
+  const now = isoNow(ctx);
+  ctx.ws.sqlite.transaction(() => {
+    ctx.db
+      .insert(clients)
+      .values({ id, ...columnsOf(p.f), createdAt: now, updatedAt: now, createdBy: ctx.userId })
+      .run();
+    replacePhonesAndEmails(ctx, id, p);
+    replaceTags(ctx, id, p.f.tagIds);
+    writeCustom(ctx, id, p.custom);
+  })();
+  return { id };
+}
+
+/** Inline edits send only the changed fields; validation runs on the merged record. */
+export function updateClient(ctx: Ctx, id: string, patch: ClientPatch): { id: string } {
+  const current = readClientFields(ctx, id);
+  if (!current) throw new NotFoundError('client', id);
+  const merged = clientFields.parse({ ...current, ...stripUndefined(patch) });
+  const p = prepare(ctx, merged);
+  ctx.ws.sqlite.transaction(() => {
+    ctx.db
+      .update(clients)
+      .set({ ...columnsOf(p.f), updatedAt: isoNow(ctx) })
+      .where(eq(clients.id, id))
+      .run();
+    if (patch.phones !== undefined || patch.emails !== undefined) replacePhonesAndEmails(ctx, id, p);
+    if (patch.tagIds !== undefined) replaceTags(ctx, id, p.f.tagIds);
+    if (patch.custom !== undefined) writeCustom(ctx, id, p.custom);
+  })();
+  return { id };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export function setArchived(ctx: Ctx, ids: string[], archived: boolean): { count: number } {
+  const now = isoNow(ctx);
+  let count = 0;
+  ctx.ws.sqlite.transaction(() => {
+    for (const chunk of chunks(ids, 500)) {
+      const r = ctx.db
+        .update(clients)
+        .set({ archivedAt: archived ? now : null, updatedAt: now, ...(archived ? {} : { mergedIntoId: null }) })
+        .where(inArray(clients.id, chunk))
+        .run();
+      count += r.changes;
+      for (const clientId of chunk) {
+        ctx.db
+          .insert(history)
+          .values({
+            id: newId(),
+            clientId,
+            kind: 'system',
+            occurredAt: now,
+            text: archived ? 'archived' : 'restored',
+            authorId: ctx.userId,
+            createdAt: now,
+            updatedAt: now,
+            createdBy: ctx.userId,
+          })
+          .run();
+      }
+    }
+  })();
+  return { count };
+}
+
+export function* chunks<T>(list: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < list.length; i += size) yield list.slice(i, i + size);
+}

@@ -1,0 +1,56 @@
+import type Database from 'better-sqlite3';
+import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
+import { AppError } from '../errors';
+
+// Applies drizzle-kit migrations ourselves rather than through drizzle's migrate(),
+// for two reasons drizzle's runner does not cover:
+//  * drizzle-kit's table-rebuild migrations say PRAGMA foreign_keys=OFF, which is a
+//    no-op inside a transaction; with FKs on, DROP TABLE of a parent fires
+//    ON DELETE CASCADE and silently wipes child rows. We turn FKs off on the
+//    connection *before* BEGIN and run foreign_key_check before COMMIT.
+//  * the caller must know whether anything is pending to take a backup first.
+// The bookkeeping table is drizzle's own, so drizzle-kit tooling still understands it.
+
+const TABLE = '__drizzle_migrations';
+
+export function pendingMigrations(sqlite: Database.Database, migrationsDir: string): MigrationMeta[] {
+  const all = readMigrationFiles({ migrationsFolder: migrationsDir });
+  const exists = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type='table' AND name=?`).get(TABLE);
+  if (!exists) return all;
+  const last = sqlite.prepare(`SELECT created_at FROM ${TABLE} ORDER BY created_at DESC LIMIT 1`).get() as
+    | { created_at: number }
+    | undefined;
+  return last ? all.filter((m) => m.folderMillis > Number(last.created_at)) : all;
+}
+
+export function applyMigrations(sqlite: Database.Database, migrations: MigrationMeta[]): void {
+  if (migrations.length === 0) return;
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    sqlite.exec(`CREATE TABLE IF NOT EXISTS ${TABLE} (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
+    const record = sqlite.prepare(`INSERT INTO ${TABLE} (hash, created_at) VALUES (?, ?)`);
+    sqlite.exec('BEGIN IMMEDIATE');
+    try {
+      for (const m of migrations) {
+        for (const stmt of m.sql) {
+          if (stmt.trim()) sqlite.exec(stmt);
+        }
+        record.run(m.hash, m.folderMillis);
+      }
+      const violations = sqlite.pragma('foreign_key_check') as unknown[];
+      if (violations.length > 0) {
+        throw new AppError(
+          'workspace.migration_fk',
+          `Migration would leave ${violations.length} rows with broken references; nothing was changed`,
+          { count: violations.length },
+        );
+      }
+      sqlite.exec('COMMIT');
+    } catch (e) {
+      sqlite.exec('ROLLBACK');
+      throw e;
+    }
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
+}

@@ -1,0 +1,92 @@
+import type Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+import * as schema from './schema';
+import { applyMigrations, pendingMigrations } from './migrate';
+import { defaultMigrationsDir } from './paths';
+import { snapshotTo } from './snapshot';
+import { openSqlite } from './driver';
+import { AppError } from '../errors';
+import { foldText } from '../text/fold';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface Workspace {
+  path: string;
+  sqlite: Database.Database;
+  db: Db;
+  close(): void;
+}
+
+export interface OpenOptions {
+  migrationsDir?: string;
+  /** Skip the integrity check at open (benchmarks and short-lived CLI reads). */
+  skipIntegrityCheck?: boolean;
+}
+
+function stamp(): string {
+  return new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
+}
+
+export function backupsDirFor(workspacePath: string): string {
+  return join(dirname(workspacePath), 'backups');
+}
+
+/**
+ * Opens (creating if missing) a workspace file: pragmas, integrity check, and the
+ * pending migrations, with a verified snapshot taken before migrating existing data.
+ */
+export function openWorkspace(path: string, options: OpenOptions = {}): Workspace {
+  const existed = existsSync(path) && statSync(path).size > 0;
+  mkdirSync(dirname(path), { recursive: true });
+  let sqlite: Database.Database;
+  try {
+    sqlite = openSqlite(path);
+    // WAL: readers never block the writer, so a backup or a long report does not
+    // stall typing. synchronous=FULL: each commit is fsynced, so a power cut loses
+    // no acknowledged write; our writes are small user actions or one big
+    // transaction (import, seed), so the cost is one fsync per action.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    // 64 MB page cache (default is 2 MB): lists and search over 200k clients stay in memory.
+    sqlite.pragma('cache_size = -65536');
+    // Unicode-aware fold for filters; SQLite's lower() only folds ASCII.
+    sqlite.function('kfold', { deterministic: true }, (v: unknown) => (v == null ? null : foldText(String(v))));
+    if (existed && !options.skipIntegrityCheck) {
+      const result = sqlite.pragma('quick_check', { simple: true });
+      if (result !== 'ok') throw new Error(String(result));
+    }
+  } catch (e) {
+    throw new AppError('workspace.damaged', `The workspace file ${path} is damaged or is not a Kartoteka workspace: ${(e as Error).message}`, { path });
+  }
+  try {
+    const pending = pendingMigrations(sqlite, options.migrationsDir ?? defaultMigrationsDir());
+    if (pending.length > 0 && existed && hasUserTables(sqlite)) {
+      const name = basename(path).replace(/\.[^.]+$/, '');
+      snapshotTo(sqlite, join(backupsDirFor(path), `${name}-before-migration-${stamp()}.kdb`));
+    }
+    applyMigrations(sqlite, pending);
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+  const db = drizzle(sqlite, { schema });
+  return {
+    path,
+    sqlite,
+    db,
+    close: () => {
+      if (sqlite.open) {
+        sqlite.pragma('wal_checkpoint(TRUNCATE)');
+        sqlite.close();
+      }
+    },
+  };
+}
+
+function hasUserTables(sqlite: Database.Database): boolean {
+  return !!sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type='table' AND name='clients'`).get();
+}

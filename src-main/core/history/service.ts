@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { history, users, contacts, clients } from '../db/schema';
+import { NotFoundError } from '../errors';
+import { isoNow, type Ctx } from '../context';
+import { newId } from '../ids';
+import { HISTORY_KINDS } from '../clients/schemas';
+
+export const historyInput = z.object({
+  clientId: z.string().max(64),
+  contactId: z.string().max(64).nullish().transform((v) => v || null),
+  kind: z.enum(HISTORY_KINDS),
+  direction: z.enum(['in', 'out']).nullish().transform((v) => v ?? null),
+  occurredAt: z.iso.datetime({ offset: true }),
+  durationMin: z.number().int().min(0).max(24 * 60).nullish().transform((v) => v ?? null),
+  text: z.string().trim().min(1, 'required').max(20000),
+});
+
+export function addHistory(ctx: Ctx, input: z.output<typeof historyInput>): { id: string } {
+  if (!ctx.db.select({ id: clients.id }).from(clients).where(eq(clients.id, input.clientId)).get()) {
+    throw new NotFoundError('client', input.clientId);
+  }
+  const id = newId();
+  const now = isoNow(ctx);
+  ctx.db
+    .insert(history)
+    .values({
+      id,
+      ...input,
+      occurredAt: new Date(input.occurredAt).toISOString(),
+      authorId: ctx.userId,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: ctx.userId,
+    })
+    .run();
+  return { id };
+}
+
+/** Newest first, paged by a (occurredAt, id) cursor so long histories load in slices. */
+export function listHistory(ctx: Ctx, clientId: string, before: { occurredAt: string; id: string } | null, limit: number) {
+  const cursor = before
+    ? or(lt(history.occurredAt, before.occurredAt), and(eq(history.occurredAt, before.occurredAt), lt(history.id, before.id)))
+    : undefined;
+  return ctx.db
+    .select({
+      id: history.id,
+      kind: history.kind,
+      direction: history.direction,
+      occurredAt: history.occurredAt,
+      durationMin: history.durationMin,
+      text: history.text,
+      author: users.name,
+      contactName: contacts.name,
+    })
+    .from(history)
+    .leftJoin(users, eq(users.id, history.authorId))
+    .leftJoin(contacts, eq(contacts.id, history.contactId))
+    .where(and(eq(history.clientId, clientId), cursor))
+    .orderBy(desc(history.occurredAt), desc(history.id))
+    .limit(limit)
+    .all();
+}

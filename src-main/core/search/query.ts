@@ -1,0 +1,30 @@
+import { nameKey, tokens } from '../text/fold';
+import { phoneQueryDigits } from '../validation/contact-points';
+
+export interface ParsedQuery {
+  /** Folded whole query, for the ordered name-prefix tier. */
+  key: string;
+  /** FTS5 expression: every token as a quoted prefix, ANDed; null when no tokens. */
+  fts: string | null;
+  /** Trigram expression for digits inside phone numbers; null unless the query reads as a phone. */
+  phoneFts: string | null;
+}
+
+/**
+ * Tokens keep only letters and digits (\p{L}\p{N}, so Cyrillic survives) and are
+ * quoted, so nothing a user types can become FTS5 syntax.
+ */
+export function parseQuery(q: string): ParsedQuery {
+  const toks = tokens(q);
+  const looksLikePhone = !/\p{L}/u.test(q) && /\d/.test(q);
+  const digits = looksLikePhone ? phoneQueryDigits(q) : '';
+  // Stored Russian numbers start with 7; a partial number typed the domestic way
+  // ("8 916 12") is looked for both as typed and with the 8 read as +7.
+  const variants = digits.length >= 3 ? [digits] : [];
+  if (digits.length >= 4 && digits.startsWith('8')) variants.push('7' + digits.slice(1));
+  return {
+    key: nameKey(q),
+    fts: toks.length ? toks.map((t) => `"${t}"*`).join(' AND ') : null,
+    phoneFts: variants.length ? variants.map((v) => `"${v}"`).join(' OR ') : null,
+  };
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { existsSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import { proc } from '../procedures/define';
+import { AppError } from '../errors';
+import { seedClients } from '../seed/generator';
+import { workspaceStats } from './stats';
+import type { Session } from './session';
+
+/** Clients in the demo workspace offered at first start. */
+export const DEMO_CLIENTS = 300;
+
+const workspacePath = z
+  .string()
+  .max(1000)
+  .refine((p) => isAbsolute(p), 'workspace.path_absolute')
+  .refine((p) => /\.kdb$/i.test(p), 'workspace.path_extension');
+
+function info(s: Session) {
+  return {
+    path: s.workspace.path,
+    onboarded: s.getMeta('onboarded') === '1',
+    stats: workspaceStats(s.workspace.sqlite),
+  };
+}
+
+export const workspaceProcedures = {
+  'workspace.info': proc(z.object({}), (s) => info(s)),
+  'workspace.initialize': proc(z.object({ demo: z.boolean() }), (s, i) => {
+    if (i.demo) seedClients(s.workspace.sqlite, { clients: DEMO_CLIENTS, seed: 2026 });
+    s.setMeta('onboarded', '1');
+    return info(s);
+  }),
+  'workspace.open': proc(z.object({ path: workspacePath }), (s, i) => {
+    if (!existsSync(i.path)) throw new AppError('workspace.not_found', `No workspace at ${i.path}`, { path: i.path });
+    s.open(i.path);
+    return info(s);
+  }),
+  'workspace.create': proc(z.object({ path: workspacePath }), (s, i) => {
+    if (existsSync(i.path)) throw new AppError('workspace.exists', `A file already exists at ${i.path}`, { path: i.path });
+    s.open(i.path);
+    return info(s);
+  }),
+};

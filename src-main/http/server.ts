@@ -1,0 +1,129 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { join, normalize, extname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import type { Session } from '../core/workspace/session';
+import { invoke } from '../core/procedures';
+import { toErrorPayload } from '../core/errors';
+import { CONTENT_SECURITY_POLICY } from './csp';
+
+// Browser mode: the built renderer plus POST /api/<procedure>. Bound to 127.0.0.1
+// unless the user passes --host. Requests must carry JSON and a Host we serve
+// (blocks DNS rebinding and cross-site form posts).
+
+const MAX_BODY = 20 * 1024 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export function defaultRendererDir(): string {
+  return process.env.KARTOTEKA_RENDERER_DIR ?? resolve(fileURLToPath(new URL('../../dist-renderer', import.meta.url)));
+}
+
+export interface ServerHandle {
+  url: string;
+  port: number;
+  close(): void;
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string) {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw Object.assign(new Error('Request too large'), { status: 413 });
+    parts.push(chunk as Buffer);
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
+
+function statusOf(code: string): number {
+  if (code === 'validation' || code === 'unknown_procedure') return 400;
+  if (code === 'not_found') return 404;
+  if (code === 'internal') return 500;
+  return 422;
+}
+
+export async function startServer(
+  session: Session,
+  opts: { host: string; port: number; rendererDir?: string },
+): Promise<ServerHandle> {
+  const root = opts.rendererDir ?? defaultRendererDir();
+  let allowedHosts = new Set<string>();
+
+  const server = createServer(async (req, res) => {
+    try {
+      const host = (req.headers.host ?? '').toLowerCase();
+      const lan = opts.host !== '127.0.0.1' && opts.host !== 'localhost';
+      if (!lan && !allowedHosts.has(host)) return send(res, 421, 'Misdirected request', 'text/plain');
+      const url = new URL(req.url ?? '/', 'http://local');
+      if (url.pathname.startsWith('/api/')) {
+        if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain');
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only', 'text/plain');
+        const origin = req.headers.origin;
+        if (origin && new URL(origin).host.toLowerCase() !== host) return send(res, 403, 'Cross-origin request refused', 'text/plain');
+        const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+        let input: unknown;
+        try {
+          const body = await readBody(req);
+          input = body ? JSON.parse(body) : {};
+        } catch (e) {
+          const status = (e as { status?: number }).status ?? 400;
+          return send(res, status, JSON.stringify({ ok: false, error: { code: 'bad_request', message: (e as Error).message, params: {}, issues: [] } }), 'application/json');
+        }
+        try {
+          const result = invoke(session, name, input);
+          return send(res, 200, JSON.stringify({ ok: true, result: result ?? null }), 'application/json');
+        } catch (e) {
+          const error = toErrorPayload(e);
+          if (error.code === 'internal') console.error(`[api] ${name}:`, e);
+          return send(res, statusOf(error.code), JSON.stringify({ ok: false, error }), 'application/json');
+        }
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
+      // Static files; unknown paths fall back to index.html (client-side routes).
+      const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+      let file = join(root, rel);
+      if (!file.startsWith(root)) return send(res, 403, 'Forbidden', 'text/plain');
+      const st = await stat(file).catch(() => null);
+      if (!st || !st.isFile()) file = join(root, 'index.html');
+      const body = await readFile(file).catch(() => null);
+      if (!body) return send(res, 500, 'The UI is not built: run npm run build:renderer', 'text/plain; charset=utf-8');
+      return send(res, 200, body, TYPES[extname(file)] ?? 'application/octet-stream');
+    } catch (e) {
+      console.error('[http]', e);
+      if (!res.headersSent) send(res, 500, 'Internal error', 'text/plain');
+    }
+  });
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port, opts.host, () => ok());
+  });
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  return {
+    url: `http://${opts.host === '0.0.0.0' ? '127.0.0.1' : opts.host}:${port}/`,
+    port,
+    close: () => server.close(),
+  };
+}
