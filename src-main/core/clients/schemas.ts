@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../validation/dates';
 
 export const CLIENT_KINDS = ['person', 'organization', 'sole_trader'] as const;
 export const RELATIONS = ['client', 'prospect', 'partner', 'agent', 'supplier', 'competitor'] as const;
@@ -18,6 +19,7 @@ const optText = (max = 1000) =>
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'date')
+  .refine(isCalendarDate, 'date')
   .nullish()
   .transform((v) => v || null);
 
@@ -32,15 +34,17 @@ export const emailInput = z.object({
 
 export const customValues = z.record(z.string(), z.union([z.string().max(5000), z.number(), z.boolean(), z.null()]));
 
-export const clientFields = z.object({
+// Shape without defaults: a patch must leave out what the user did not touch
+// (zod 4 applies .default() even inside .partial(), which would wipe phones).
+const clientShape = {
   kind: z.enum(CLIENT_KINDS),
   name: optText(500),
   fullName: optText(1000),
   lastName: optText(100),
   firstName: optText(100),
   middleName: optText(100),
-  relation: z.enum(RELATIONS).default('client'),
-  status: z.enum(STATUSES).default('active'),
+  relation: z.enum(RELATIONS),
+  status: z.enum(STATUSES),
   source: optText(200),
   region: optText(200),
   industry: optText(200),
@@ -57,14 +61,24 @@ export const clientFields = z.object({
   birthday: isoDate,
   website: optText(300),
   notes: optText(20000),
-  phones: z.array(phoneInput).max(50).default([]),
-  emails: z.array(emailInput).max(50).default([]),
-  tagIds: z.array(z.string().max(64)).max(200).default([]),
-  custom: customValues.default({}),
+  phones: z.array(phoneInput).max(50),
+  emails: z.array(emailInput).max(50),
+  tagIds: z.array(z.string().max(64)).max(200),
+  custom: customValues,
+};
+
+export const clientFields = z.object({
+  ...clientShape,
+  relation: clientShape.relation.default('client'),
+  status: clientShape.status.default('active'),
+  phones: clientShape.phones.default([]),
+  emails: clientShape.emails.default([]),
+  tagIds: clientShape.tagIds.default([]),
+  custom: clientShape.custom.default({}),
 });
 export type ClientFields = z.output<typeof clientFields>;
 
-export const clientPatch = clientFields.partial();
+export const clientPatch = z.object(clientShape).partial();
 export type ClientPatch = z.output<typeof clientPatch>;
 
 export const contactFields = z.object({

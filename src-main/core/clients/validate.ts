@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../errors';
-import { checkInn, checkKpp, checkOgrn, checkBik, checkAccount, checkCorrAccount } from '../validation/requisites';
+import { checkInn, checkKpp, checkOgrn, checkBik, checkAccount, checkCorrAccount, restoreInn } from '../validation/requisites';
 import { normalizePhone, checkEmail, emailKey } from '../validation/contact-points';
 import type { ClientFields } from './schemas';
 
@@ -75,7 +75,7 @@ export function requisiteIssues(f: ClientFields): FieldIssue[] {
     if (code) issues.push({ field, code });
   };
   if (!displayName(f)) issues.push({ field: f.kind === 'organization' ? 'name' : 'lastName', code: 'required' });
-  if (f.inn) push('inn', checkInn(f.inn, f.kind === 'organization' ? 10 : 12));
+  if (f.inn) push('inn', checkInn(restoreInn(f.inn), f.kind === 'organization' ? 10 : 12));
   if (f.kpp) push('kpp', f.kind === 'organization' ? checkKpp(f.kpp) : 'kpp.only_organization');
   if (f.ogrn) push('ogrn', checkOgrn(f.ogrn, f.kind === 'organization' ? 13 : 15));
   if (f.bankBik) push('bankBik', checkBik(f.bankBik));

@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { customFields } from '../db/schema';
 import type { Db } from '../db/open';
 import type { FieldIssue } from '../errors';
+import { isCalendarDate } from '../validation/dates';
 
 export type CustomFieldType = 'text' | 'number' | 'date' | 'select' | 'checkbox';
 export type CustomRaw = string | number | boolean | null;
@@ -16,7 +17,7 @@ export function canonicalValue(
   options: string[],
   raw: CustomRaw,
 ): { value: string | null } | { error: string } {
-  if (raw === null || raw === '') return { value: null };
+  if (raw === null || (typeof raw === 'string' && raw.trim() === '')) return { value: null };
   switch (type) {
     case 'text':
       return { value: String(raw).trim() || null };
@@ -26,7 +27,7 @@ export function canonicalValue(
     }
     case 'date': {
       const s = String(raw).trim();
-      return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)) ? { value: s } : { error: 'custom.date' };
+      return isCalendarDate(s) ? { value: s } : { error: 'custom.date' };
     }
     case 'checkbox':
       if (typeof raw === 'boolean') return { value: raw ? '1' : '0' };

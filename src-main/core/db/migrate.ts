@@ -9,6 +9,12 @@ import { AppError } from '../errors';
 //    ON DELETE CASCADE and silently wipes child rows. We turn FKs off on the
 //    connection *before* BEGIN and run foreign_key_check before COMMIT.
 //  * the caller must know whether anything is pending to take a backup first.
+//  * since SQLite 3.26, ALTER TABLE ... RENAME re-parses every view and trigger; in a
+//    rebuild (DROP TABLE x; ALTER TABLE __new_x RENAME TO x) the view and triggers of
+//    the search index still name the dropped x, so the rename fails with "error in
+//    view client_fts_source: no such table". legacy_alter_table=ON is the rename the
+//    SQLite 12-step rebuild procedure was written for. Triggers ON the rebuilt table
+//    are dropped with it: a rebuild migration must recreate them (see tests).
 // The bookkeeping table is drizzle's own, so drizzle-kit tooling still understands it.
 
 const TABLE = '__drizzle_migrations';
@@ -26,6 +32,7 @@ export function pendingMigrations(sqlite: Database.Database, migrationsDir: stri
 export function applyMigrations(sqlite: Database.Database, migrations: MigrationMeta[]): void {
   if (migrations.length === 0) return;
   sqlite.pragma('foreign_keys = OFF');
+  sqlite.pragma('legacy_alter_table = ON');
   try {
     sqlite.exec(`CREATE TABLE IF NOT EXISTS ${TABLE} (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
     const record = sqlite.prepare(`INSERT INTO ${TABLE} (hash, created_at) VALUES (?, ?)`);
@@ -51,6 +58,7 @@ export function applyMigrations(sqlite: Database.Database, migrations: Migration
       throw e;
     }
   } finally {
+    sqlite.pragma('legacy_alter_table = OFF');
     sqlite.pragma('foreign_keys = ON');
   }
 }

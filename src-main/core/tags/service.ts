@@ -10,7 +10,7 @@ export function listTags(ctx: Ctx) {
       id: tags.id,
       name: tags.name,
       color: tags.color,
-      clients: sql<number>`(SELECT count(*) FROM client_tags ct JOIN clients c ON c.id = ct.client_id WHERE ct.tag_id = ${tags.id} AND c.archived_at IS NULL)`,
+      clients: sql<number>`(SELECT count(*) FROM client_tags ct JOIN clients c ON c.id = ct.client_id WHERE ct.tag_id = "tags"."id" AND c.archived_at IS NULL)`,
     })
     .from(tags)
     .orderBy(asc(tags.name))

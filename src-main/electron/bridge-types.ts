@@ -1,0 +1,27 @@
+// Types only: the renderer imports these with `import type`, so this file adds no
+// runtime code to either side. The preload implements KartotekaBridge and exposes
+// it as `window.kartoteka`.
+
+import type { ErrorPayload } from '../core/errors';
+
+/** Same shape as the HTTP door's JSON body: { ok, result } or { ok: false, error }. */
+export type BridgeError = ErrorPayload;
+export type BridgeResult = { ok: true; result: unknown } | { ok: false; error: BridgeError };
+
+export interface KartotekaDialogs {
+  /** Native "open" dialog for a *.kdb file; resolves to an absolute path or null if cancelled. */
+  openWorkspace(): Promise<string | null>;
+  /** Native "save" dialog for a new *.kdb file; resolves to an absolute path (always ending in .kdb) or null. */
+  createWorkspace(): Promise<string | null>;
+}
+
+export interface KartotekaBridge {
+  /**
+   * Calls a core procedure. Never rejects for core or validation errors: they come
+   * back as { ok: false, error }. The input travels as JSON, exactly as over HTTP
+   * (Dates become ISO strings, undefined fields disappear).
+   */
+  invoke(name: string, input: unknown): Promise<BridgeResult>;
+  /** Present only in the desktop app. */
+  dialogs?: KartotekaDialogs;
+}

@@ -1,0 +1,20 @@
+// Shared by the main process and the preload (each bundles its own copy).
+
+/** The renderer's one door into the core: (name, inputJson) -> envelopeJson. */
+export const CHANNEL_INVOKE = 'kartoteka:invoke';
+/** Native file dialogs for choosing a workspace file: kind -> path | null. */
+export const CHANNEL_DIALOG = 'kartoteka:dialog';
+
+export const DIALOG_KINDS = ['openWorkspace', 'createWorkspace'] as const;
+export type DialogKind = (typeof DIALOG_KINDS)[number];
+
+/** The renderer is served from this privileged custom scheme, never from file://. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'kartoteka';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/** Procedure names are "area.action": the door rejects anything else before it reaches the core. */
+export const PROCEDURE_NAME = /^[a-zA-Z]+\.[a-zA-Z]+$/;
+
+/** Same cap as the HTTP door's request body. */
+export const MAX_INPUT_CHARS = 20 * 1024 * 1024;

@@ -1,0 +1,145 @@
+import { utilityProcess, type UtilityProcess } from 'electron';
+import type { ErrorPayload } from '../core/errors';
+import type { CoreToMain, MainToCore, StartupProblem } from './core-protocol';
+
+// The main process's side of the core utility process: starts it, routes replies
+// to callers by id, restarts it after a crash, and closes it cleanly at quit.
+
+export interface CoreHostOptions {
+  modulePath: string;
+  env: Record<string, string>;
+  onReady(workspace: string | null, problems: StartupProblem[]): void;
+  /** The core cannot run (missing addon) or keeps crashing: the app should tell the user and quit. */
+  onFatal(message: string): void;
+}
+
+interface Pending {
+  name: string;
+  resolve(body: string): void;
+}
+
+const MAX_CRASHES = 3;
+const CRASH_WINDOW_MS = 60_000;
+
+export function errorEnvelope(error: Partial<ErrorPayload> & { code: string; message: string }): string {
+  return JSON.stringify({ ok: false, error: { params: {}, issues: [], ...error } });
+}
+
+export class CoreHost {
+  private child: UtilityProcess | null = null;
+  private alive = false;
+  private stopping = false;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly crashes: number[] = [];
+  private closedWaiter: (() => void) | null = null;
+
+  constructor(private readonly options: CoreHostOptions) {}
+
+  start(): void {
+    if (this.child || this.stopping) return;
+    let child: UtilityProcess;
+    try {
+      child = utilityProcess.fork(this.options.modulePath, [], {
+        serviceName: 'Kartoteka core',
+        stdio: 'inherit',
+        env: { ...process.env, ...this.options.env } as Record<string, string>,
+      });
+    } catch (e) {
+      this.stopping = true;
+      this.options.onFatal(`The core process could not start: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    this.child = child;
+    this.alive = true;
+    child.on('message', (message: CoreToMain) => this.onMessage(message));
+    child.on('exit', (code) => this.onExit(child, code));
+  }
+
+  /** Resolves to the JSON envelope; never rejects. */
+  invoke(name: string, inputJson: string): Promise<string> {
+    if (this.stopping) return Promise.resolve(errorEnvelope({ code: 'workspace.closed', message: 'The app is closing' }));
+    if (!this.child) this.start();
+    if (!this.child) return Promise.resolve(errorEnvelope({ code: 'internal', message: 'The core process is not running' }));
+    const id = this.nextId++;
+    return new Promise<string>((resolve) => {
+      this.pending.set(id, { name, resolve });
+      this.post({ type: 'invoke', id, name, input: inputJson });
+    });
+  }
+
+  /** Asks the core to checkpoint and close the workspace; kills it after timeoutMs. */
+  async shutdown(timeoutMs: number): Promise<void> {
+    this.stopping = true;
+    const child = this.child;
+    if (!child || !this.alive) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        console.error(`[main] the core did not close the workspace within ${timeoutMs} ms; stopping it`);
+        done();
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        this.closedWaiter = null;
+        resolve();
+      };
+      this.closedWaiter = done;
+      this.post({ type: 'shutdown' });
+    });
+    if (this.alive) child.kill();
+  }
+
+  private post(message: MainToCore): void {
+    // Never post to a child that has exited (posting from its 'exit' path has crashed Electron).
+    if (this.child && this.alive) this.child.postMessage(message);
+  }
+
+  private onMessage(message: CoreToMain): void {
+    switch (message.type) {
+      case 'reply': {
+        const p = this.pending.get(message.id);
+        if (!p) return;
+        this.pending.delete(message.id);
+        p.resolve(message.body);
+        return;
+      }
+      case 'ready':
+        this.options.onReady(message.workspace, message.problems);
+        return;
+      case 'fatal':
+        this.stopping = true; // do not restart: it would fail the same way
+        this.options.onFatal(message.message);
+        return;
+      case 'closed':
+        this.closedWaiter?.();
+        return;
+    }
+  }
+
+  private onExit(child: UtilityProcess, code: number): void {
+    if (this.child !== child) return;
+    this.alive = false;
+    this.child = null;
+    const failed = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of failed) {
+      p.resolve(errorEnvelope({ code: 'internal', message: `The core process stopped (exit code ${code}) while running ${p.name}` }));
+    }
+    if (this.closedWaiter) {
+      this.closedWaiter();
+      return;
+    }
+    if (this.stopping) return;
+    console.error(`[main] the core process exited unexpectedly (code ${code})`);
+    const now = Date.now();
+    this.crashes.push(now);
+    while (this.crashes.length && now - this.crashes[0]! > CRASH_WINDOW_MS) this.crashes.shift();
+    if (this.crashes.length >= MAX_CRASHES) {
+      this.stopping = true;
+      this.options.onFatal(`The core process stopped ${this.crashes.length} times within a minute (last exit code ${code}).`);
+      return;
+    }
+    // Restart at once so the workspace is open again before the next call.
+    setTimeout(() => this.start(), 0);
+  }
+}

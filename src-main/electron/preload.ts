@@ -1,0 +1,42 @@
+// Runs in the sandboxed renderer before the page; bundled as CommonJS because
+// sandboxed preloads cannot be ES modules. Exposes one narrow, typed object:
+// window.kartoteka = { invoke(name, input), dialogs }. No ipcRenderer, no Node.
+
+import { contextBridge, ipcRenderer } from 'electron';
+import type { BridgeResult, KartotekaBridge } from './bridge-types';
+import { CHANNEL_DIALOG, CHANNEL_INVOKE } from './channels';
+
+function failure(code: string, message: string): BridgeResult {
+  return { ok: false, error: { code, message, params: {}, issues: [] } };
+}
+
+const bridge: KartotekaBridge = {
+  async invoke(name: string, input: unknown): Promise<BridgeResult> {
+    if (typeof name !== 'string') return failure('bad_request', 'The procedure name must be a string');
+    let json: string | undefined;
+    try {
+      // Same serialisation as the HTTP client: JSON both ways.
+      json = input === undefined ? undefined : JSON.stringify(input);
+    } catch (e) {
+      return failure('bad_request', `The input cannot be sent as JSON: ${(e as Error).message}`);
+    }
+    let body: unknown;
+    try {
+      body = await ipcRenderer.invoke(CHANNEL_INVOKE, name, json ?? '{}');
+    } catch (e) {
+      return failure('internal', `The app did not answer: ${(e as Error).message}`);
+    }
+    if (typeof body !== 'string') return failure('internal', 'Malformed reply from the app');
+    try {
+      return JSON.parse(body) as BridgeResult;
+    } catch {
+      return failure('internal', 'Malformed reply from the app');
+    }
+  },
+  dialogs: {
+    openWorkspace: () => ipcRenderer.invoke(CHANNEL_DIALOG, 'openWorkspace') as Promise<string | null>,
+    createWorkspace: () => ipcRenderer.invoke(CHANNEL_DIALOG, 'createWorkspace') as Promise<string | null>,
+  },
+};
+
+contextBridge.exposeInMainWorld('kartoteka', bridge);

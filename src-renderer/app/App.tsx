@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../api/client';
+import { errorText } from '../i18n';
+import { useApp, SECTIONS, type Section } from './store';
+import { Onboarding } from './Onboarding';
+import { GlobalSearch } from './GlobalSearch';
+import { Placeholder } from './Placeholder';
+import { ClientsPage } from '../clients/ClientsPage';
+import { ClientCard } from '../clients/card/ClientCard';
+import { SettingsPage } from '../settings/SettingsPage';
+import { Toasts } from '../ui/toast';
+import { ConfirmHost } from '../ui/Dialog';
+
+const ICONS: Record<Section, string> = {
+  clients: '👥',
+  deals: '💼',
+  tasks: '✅',
+  calendar: '📅',
+  reports: '📊',
+  exchange: '⇄',
+  settings: '⚙',
+};
+
+export function App() {
+  const { t } = useTranslation();
+  const { route, navigate, workspace, setWorkspace, syncFromHash, setSearchOpen } = useApp();
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    call('workspace.info', {}).then(setWorkspace, (e) => setError(errorText(e)));
+    const onHash = () => syncFromHash();
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && (e.key === 'k' || e.key === 'K' || e.code === 'KeyK')) {
+        e.preventDefault();
+        setSearchOpen(true);
+      }
+    };
+    window.addEventListener('hashchange', onHash);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [setWorkspace, syncFromHash, setSearchOpen]);
+
+  if (error) return <div className="fatal" role="alert">{error}</div>;
+  if (!workspace) return <div className="fatal">{t('app.loading')}</div>;
+  if (!workspace.onboarded) return <Onboarding />;
+
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label={t('app.name')}>
+        <div className="brand">{t('app.name')}</div>
+        <button className="nav-search" onClick={() => setSearchOpen(true)} title={t('nav.searchHint')}>
+          🔍 {t('nav.search')} <kbd>Ctrl+K</kbd>
+        </button>
+        {SECTIONS.map((s) => (
+          <a
+            key={s}
+            href={`#/${s}`}
+            className={route.section === s ? 'nav-item active' : 'nav-item'}
+            aria-current={route.section === s ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate({ section: s });
+            }}
+          >
+            <span aria-hidden="true">{ICONS[s]}</span> {t(`nav.${s}`)}
+          </a>
+        ))}
+      </nav>
+      <main className="content">
+        {route.section === 'clients' && !route.clientId && <ClientsPage />}
+        {route.section === 'clients' && route.clientId && <ClientCard key={route.clientId} id={route.clientId} />}
+        {route.section === 'settings' && <SettingsPage />}
+        {route.section !== 'clients' && route.section !== 'settings' && <Placeholder section={route.section} />}
+      </main>
+      <GlobalSearch />
+      <Toasts />
+      <ConfirmHost />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../ui/Dialog';
+import { useApp } from './store';
+import { useClientSearch } from '../clients/useClientSearch';
+
+/** Ctrl+K from any screen: a phone rings, the user types a few digits, Enter opens the card. */
+export function GlobalSearch() {
+  const { t } = useTranslation();
+  const { searchOpen, setSearchOpen, navigate } = useApp();
+  if (!searchOpen) return null;
+  return <SearchBox close={() => setSearchOpen(false)} open={(id) => { setSearchOpen(false); navigate({ section: 'clients', clientId: id }); }} title={t('search.title')} />;
+}
+
+function SearchBox(props: { close: () => void; open: (id: string) => void; title: string }) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const [active, setActive] = useState(0);
+  const { rows } = useClientSearch(q, 8);
+  return (
+    <Dialog title={props.title} onClose={props.close} testId="global-search">
+      <input
+        autoFocus
+        className="search-input big"
+        placeholder={t('search.placeholder')}
+        aria-label={t('search.placeholder')}
+        value={q}
+        onChange={(e) => {
+          setQ(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setActive((a) => Math.min(a + 1, rows.length - 1));
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setActive((a) => Math.max(a - 1, 0));
+          } else if (e.key === 'Enter' && rows[active]) {
+            e.preventDefault();
+            props.open(rows[active].id);
+          }
+        }}
+      />
+      <ul className="search-results" role="listbox">
+        {rows.map((r, i) => (
+          <li
+            key={r.id}
+            role="option"
+            aria-selected={i === active}
+            className={i === active ? 'active' : ''}
+            onMouseEnter={() => setActive(i)}
+            onClick={() => props.open(r.id)}
+          >
+            <strong>{r.name}</strong>
+            <span className="muted">{[r.phone, r.inn ? `${t('fields.inn')} ${r.inn}` : null, r.email].filter(Boolean).join(' · ')}</span>
+          </li>
+        ))}
+        {q.trim() && rows.length === 0 && <li className="muted">{t('search.nothing')}</li>}
+      </ul>
+      <p className="muted small">{t('search.hint')}</p>
+    </Dialog>
+  );
+}

@@ -1,0 +1,176 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useClients } from './store';
+import { usePagedClients } from './usePagedClients';
+import { ClientFilters } from './ClientFilters';
+import { BulkBar } from './BulkBar';
+import { ClientForm } from './form/ClientForm';
+import { useApp } from '../app/store';
+import { useLookups } from '../settings/lookups';
+import { TagChip } from '../ui/TagChip';
+
+const ROW_HEIGHT = 44;
+
+export function ClientsPage() {
+  const { t } = useTranslation();
+  const { query, setQuery, version, selected, allMatching, toggle, refresh } = useClients();
+  const navigate = useApp((s) => s.navigate);
+  const reloadLookups = useLookups((s) => s.reload);
+  const [creating, setCreating] = useState(false);
+  const [searchText, setSearchText] = useState(query.search);
+  const [focused, setFocused] = useState(0);
+  const { total, capped, error, getRow, loadedFirstPage } = usePagedClients(query, version);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const count = total ?? 0;
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
+  useEffect(() => {
+    void reloadLookups();
+  }, [reloadLookups]);
+
+  // The list follows the search box on every keystroke; the core answers in
+  // milliseconds, so no debounce beyond the next frame is needed.
+  useEffect(() => {
+    const h = requestAnimationFrame(() => setQuery({ search: searchText }));
+    return () => cancelAnimationFrame(h);
+  }, [searchText, setQuery]);
+
+  const open = (id: string) => navigate({ section: 'clients', clientId: id });
+  const onListKey = (e: React.KeyboardEvent) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = Math.max(0, Math.min(count - 1, focused + (e.key === 'ArrowDown' ? 1 : -1)));
+      setFocused(next);
+      virtualizer.scrollToIndex(next);
+    } else if (e.key === 'Enter') {
+      const row = getRow(focused);
+      if (row) open(row.id);
+    } else if (e.key === ' ') {
+      e.preventDefault();
+      const row = getRow(focused);
+      if (row) toggle(row.id);
+    }
+  };
+
+  const hasFilters = !!(query.kind || query.relation || query.status || query.tagId || query.responsibleId || query.region || query.custom.length);
+  const selectionCount = allMatching ? count : selected.size;
+
+  return (
+    <div className="page clients-page">
+      <header className="page-head">
+        <h1>{query.archived ? t('clients.archived') : t('clients.title')}</h1>
+        <input
+          className="search-input"
+          type="search"
+          autoFocus
+          placeholder={t('clients.searchPlaceholder')}
+          aria-label={t('clients.searchPlaceholder')}
+          value={searchText}
+          onChange={(e) => setSearchText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              scrollRef.current?.focus();
+            }
+          }}
+        />
+        <span className="muted total" data-testid="clients-total">
+          {total !== null && t('clients.total', { count: total })}
+        </span>
+        <button className="primary" onClick={() => setCreating(true)}>
+          {t('clients.new')}
+        </button>
+      </header>
+      <ClientFilters />
+      {selectionCount > 0 && <BulkBar count={selectionCount} total={count} />}
+      {capped && <p className="notice">{t('clients.capped', { count })}</p>}
+      {error && <p className="error" role="alert">{error}</p>}
+      <div className="list-head" role="row">
+        <span className="col-check" />
+        <span className="col-name">{t('clients.columns.name')}</span>
+        <span className="col-phone">{t('clients.columns.phone')}</span>
+        <span className="col-email">{t('clients.columns.email')}</span>
+        <span className="col-inn">{t('clients.columns.inn')}</span>
+        <span className="col-rel">{t('clients.columns.relation')}</span>
+        <span className="col-resp">{t('clients.columns.responsible')}</span>
+        <span className="col-tags">{t('clients.columns.tags')}</span>
+      </div>
+      <div className="list-scroll" ref={scrollRef} tabIndex={0} onKeyDown={onListKey} role="grid" aria-rowcount={count} data-testid="client-list">
+        {loadedFirstPage && count === 0 ? (
+          <div className="empty-state">
+            {query.search || hasFilters ? (
+              <>
+                <h2>{t('clients.notFound')}</h2>
+                <p className="muted">{t('clients.notFoundHint')}</p>
+              </>
+            ) : (
+              <>
+                <h2>{t('clients.empty')}</h2>
+                <p className="muted">{t('clients.emptyHint')}</p>
+                <button className="primary" onClick={() => setCreating(true)}>
+                  {t('clients.new')}
+                </button>
+              </>
+            )}
+          </div>
+        ) : (
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((v) => {
+              const row = getRow(v.index);
+              const isSelected = row ? allMatching || selected.has(row.id) : false;
+              return (
+                <div
+                  key={v.key}
+                  role="row"
+                  className={`list-row${v.index === focused ? ' focused' : ''}${isSelected ? ' selected' : ''}`}
+                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}
+                  onClick={() => row && open(row.id)}
+                >
+                  {row ? (
+                    <>
+                      <span className="col-check" onClick={(e) => e.stopPropagation()}>
+                        <input type="checkbox" aria-label={row.name} checked={isSelected} onChange={() => toggle(row.id)} />
+                      </span>
+                      <span className="col-name" title={row.name}>
+                        <span className={`kind-dot kind-${row.kind}`} title={t(`kinds.${row.kind}`)} />
+                        {row.name}
+                      </span>
+                      <span className="col-phone">{row.phone}</span>
+                      <span className="col-email">{row.email}</span>
+                      <span className="col-inn">{row.inn}</span>
+                      <span className="col-rel">{t(`relations.${row.relation}`)}</span>
+                      <span className="col-resp">{row.responsible}</span>
+                      <span className="col-tags">
+                        {row.tags.map((tag) => (
+                          <TagChip key={tag.id} tag={tag} />
+                        ))}
+                      </span>
+                    </>
+                  ) : (
+                    <span className="muted loading-row">{t('common.loading')}</span>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </div>
+      {creating && (
+        <ClientForm
+          onClose={() => setCreating(false)}
+          onCreated={(id) => {
+            setCreating(false);
+            refresh();
+            open(id);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,173 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call, type ProcOutput, type ProcInput } from '../../api/client';
+import { errorText, formatDate } from '../../i18n';
+import { fieldErrors } from '../../ui/fieldErrors';
+import { MultiInput } from '../../ui/MultiInput';
+import { TagChip } from '../../ui/TagChip';
+import { useLookups } from '../../settings/lookups';
+import { InlineField, type InlineKind } from './InlineField';
+
+type Card = ProcOutput<'clients.get'>;
+type Patch = ProcInput<'clients.update'>['patch'];
+
+const RELATIONS = ['client', 'prospect', 'partner', 'agent', 'supplier', 'competitor'];
+const STATUSES = ['active', 'inactive', 'blocked'];
+
+export function ProfilePanel({ card, reload }: { card: Card; reload: () => void }) {
+  const { t } = useTranslation();
+  const { users, tags, fields: customFields } = useLookups();
+  const f = card.fields;
+
+  const save = async (patch: Patch, field: string): Promise<string | null> => {
+    try {
+      await call('clients.update', { id: card.id, patch });
+      reload();
+      return null;
+    } catch (e) {
+      const fe = fieldErrors(e);
+      return fe[field] ?? Object.values(fe)[0] ?? errorText(e);
+    }
+  };
+  const text = (field: keyof Card['fields'] & string, kind: InlineKind = 'text') => (
+    <InlineField
+      key={field}
+      label={t(`fields.${field}`)}
+      value={(f[field] as string | null) ?? null}
+      display={kind === 'date' ? formatDate(f[field] as string | null) || null : undefined}
+      kind={kind}
+      testId={`field-${field}`}
+      onSave={(v) => save({ [field]: v } as Patch, field)}
+    />
+  );
+  const choice = (field: 'relation' | 'status' | 'responsibleId', options: [string, string][], display: string | null) => (
+    <InlineField key={field} label={t(`fields.${field}`)} value={(f[field] as string | null) ?? ''} display={display} kind="select" options={options} testId={`field-${field}`} onSave={(v) => save({ [field]: v } as Patch, field)} />
+  );
+  const isOrg = f.kind === 'organization';
+
+  return (
+    <section className="panel" aria-label={t('card.profile')}>
+      <h2>{t('card.profile')}</h2>
+      {isOrg ? text('name') : (<>{text('lastName')}{text('firstName')}{text('middleName')}</>)}
+      {choice('relation', RELATIONS.map((r) => [r, t(`relations.${r}`)]), t(`relations.${f.relation}`))}
+      {choice('status', STATUSES.map((s) => [s, t(`statuses.${s}`)]), t(`statuses.${f.status}`))}
+      {choice('responsibleId', [['', t('common.none')], ...users.map((u) => [u.id, u.name] as [string, string])], card.responsible?.name ?? null)}
+      <PointsEditor card={card} reload={reload} />
+      <TagsEditor card={card} allTags={tags} onSave={(tagIds) => save({ tagIds }, 'tagIds')} />
+      {text('region')}
+      {text('source')}
+      {text('industry')}
+      {f.kind === 'person' && text('birthday', 'date')}
+      {text('website')}
+      <h3>{t('form.requisites')}</h3>
+      {isOrg && text('fullName')}
+      {text('inn')}
+      {isOrg && text('kpp')}
+      {f.kind !== 'person' && text('ogrn')}
+      {f.kind !== 'person' && (<>{text('legalAddress')}{text('actualAddress')}</>)}
+      {f.kind !== 'person' && (
+        <>
+          <h3>{t('form.bank')}</h3>
+          {text('bankName')}
+          {text('bankBik')}
+          {text('bankAccount')}
+          {text('bankCorrAccount')}
+        </>
+      )}
+      {customFields.length > 0 && <h3>{t('card.customFields')}</h3>}
+      {customFields.map((cf) => (
+        <InlineField
+          key={cf.id}
+          label={cf.name}
+          value={(f.custom[cf.id] as string | undefined) ?? null}
+          kind={cf.type === 'select' ? 'select' : cf.type === 'checkbox' ? 'checkbox' : cf.type}
+          options={cf.type === 'select' ? [['', t('common.none')], ...cf.options.map((o) => [o, o] as [string, string])] : undefined}
+          display={cf.type === 'date' ? formatDate((f.custom[cf.id] as string | undefined) ?? null) || null : undefined}
+          testId={`custom-${cf.name}`}
+          onSave={(v) => save({ custom: { [cf.id]: v } }, `custom.${cf.id}`)}
+        />
+      ))}
+      <h3>{t('fields.notes')}</h3>
+      {text('notes', 'textarea')}
+    </section>
+  );
+}
+
+function PointsEditor({ card, reload }: { card: Card; reload: () => void }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [phones, setPhones] = useState<string[]>([]);
+  const [emails, setEmails] = useState<string[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const start = () => {
+    setPhones(card.phones.map((p) => p.raw));
+    setEmails(card.emails.map((e) => e.address));
+    setErrors({});
+    setError(null);
+    setEditing(true);
+  };
+  const save = async () => {
+    try {
+      await call('clients.update', {
+        id: card.id,
+        patch: { phones: phones.map((raw) => ({ raw, label: null })), emails: emails.map((address) => ({ address, label: null })) },
+      });
+      setEditing(false);
+      reload();
+    } catch (e) {
+      setErrors(fieldErrors(e));
+      setError(errorText(e));
+    }
+  };
+  if (editing) {
+    return (
+      <div className="points-editor">
+        <MultiInput label={t('fields.phones')} values={phones} onChange={setPhones} addLabel={t('form.addPhone')} type="tel" errors={errors} errorPrefix="phones" />
+        <MultiInput label={t('fields.emails')} values={emails} onChange={setEmails} addLabel={t('form.addEmail')} type="email" errors={errors} errorPrefix="emails" />
+        {error && <p className="error">{error}</p>}
+        <div className="actions">
+          <button onClick={() => setEditing(false)}>{t('common.cancel')}</button>
+          <button className="primary" onClick={save}>{t('common.save')}</button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="inline-field points">
+      <span className="inline-label">{t('fields.phones')}</span>
+      <span>
+        {card.phones.map((p) => (
+          <a key={p.digits} className="phone" href={`tel:+${p.digits}`} title={p.raw}>{p.display}</a>
+        ))}
+        {card.emails.map((e) => (
+          <a key={e.address} className="email" href={`mailto:${e.address}`}>{e.address}</a>
+        ))}
+        <button className="link" onClick={start} data-testid="edit-points">{t('common.edit')}</button>
+      </span>
+    </div>
+  );
+}
+
+function TagsEditor(props: { card: Card; allTags: { id: string; name: string; color: string }[]; onSave: (ids: string[]) => Promise<string | null> }) {
+  const { t } = useTranslation();
+  const current = props.card.tags;
+  const available = props.allTags.filter((x) => !current.some((c) => c.id === x.id));
+  return (
+    <div className="inline-field">
+      <span className="inline-label">{t('fields.tagIds')}</span>
+      <span className="tags-editor">
+        {current.length === 0 && <span className="muted">{t('card.noTags')}</span>}
+        {current.map((tag) => (
+          <TagChip key={tag.id} tag={tag} onRemove={() => void props.onSave(current.filter((c) => c.id !== tag.id).map((c) => c.id))} />
+        ))}
+        {available.length > 0 && (
+          <select aria-label={t('clients.bulk.addTag')} value="" onChange={(e) => e.target.value && void props.onSave([...current.map((c) => c.id), e.target.value])}>
+            <option value="">+ {t('clients.bulk.addTag')}</option>
+            {available.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+          </select>
+        )}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { format, parseISO } from 'date-fns';
+import { ru as ruLocale, enUS } from 'date-fns/locale';
+import { ru } from './ru';
+import { en } from './en';
+import { ApiError } from '../api/client';
+
+export const LANGUAGES = { ru: 'Русский', en: 'English' } as const;
+export type Language = keyof typeof LANGUAGES;
+
+const STORAGE_KEY = 'kartoteka.language';
+
+function initialLanguage(): Language {
+  const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
+  return saved === 'en' ? 'en' : 'ru';
+}
+
+void i18next.use(initReactI18next).init({
+  resources: { ru: { translation: ru }, en: { translation: en } },
+  lng: initialLanguage(),
+  fallbackLng: 'ru',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export function setLanguage(lang: Language): void {
+  localStorage.setItem(STORAGE_KEY, lang);
+  void i18next.changeLanguage(lang);
+  document.documentElement.lang = lang;
+}
+
+export const t = (key: string, params?: Record<string, unknown>): string => i18next.t(key, params) as string;
+
+/** Message for one field issue reported by the core. */
+export function issueText(issue: { code: string; params?: Record<string, string | number> }): string {
+  const key = `errors.${issue.code}`;
+  return i18next.exists(key) ? t(key, issue.params) : t('errors.invalid');
+}
+
+/** One line for a failed call: the translated code, never a stack trace. */
+export function errorText(e: unknown): string {
+  if (e instanceof ApiError) {
+    if (e.code === 'validation' && e.issues.length > 0) {
+      return e.issues.map((i) => `${fieldLabel(i.field)}: ${issueText(i)}`).join('; ');
+    }
+    const key = `errors.${e.code}`;
+    if (i18next.exists(key)) return t(key, { ...e.payload.params, message: e.message });
+    return t('errors.generic', { message: e.message });
+  }
+  return t('errors.generic', { message: e instanceof Error ? e.message : String(e) });
+}
+
+export function fieldLabel(field: string): string {
+  const base = field.split('.')[0] ?? field;
+  return i18next.exists(`fields.${base}`) ? t(`fields.${base}`) : field;
+}
+
+const dateLocale = () => (i18next.language === 'en' ? enUS : ruLocale);
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return format(parseISO(iso), 'P', { locale: dateLocale() });
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return format(parseISO(iso), 'Pp', { locale: dateLocale() });
+}
+
+export default i18next;

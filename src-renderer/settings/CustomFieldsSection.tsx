@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../api/client';
+import { errorText } from '../i18n';
+import { confirmAction } from '../ui/Dialog';
+import { notifyError } from '../ui/toast';
+import { useLookups } from './lookups';
+
+const TYPES = ['text', 'number', 'date', 'select', 'checkbox'] as const;
+
+/** Users adapt the box without a programmer: fields appear on cards and in filters. */
+export function CustomFieldsSection() {
+  const { t } = useTranslation();
+  const { fields, reload } = useLookups();
+  const [name, setName] = useState('');
+  const [type, setType] = useState<(typeof TYPES)[number]>('text');
+  const [options, setOptions] = useState('');
+  const run = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+      await reload();
+      return true;
+    } catch (e) {
+      notifyError(errorText(e));
+      return false;
+    }
+  };
+  const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
+  return (
+    <section className="panel">
+      <h2>{t('settings.customFields')}</h2>
+      <ul className="settings-list">
+        {fields.map((f) => (
+          <li key={f.id}>
+            <input aria-label={t('common.name')} defaultValue={f.name} onBlur={(e) => e.target.value.trim() && e.target.value !== f.name && run(() => call('customFields.update', { id: f.id, name: e.target.value, options: f.options }))} />
+            <span className="muted">{t(`settings.fieldTypes.${f.type}`)}</span>
+            {f.type === 'select' && (
+              <textarea aria-label={t('settings.fieldOptions')} defaultValue={f.options.join('\n')} rows={2} onBlur={(e) => run(() => call('customFields.update', { id: f.id, name: f.name, options: lines(e.target.value) }))} />
+            )}
+            <button
+              className="link danger"
+              onClick={async () => {
+                if (await confirmAction(t('settings.archiveFieldConfirm', { name: f.name }))) await run(() => call('customFields.archive', { id: f.id }));
+              }}
+            >
+              {t('common.delete')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="row"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (!name.trim()) return;
+          if (await run(() => call('customFields.create', { entity: 'client', name, type, options: lines(options) }))) {
+            setName('');
+            setOptions('');
+          }
+        }}
+      >
+        <input aria-label={t('common.name')} placeholder={t('common.name')} value={name} onChange={(e) => setName(e.target.value)} />
+        <select aria-label={t('settings.fieldType')} value={type} onChange={(e) => setType(e.target.value as never)}>
+          {TYPES.map((x) => <option key={x} value={x}>{t(`settings.fieldTypes.${x}`)}</option>)}
+        </select>
+        {type === 'select' && <textarea aria-label={t('settings.fieldOptions')} placeholder={t('settings.fieldOptions')} value={options} rows={2} onChange={(e) => setOptions(e.target.value)} />}
+        <button type="submit">{t('settings.addField')}</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../api/client';
+import { errorText } from '../i18n';
+import { confirmAction } from '../ui/Dialog';
+import { notifyError } from '../ui/toast';
+import { useLookups } from './lookups';
+
+export function TagsSection() {
+  const { t } = useTranslation();
+  const { tags, reload } = useLookups();
+  const [name, setName] = useState('');
+  const [color, setColor] = useState('#2f9e44');
+  const run = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+      await reload();
+      return true;
+    } catch (e) {
+      notifyError(errorText(e));
+      return false;
+    }
+  };
+  return (
+    <section className="panel">
+      <h2>{t('settings.tags')}</h2>
+      <ul className="settings-list">
+        {tags.map((tag) => (
+          <li key={tag.id}>
+            <input type="color" aria-label={t('common.color')} value={tag.color} onChange={(e) => run(() => call('tags.update', { id: tag.id, name: tag.name, color: e.target.value }))} />
+            <input aria-label={t('common.name')} defaultValue={tag.name} onBlur={(e) => e.target.value.trim() && e.target.value !== tag.name && run(() => call('tags.update', { id: tag.id, name: e.target.value, color: tag.color }))} />
+            <span className="muted">{t('settings.tagClients', { count: tag.clients })}</span>
+            <button
+              className="link danger"
+              onClick={async () => {
+                if (await confirmAction(t('settings.deleteTagConfirm', { name: tag.name, count: tag.clients }))) await run(() => call('tags.delete', { id: tag.id }));
+              }}
+            >
+              {t('common.delete')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="row"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (name.trim() && (await run(() => call('tags.create', { name, color })))) setName('');
+        }}
+      >
+        <input type="color" aria-label={t('common.color')} value={color} onChange={(e) => setColor(e.target.value)} />
+        <input aria-label={t('common.name')} placeholder={t('common.name')} value={name} onChange={(e) => setName(e.target.value)} />
+        <button type="submit">{t('settings.addTag')}</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../api/client';
+import { errorText } from '../i18n';
+import { useApp } from '../app/store';
+import { useClients } from '../clients/store';
+import { useLookups } from './lookups';
+
+interface Dialogs {
+  openWorkspace(): Promise<string | null>;
+  createWorkspace(): Promise<string | null>;
+}
+
+/** Another workspace file can be opened or created; the desktop app uses native dialogs. */
+export function WorkspaceSection() {
+  const { t } = useTranslation();
+  const { workspace, setWorkspace } = useApp();
+  const refreshList = useClients((s) => s.refresh);
+  const reloadLookups = useLookups((s) => s.reload);
+  const [mode, setMode] = useState<'open' | 'create' | null>(null);
+  const [path, setPath] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const dialogs = (window.kartoteka as unknown as { dialogs?: Dialogs } | undefined)?.dialogs;
+
+  const apply = async (kind: 'open' | 'create', p: string) => {
+    setError(null);
+    try {
+      const info = await call(kind === 'open' ? 'workspace.open' : 'workspace.create', { path: p });
+      setWorkspace(info);
+      setMode(null);
+      refreshList();
+      void reloadLookups();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  const start = async (kind: 'open' | 'create') => {
+    if (dialogs) {
+      const p = kind === 'open' ? await dialogs.openWorkspace() : await dialogs.createWorkspace();
+      if (p) await apply(kind, p);
+    } else {
+      setMode(kind);
+      setPath('');
+    }
+  };
+
+  if (!workspace) return null;
+  return (
+    <section className="panel">
+      <h2>{t('settings.workspace')}</h2>
+      <p>
+        {t('settings.workspacePath')}: <code data-testid="workspace-path">{workspace.path}</code>
+      </p>
+      <p className="muted">
+        {t('settings.workspaceStats', { clients: workspace.stats.clients, archived: workspace.stats.archivedClients, contacts: workspace.stats.contacts })}
+      </p>
+      <div className="actions left">
+        <button onClick={() => start('open')}>{t('settings.openWorkspace')}</button>
+        <button onClick={() => start('create')}>{t('settings.createWorkspace')}</button>
+      </div>
+      {mode && (
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void apply(mode, path.trim());
+          }}
+        >
+          <input autoFocus className="wide" aria-label={t('settings.pathPrompt')} placeholder={t('settings.pathPrompt')} value={path} onChange={(e) => setPath(e.target.value)} />
+          <button type="submit" className="primary">{mode === 'open' ? t('common.open') : t('common.create')}</button>
+          <button type="button" onClick={() => setMode(null)}>{t('common.cancel')}</button>
+        </form>
+      )}
+      {error && <p className="error" role="alert">{error}</p>}
+    </section>
+  );
+}

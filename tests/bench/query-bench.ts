@@ -1,0 +1,111 @@
+import type { Ctx } from '../../src-main/core/context';
+import { listClients } from '../../src-main/core/clients/list';
+import { lookupPhone } from '../../src-main/core/clients/lookup';
+import { listQuery } from '../../src-main/core/clients/schemas';
+import { parseQuery } from '../../src-main/core/search/query';
+import { normalizePhone } from '../../src-main/core/validation/contact-points';
+import { keystrokes, lookupNumbers, typedQueries } from './keystrokes';
+import { dist, medianOf, perItemMedians, round3, type Dist } from './measure';
+
+/** Rows the UI asks for on each keystroke (the first page of the list). */
+const SEARCH_PAGE = 60;
+const LIST_PAGE = 100;
+
+export interface SearchResult {
+  queries: number;
+  keystrokes: number;
+  latency: Dist;
+  floor: Dist;
+  floorKeystrokes: number;
+  byKind: Record<string, Dist>;
+  slowest: { query: string; kind: string; ms: number; total: number }[];
+}
+
+export function benchSearch(ctx: Ctx, rounds: number): SearchResult {
+  const sqlite = ctx.ws.sqlite;
+  const typed = typedQueries(sqlite);
+  const keys = keystrokes(typed);
+  const parsed = keys.map((k) => listQuery.parse({ search: k.query }));
+  const idx = keys.map((_, i) => i);
+  const totals: number[] = [];
+  const lat = perItemMedians(idx, rounds, (i) => {
+    totals[i] = listClients(ctx, parsed[i]!, 0, SEARCH_PAGE).total;
+  });
+
+  const bare = sqlite.prepare(`SELECT rowid FROM client_fts WHERE client_fts MATCH ? LIMIT ${SEARCH_PAGE}`);
+  const exprs = keys.map((k) => parseQuery(k.query).fts).filter((e): e is string => e !== null);
+  const floor = perItemMedians(exprs, rounds, (e) => void bare.all(e));
+
+  const byKind: Record<string, number[]> = {};
+  keys.forEach((k, i) => (byKind[k.kind] ??= []).push(lat[i]!));
+  const slowest = [...idx]
+    .sort((a, b) => lat[b]! - lat[a]!)
+    .slice(0, 8)
+    .map((i) => ({ query: keys[i]!.query, kind: keys[i]!.kind, ms: round3(lat[i]!), total: totals[i]! }));
+  return {
+    queries: typed.length,
+    keystrokes: keys.length,
+    latency: dist(lat),
+    floor: dist(floor),
+    floorKeystrokes: exprs.length,
+    byKind: Object.fromEntries(Object.entries(byKind).map(([k, xs]) => [k, dist(xs)])),
+    slowest,
+  };
+}
+
+export interface LookupResult {
+  known: Dist;
+  unknown: Dist;
+  floor: Dist;
+  hitRate: number;
+}
+
+export function benchLookup(ctx: Ctx, rounds: number, count = 200): LookupResult {
+  const { known, unknown } = lookupNumbers(ctx.ws.sqlite, count);
+  let hits = 0;
+  for (const n of known) if (lookupPhone(ctx, n).length > 0) hits++;
+  const bare = ctx.ws.sqlite.prepare('SELECT client_id FROM phones WHERE digits = ?');
+  const digits = [...known, ...unknown].map((n) => normalizePhone(n)!.digits);
+  return {
+    known: dist(perItemMedians(known, rounds, (n) => void lookupPhone(ctx, n))),
+    unknown: dist(perItemMedians(unknown, rounds, (n) => void lookupPhone(ctx, n))),
+    floor: dist(perItemMedians(digits, rounds, (d) => void bare.all(d))),
+    hitRate: known.length ? hits / known.length : 0,
+  };
+}
+
+export interface PageCase {
+  name: string;
+  offset: number;
+  total: number;
+  ms: number;
+  floorMs: number;
+}
+
+export function benchPaging(ctx: Ctx, runs: number): PageCase[] {
+  const sqlite = ctx.ws.sqlite;
+  const tag = sqlite
+    .prepare('SELECT t.id, t.name, count(*) AS n FROM client_tags ct JOIN tags t ON t.id = ct.tag_id GROUP BY t.id ORDER BY n DESC LIMIT 1')
+    .get() as { id: string; name: string } | undefined;
+  const user = sqlite
+    .prepare(`SELECT u.id, u.name FROM clients c JOIN users u ON u.id = c.responsible_id GROUP BY u.id ORDER BY count(*) DESC LIMIT 1`)
+    .get() as { id: string; name: string } | undefined;
+  const cases: { name: string; q: Record<string, unknown> }[] = [{ name: 'all, by name', q: {} }];
+  if (tag) cases.push({ name: `tag "${tag.name}", by name`, q: { tagId: tag.id } });
+  if (user) cases.push({ name: `responsible "${user.name}", by name`, q: { responsibleId: user.id } });
+
+  const floorStmt = sqlite.prepare(`SELECT seq FROM clients ORDER BY seq LIMIT ${LIST_PAGE} OFFSET ?`);
+  const floorAt = new Map<number, number>();
+  const out: PageCase[] = [];
+  for (const c of cases) {
+    const q = listQuery.parse({ ...c.q, sort: 'name' });
+    const total = listClients(ctx, q, 0, 1).total;
+    for (const offset of [0, 1000, 10_000, 100_000]) {
+      if (offset > 0 && offset >= total) continue;
+      const t = medianOf(runs, () => void listClients(ctx, q, offset, LIST_PAGE));
+      if (!floorAt.has(offset)) floorAt.set(offset, medianOf(runs, () => void floorStmt.all(offset)));
+      out.push({ name: c.name, offset, total, ms: t, floorMs: floorAt.get(offset)! });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,150 @@
+// npm run bench [-- --clients N | --quick] [--rounds R] [--workspace FILE] [--keep]
+//
+// Seeds a fresh workspace in a temp dir and measures the core's hot paths, each
+// against a floor measured in the same run on the same machine: seeding vs bare
+// INSERTs, search per keystroke vs the bare FTS5 query, caller lookup vs the bare
+// index probe, list pages vs a bare rowid page. Prints ratios, never asserts on time;
+// the JSON summary goes to tests/bench/last-result.json.
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Session } from '../../src-main/core/workspace/session';
+import { benchLookup, benchPaging, benchSearch } from './query-bench';
+import { seedWorkspace, type SeedResult } from './seed-bench';
+import { ms, ratio, round3, table } from './measure';
+
+const TARGET_SEARCH_P95_MS = 10;
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      clients: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      rounds: { type: 'string' },
+      workspace: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(`Usage: npm run bench [-- options]
+  --clients N       clients to seed (default 200000, or BENCH_CLIENTS)
+  --quick           20000 clients
+  --rounds R        timed passes per measurement (default 5, or BENCH_ROUNDS)
+  --workspace FILE  measure an existing workspace instead of seeding one
+  --keep            keep the temp dir with the seeded workspace`);
+    process.exit(0);
+  }
+  const int = (v: string | undefined, name: string): number | undefined => {
+    if (v === undefined || v === '') return undefined;
+    const n = Number(v.replace(/_/g, ''));
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${v}"`);
+    return n;
+  };
+  const clients = int(values.clients, '--clients') ?? (values.quick ? 20_000 : undefined) ?? int(process.env.BENCH_CLIENTS, 'BENCH_CLIENTS') ?? 200_000;
+  const rounds = int(values.rounds, '--rounds') ?? int(process.env.BENCH_ROUNDS, 'BENCH_ROUNDS') ?? 5;
+  return { clients, rounds, workspace: values.workspace, keep: values.keep };
+}
+
+function main(): void {
+  const opt = parseOptions();
+  const started = performance.now();
+  const log = (s: string) => console.log(s);
+  const tmp = mkdtempSync(join(tmpdir(), 'kartoteka-bench-'));
+  const session = new Session({ skipIntegrityCheck: true });
+  let seed: SeedResult | null = null;
+  try {
+    if (opt.workspace) {
+      session.open(resolve(opt.workspace));
+      log(`Kartoteka bench: existing workspace ${opt.workspace}; ${opt.rounds} timed rounds; node ${process.version}, ${cpus().length} cores`);
+    } else {
+      session.open(join(tmp, 'bench.kdb'));
+      log(`Kartoteka bench: ${opt.clients} clients; ${opt.rounds} timed rounds; node ${process.version}, ${cpus().length} cores`);
+      log('\n[1/4] seeding');
+      seed = seedWorkspace(session, opt.clients, tmp, log);
+    }
+    const ctx = session.ctx();
+    const clients = (ctx.ws.sqlite.prepare('SELECT count(*) AS n FROM clients WHERE archived_at IS NULL').get() as { n: number }).n;
+
+    log('\n[2/4] search per keystroke (listClients, first page of 60)');
+    const search = benchSearch(ctx, opt.rounds);
+    log('[3/4] caller lookup');
+    const lookup = benchLookup(ctx, opt.rounds);
+    log('[4/4] list paging');
+    const paging = benchPaging(ctx, Math.max(5, opt.rounds));
+
+    // ---- report ----
+    const out: string[] = [''];
+    if (seed) {
+      out.push(
+        table(
+          ['seed', 'clients', 'rows', 'seconds', 'rows/s', 'floor s', 'floor rows/s', 'seed/floor'],
+          [[
+            'seedClients',
+            String(seed.clients),
+            String(seed.rows.total),
+            seed.seconds.toFixed(1),
+            Math.round(seed.rowsPerSecond).toLocaleString('en-US'),
+            seed.floorSeconds.toFixed(1),
+            Math.round(seed.floorRowsPerSecond).toLocaleString('en-US'),
+            ratio(seed.seconds, seed.floorSeconds),
+          ]],
+        ),
+        `  rows: ${Object.entries(seed.rows).filter(([k]) => k !== 'total').map(([k, v]) => `${k} ${v}`).join(', ')}; ~${seed.avgRowBytes} B/row; file ${seed.fileMB.toFixed(0)} MB`,
+        '',
+      );
+    }
+    const s = search;
+    out.push(
+      table(
+        ['latency, ms', 'count', 'p50', 'p95', 'p99', 'max', 'p95/floor'],
+        [
+          ['search (listClients)', String(s.latency.count), ms(s.latency.p50), ms(s.latency.p95), ms(s.latency.p99), ms(s.latency.max), ratio(s.latency.p95, s.floor.p95)],
+          ['  floor: bare FTS5 MATCH', String(s.floor.count), ms(s.floor.p50), ms(s.floor.p95), ms(s.floor.p99), ms(s.floor.max), ''],
+          ...Object.entries(s.byKind).map(([k, d]) => [`  ${k}`, String(d.count), ms(d.p50), ms(d.p95), ms(d.p99), ms(d.max), '']),
+          ['lookupPhone, known', String(lookup.known.count), ms(lookup.known.p50), ms(lookup.known.p95), ms(lookup.known.p99), ms(lookup.known.max), ratio(lookup.known.p95, lookup.floor.p95)],
+          ['lookupPhone, unknown', String(lookup.unknown.count), ms(lookup.unknown.p50), ms(lookup.unknown.p95), ms(lookup.unknown.p99), ms(lookup.unknown.max), ratio(lookup.unknown.p95, lookup.floor.p95)],
+          ['  floor: phones.digits = ?', String(lookup.floor.count), ms(lookup.floor.p50), ms(lookup.floor.p95), ms(lookup.floor.p99), ms(lookup.floor.max), ''],
+        ],
+      ),
+      `  ${s.queries} typed queries, ${s.keystrokes} keystrokes; lookup found ${(lookup.hitRate * 100).toFixed(0)}% of known numbers`,
+      `  slowest keystrokes: ${s.slowest.slice(0, 5).map((k) => `${JSON.stringify(k.query)} ${ms(k.ms)} ms`).join(', ')}`,
+      '',
+      table(
+        ['list page (100 rows)', 'offset', 'total', 'ms', 'floor ms', 'ratio'],
+        paging.map((p) => [p.name, String(p.offset), String(p.total), ms(p.ms), ms(p.floorMs), ratio(p.ms, p.floorMs)]),
+      ),
+      '',
+      `search p95 at ${clients} clients: ${ms(s.latency.p95)} ms (target ≤ ${TARGET_SEARCH_P95_MS} ms)`,
+      `bench took ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
+    console.log(out.join('\n'));
+
+    const summary = {
+      at: new Date().toISOString(),
+      node: process.version,
+      cores: cpus().length,
+      clients,
+      rounds: opt.rounds,
+      seed,
+      search: s,
+      searchTargetP95Ms: TARGET_SEARCH_P95_MS,
+      lookup,
+      paging,
+      seconds: (performance.now() - started) / 1000,
+    };
+    const file = join(dirname(fileURLToPath(import.meta.url)), 'last-result.json');
+    writeFileSync(file, JSON.stringify(summary, (_k, v) => (typeof v === 'number' && !Number.isInteger(v) ? round3(v) : v), 2) + '\n');
+    console.log(`summary written to ${file}`);
+  } finally {
+    session.close();
+    if (opt.keep) console.log(`kept ${tmp}`);
+    else rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main();

@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Session } from '../../src-main/core/workspace/session';
+import { invoke, type ProcedureName, type ProcInput, type ProcOutput } from '../../src-main/core/procedures';
+import { AppError, type FieldIssue } from '../../src-main/core/errors';
+
+/** A fresh directory under the OS temp folder; remove it with `removeDir` (or `TestWorkspace.dispose`). */
+export function makeTempDir(label = 'test'): string {
+  return mkdtempSync(join(tmpdir(), `kartoteka-${label}-`));
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+}
+
+export interface TestWorkspace {
+  dir: string;
+  path: string;
+  session: Session;
+  /** Calls a procedure the way every door does: input validated by its schema, then the handler. */
+  call<K extends ProcedureName>(name: K, input: ProcInput<K>): ProcOutput<K>;
+  /** Same, for inputs that are deliberately wrong (no compile-time checking). */
+  callRaw(name: string, input: unknown): unknown;
+  sqlite(): import('better-sqlite3').Database;
+  count(table: string, where?: string): number;
+  dispose(): void;
+}
+
+/** A real workspace file in a temp dir, opened through Session like the app does. */
+export function openTestWorkspace(options: ConstructorParameters<typeof Session>[0] = {}): TestWorkspace {
+  const dir = makeTempDir('ws');
+  const path = join(dir, 'workspace.kdb');
+  const session = new Session(options);
+  session.open(path);
+  return {
+    dir,
+    path,
+    session,
+    call: (name, input) => invoke(session, name, input) as never,
+    callRaw: (name, input) => invoke(session, name, input),
+    sqlite: () => session.workspace.sqlite,
+    count: (table, where) =>
+      (session.workspace.sqlite.prepare(`SELECT count(*) AS n FROM ${table}${where ? ` WHERE ${where}` : ''}`).get() as { n: number }).n,
+    dispose: () => {
+      session.close();
+      removeDir(dir);
+    },
+  };
+}
+
+/** Runs `fn`, expects an AppError and returns it (fails the test otherwise). */
+export function catchAppError(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw new Error(`Expected an AppError, got: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+  }
+  throw new Error('Expected an AppError, but nothing was thrown');
+}
+
+/** The issues of a ValidationError as "field:code" strings, for compact assertions. */
+export function issueKeys(e: AppError): string[] {
+  return e.issues.map((i: FieldIssue) => `${i.field}:${i.code}`);
+}
