@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { errorText } from '../i18n';
-import { useApp, SECTIONS, type Section } from './store';
+import { useApp, SECTIONS } from './store';
 import { Onboarding } from './Onboarding';
 import { GlobalSearch } from './GlobalSearch';
 import { Placeholder } from './Placeholder';
@@ -11,16 +11,6 @@ import { ClientCard } from '../clients/card/ClientCard';
 import { SettingsPage } from '../settings/SettingsPage';
 import { Toasts } from '../ui/toast';
 import { ConfirmHost } from '../ui/Dialog';
-
-const ICONS: Record<Section, string> = {
-  clients: '👥',
-  deals: '💼',
-  tasks: '✅',
-  calendar: '📅',
-  reports: '📊',
-  exchange: '⇄',
-  settings: '⚙',
-};
 
 export function App() {
   const { t } = useTranslation();
@@ -53,7 +43,7 @@ export function App() {
       <nav className="sidebar" aria-label={t('app.name')}>
         <div className="brand">{t('app.name')}</div>
         <button className="nav-search" onClick={() => setSearchOpen(true)} title={t('nav.searchHint')}>
-          🔍 {t('nav.search')} <kbd>Ctrl+K</kbd>
+          {t('nav.search')} <kbd>Ctrl+K</kbd>
         </button>
         {SECTIONS.map((s) => (
           <a
@@ -66,7 +56,7 @@ export function App() {
               navigate({ section: s });
             }}
           >
-            <span aria-hidden="true">{ICONS[s]}</span> {t(`nav.${s}`)}
+            {t(`nav.${s}`)}
           </a>
         ))}
       </nav>

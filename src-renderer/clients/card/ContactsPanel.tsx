@@ -36,7 +36,7 @@ export function ContactsPanel({ card, reload }: { card: Card; reload: () => void
             <div>
               <strong>{c.name}</strong>
               {c.position && <span className="muted"> · {c.position}</span>}
-              {c.birthday && <span className="muted"> · 🎂 {formatDate(c.birthday)}</span>}
+              {c.birthday && <span className="muted"> · {t('fields.birthday')}: {formatDate(c.birthday)}</span>}
             </div>
             <div className="points">
               {c.phones.map((p) => <a key={p.digits} className="phone" href={`tel:+${p.digits}`}>{p.display}</a>)}

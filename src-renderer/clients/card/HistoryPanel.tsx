@@ -9,7 +9,6 @@ type Card = ProcOutput<'clients.get'>;
 type Entry = ProcOutput<'history.list'>[number];
 const KINDS = ['call', 'meeting', 'note', 'email'] as const;
 const PAGE = 30;
-const ICON: Record<string, string> = { call: '📞', meeting: '🤝', note: '📝', email: '✉', system: 'ⓘ' };
 
 export function HistoryPanel({ card, version }: { card: Card; version: number }) {
   const { t } = useTranslation();
@@ -52,7 +51,7 @@ export function HistoryPanel({ card, version }: { card: Card; version: number })
         {entries.map((h) => (
           <li key={h.id} className={`entry entry-${h.kind}`}>
             <div className="entry-head">
-              <span aria-hidden="true">{ICON[h.kind]}</span> <strong>{t(`history.kinds.${h.kind}`)}</strong>
+              <strong>{t(`history.kinds.${h.kind}`)}</strong>
               {h.direction && <span className="muted"> · {t(`history.direction.${h.direction}`)}</span>}
               {h.durationMin != null && <span className="muted"> · {t('history.minutes', { count: h.durationMin })}</span>}
               {h.contactName && <span className="muted"> · {h.contactName}</span>}
