@@ -82,7 +82,10 @@ function checkNativeAddon(): string | null {
   const binding = process.env.KARTOTEKA_SQLITE_BINDING;
   if (binding) {
     if (!existsSync(binding)) {
-      return `The SQLite addon built for Electron is missing: ${binding}\nRun "node scripts/electron-native.mjs" (needs internet for Electron headers), then start again.`;
+      return (
+        `The SQLite addon built for Electron is missing: ${binding}\n` +
+        'In a development checkout run "node scripts/electron-native.mjs" (needs internet for Electron headers); an installed app needs reinstalling.'
+      );
     }
     setNativeBinding(binding);
   }

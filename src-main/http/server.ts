@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { join, normalize, extname, resolve } from 'node:path';
+import { join, normalize, extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { Session } from '../core/workspace/session';
@@ -56,6 +56,23 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(parts).toString('utf8');
 }
 
+/** Host of an Origin header; '' for "null" (sandboxed frames, file: pages) and junk. */
+function originHost(origin: string): string {
+  try {
+    return new URL(origin).host.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
 function statusOf(code: string): number {
   if (code === 'validation' || code === 'unknown_procedure') return 400;
   if (code === 'not_found') return 404;
@@ -67,7 +84,7 @@ export async function startServer(
   session: Session,
   opts: { host: string; port: number; rendererDir?: string },
 ): Promise<ServerHandle> {
-  const root = opts.rendererDir ?? defaultRendererDir();
+  const root = resolve(opts.rendererDir ?? defaultRendererDir());
   let allowedHosts = new Set<string>();
 
   const server = createServer(async (req, res) => {
@@ -80,8 +97,9 @@ export async function startServer(
         if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain');
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only', 'text/plain');
         const origin = req.headers.origin;
-        if (origin && new URL(origin).host.toLowerCase() !== host) return send(res, 403, 'Cross-origin request refused', 'text/plain');
-        const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+        if (origin && originHost(origin) !== host) return send(res, 403, 'Cross-origin request refused', 'text/plain');
+        const name = safeDecode(url.pathname.slice('/api/'.length));
+        if (name === null) return send(res, 400, 'Bad request', 'text/plain');
         let input: unknown;
         try {
           const body = await readBody(req);
@@ -101,9 +119,12 @@ export async function startServer(
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
       // Static files; unknown paths fall back to index.html (client-side routes).
-      const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+      const decoded = safeDecode(url.pathname);
+      if (decoded === null) return send(res, 400, 'Bad request', 'text/plain');
+      const rel = normalize(decoded).replace(/^([/\\])+/, '');
       let file = join(root, rel);
-      if (!file.startsWith(root)) return send(res, 403, 'Forbidden', 'text/plain');
+      // root + sep: a sibling folder sharing the prefix (dist-renderer-x) is outside too.
+      if (file !== root && !file.startsWith(root + sep)) return send(res, 403, 'Forbidden', 'text/plain');
       const st = await stat(file).catch(() => null);
       if (!st || !st.isFile()) file = join(root, 'index.html');
       const body = await readFile(file).catch(() => null);

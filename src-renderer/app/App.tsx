@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api/client';
+import { ApiError, call } from '../api/client';
+import { WorkspaceSwitcher } from '../settings/WorkspaceSection';
 import { errorText } from '../i18n';
 import { useApp, SECTIONS } from './store';
 import { Onboarding } from './Onboarding';
@@ -15,10 +16,12 @@ import { ConfirmHost } from '../ui/Dialog';
 export function App() {
   const { t } = useTranslation();
   const { route, navigate, workspace, setWorkspace, syncFromHash, setSearchOpen } = useApp();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; canSwitch: boolean } | null>(null);
 
   useEffect(() => {
-    call('workspace.info', {}).then(setWorkspace, (e) => setError(errorText(e)));
+    call('workspace.info', {}).then(setWorkspace, (e) =>
+      setError({ text: errorText(e), canSwitch: e instanceof ApiError && e.code.startsWith('workspace.') }),
+    );
     const onHash = () => syncFromHash();
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && (e.key === 'k' || e.key === 'K' || e.code === 'KeyK')) {
@@ -34,7 +37,14 @@ export function App() {
     };
   }, [setWorkspace, syncFromHash, setSearchOpen]);
 
-  if (error) return <div className="fatal" role="alert">{error}</div>;
+  if (error && !workspace) {
+    return (
+      <div className="fatal">
+        <p role="alert">{error.text}</p>
+        {error.canSwitch && <WorkspaceSwitcher />}
+      </div>
+    );
+  }
   if (!workspace) return <div className="fatal">{t('app.loading')}</div>;
   if (!workspace.onboarded) return <Onboarding />;
 

@@ -311,6 +311,8 @@ export const en: Dictionary = {
     'workspace.path_extension': 'A workspace file must end with .kdb',
     'workspace.closed': 'No workspace is open',
     'workspace.migration_fk': 'The workspace update was stopped: record links would break. Nothing was changed.',
+    'workspace.migration_search': 'The workspace update was stopped: it would disable search ({{triggers}}). Nothing was changed.',
+    'workspace.migration_failed': 'The workspace update failed, nothing was changed: {{detail}}',
     date: 'Date as YYYY-MM-DD',
   },
 };

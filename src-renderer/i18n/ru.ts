@@ -312,6 +312,8 @@ export const ru = {
     'workspace.path_extension': 'Файл базы должен иметь расширение .kdb',
     'workspace.closed': 'База не открыта',
     'workspace.migration_fk': 'Обновление базы прервано: нарушились бы связи записей. Данные не изменены.',
+    'workspace.migration_search': 'Обновление базы прервано: оно отключило бы поиск ({{triggers}}). Данные не изменены.',
+    'workspace.migration_failed': 'Не удалось обновить базу, данные не изменены: {{detail}}',
     date: 'Дата в формате ГГГГ-ММ-ДД',
   },
 };

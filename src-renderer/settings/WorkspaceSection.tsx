@@ -11,10 +11,31 @@ interface Dialogs {
   createWorkspace(): Promise<string | null>;
 }
 
-/** Another workspace file can be opened or created; the desktop app uses native dialogs. */
 export function WorkspaceSection() {
   const { t } = useTranslation();
-  const { workspace, setWorkspace } = useApp();
+  const workspace = useApp((s) => s.workspace);
+  if (!workspace) return null;
+  return (
+    <section className="panel">
+      <h2>{t('settings.workspace')}</h2>
+      <p>
+        {t('settings.workspacePath')}: <code data-testid="workspace-path">{workspace.path}</code>
+      </p>
+      <p className="muted">
+        {t('settings.workspaceStats', { clients: workspace.stats.clients, archived: workspace.stats.archivedClients, contacts: workspace.stats.contacts })}
+      </p>
+      <WorkspaceSwitcher />
+    </section>
+  );
+}
+
+/**
+ * Opens or creates another workspace file: native dialogs in the desktop app, a
+ * path field in browser mode. Also offered when no workspace could be opened.
+ */
+export function WorkspaceSwitcher() {
+  const { t } = useTranslation();
+  const setWorkspace = useApp((s) => s.setWorkspace);
   const refreshList = useClients((s) => s.refresh);
   const reloadLookups = useLookups((s) => s.reload);
   const [mode, setMode] = useState<'open' | 'create' | null>(null);
@@ -44,16 +65,8 @@ export function WorkspaceSection() {
     }
   };
 
-  if (!workspace) return null;
   return (
-    <section className="panel">
-      <h2>{t('settings.workspace')}</h2>
-      <p>
-        {t('settings.workspacePath')}: <code data-testid="workspace-path">{workspace.path}</code>
-      </p>
-      <p className="muted">
-        {t('settings.workspaceStats', { clients: workspace.stats.clients, archived: workspace.stats.archivedClients, contacts: workspace.stats.contacts })}
-      </p>
+    <div>
       <div className="actions left">
         <button onClick={() => start('open')}>{t('settings.openWorkspace')}</button>
         <button onClick={() => start('create')}>{t('settings.createWorkspace')}</button>
@@ -72,6 +85,6 @@ export function WorkspaceSection() {
         </form>
       )}
       {error && <p className="error" role="alert">{error}</p>}
-    </section>
+    </div>
   );
 }

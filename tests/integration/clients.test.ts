@@ -204,6 +204,17 @@ describe('updating clients', () => {
     expect(card(id).name).toBe('Иванов Иван Петрович');
   });
 
+  it('keeps a person’s own display name through an unrelated edit', () => {
+    const id = create({ kind: 'person', name: 'Ваня (сосед)', lastName: 'Иванов', firstName: 'Иван' });
+    expect(card(id).name).toBe('Ваня (сосед)');
+    t.call('clients.update', { id, patch: { notes: 'позвонить в пятницу' } });
+    expect(card(id).name).toBe('Ваня (сосед)');
+    // The seed and imports name sole traders "ИП Фамилия И. О." next to the name parts.
+    const ip = create({ kind: 'sole_trader', name: 'ИП Иванов И. И.', lastName: 'Иванов', firstName: 'Иван', middleName: 'Ильич' });
+    t.call('clients.update', { id: ip, patch: { region: 'Тверь' } });
+    expect(card(ip).name).toBe('ИП Иванов И. И.');
+  });
+
   it('fails with not_found for an unknown client', () => {
     expect(catchAppError(() => t.call('clients.update', { id: 'missing', patch: { notes: 'x' } })).code).toBe('not_found');
   });
@@ -331,6 +342,27 @@ describe('archive and restore', () => {
     expect(t.call('clients.restore', { ids: [id] })).toEqual({ count: 1 });
     expect(card(id).archivedAt).toBeNull();
     expect(systemHistory(id).sort()).toEqual(['archived', 'restored']);
+  });
+
+  it('archiving an archived client changes nothing: same date, no second history entry', () => {
+    const id = create({ kind: 'organization', name: 'ООО «Дважды»' });
+    t.call('clients.archive', { ids: [id] });
+    const first = card(id).archivedAt;
+    expect(t.call('clients.archive', { ids: [id] })).toEqual({ count: 0 });
+    expect(card(id).archivedAt).toBe(first);
+    expect(systemHistory(id)).toEqual(['archived']);
+  });
+
+  it('accepts a КПП typed in lower case and stores it upper-cased', () => {
+    const id = create({ kind: 'organization', name: 'ООО «Регистр»', kpp: '7736ab001' });
+    expect(card(id).fields.kpp).toBe('7736AB001');
+  });
+
+  it('skips ids that no longer exist instead of failing the whole action', () => {
+    const id = create({ kind: 'organization', name: 'ООО «Есть»' });
+    expect(t.call('clients.archive', { ids: ['gone-meanwhile', id] })).toEqual({ count: 1 });
+    expect(card(id).archivedAt).not.toBeNull();
+    expect(t.call('clients.bulk', { target: { ids: ['gone-meanwhile', id] }, op: { action: 'restore' } })).toEqual({ count: 1 });
   });
 });
 

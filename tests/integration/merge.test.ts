@@ -141,6 +141,28 @@ describe('merging two client cards', () => {
     ]);
   });
 
+  it('does not copy requisites of the other kind, so the kept card stays editable', () => {
+    const keep = create({ kind: 'person', lastName: 'Рогов', firstName: 'Пётр' });
+    const gone = create({
+      kind: 'organization',
+      name: 'ООО «Рога»',
+      inn: '7707083893',
+      kpp: '773601001',
+      ogrn: '1027700132195',
+      region: 'Тула',
+      bankBik: '044525225',
+    });
+    t.call('clients.merge', { keepId: keep, mergeId: gone });
+    const fields = t.call('clients.get', { id: keep }).fields;
+    expect(fields).toMatchObject({ inn: null, kpp: null, ogrn: null, region: 'Тула', bankBik: '044525225' });
+    expect(() => t.call('clients.update', { id: keep, patch: { notes: 'после слияния' } })).not.toThrow();
+    // Same side (person and sole trader both carry a 12-digit ИНН): the ИНН is taken over.
+    const ip = create({ kind: 'sole_trader', name: 'ИП Рогов П.', inn: '500100732259', ogrn: '304500116000157' });
+    const person = create({ kind: 'person', lastName: 'Рогов', firstName: 'Павел' });
+    t.call('clients.merge', { keepId: person, mergeId: ip });
+    expect(t.call('clients.get', { id: person }).fields).toMatchObject({ inn: '500100732259' });
+  });
+
   it('refuses to merge a card into itself or to merge the same card twice', () => {
     const s = twoCards();
     expect(catchAppError(() => t.call('clients.merge', { keepId: s.keep, mergeId: s.keep })).code).toBe('merge.same');

@@ -83,7 +83,7 @@ function migrationsWith(extraSql: string, tag: string): string {
  * schema grows. `keepRows` lets a test write a broken copy step. Like a careful
  * author, it recreates the indexes and the search triggers that lived on `clients`.
  */
-function rebuildClientsSql(path: string, keepRows = '1 = 1'): string {
+function rebuildClientsSql(path: string, keepRows = '1 = 1', recreateTriggers = true): string {
   const db = new Database(path, { readonly: true });
   try {
     const table = (db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'clients'`).get() as { sql: string }).sql;
@@ -106,7 +106,7 @@ function rebuildClientsSql(path: string, keepRows = '1 = 1'): string {
       'ALTER TABLE `__new_clients` RENAME TO `clients`;',
       'PRAGMA foreign_keys=ON;',
       ...indexes.map((s) => `${s};`),
-      ...triggers.map((s) => `${s};`),
+      ...(recreateTriggers ? triggers.map((s) => `${s};`) : []),
     ].join('--> statement-breakpoint\n');
   } finally {
     db.close();
@@ -154,7 +154,7 @@ describe('migrations over existing data', () => {
 
     const files = backups();
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^workspace-before-migration-\d{8}T\d{6}\.kdb$/);
+    expect(files[0]).toMatch(/^workspace-before-migration-\d{8}T\d{6}-\d{3}\.kdb$/);
     const backup = join(backupsDirFor(wsPath), files[0]!);
     expect(counts(backup)).toEqual(before);
     const db = new Database(backup, { readonly: true });
@@ -219,6 +219,35 @@ describe('migrations over existing data', () => {
     } finally {
       ws.close();
     }
+  });
+
+  it('refuses a rebuild that forgets the search triggers, so search cannot go silently stale', () => {
+    populate(wsPath);
+    const before = counts(wsPath);
+    const migrationsDir = migrationsWith(rebuildClientsSql(wsPath, '1 = 1', false), '0099_no_triggers');
+    let error: unknown;
+    try {
+      openWorkspace(wsPath, { migrationsDir }).close();
+    } catch (e) {
+      error = e;
+    }
+    expect((error as AppError).code).toBe('workspace.migration_search');
+    expect(String((error as AppError).params.triggers)).toContain('clients_fts_insert');
+    expect(counts(wsPath)).toEqual(before);
+  });
+
+  it('reports any other failing migration as workspace.migration_failed and changes nothing', () => {
+    populate(wsPath);
+    const before = counts(wsPath);
+    const migrationsDir = migrationsWith('ALTER TABLE clients ADD COLUMN vip integer;--> statement-breakpoint\nSELECT * FROM no_such_table;', '0099_typo');
+    let error: unknown;
+    try {
+      openWorkspace(wsPath, { migrationsDir }).close();
+    } catch (e) {
+      error = e;
+    }
+    expect((error as AppError).code).toBe('workspace.migration_failed');
+    expect(counts(wsPath)).toEqual(before);
   });
 
   it('a fresh workspace gets every migration and no backup', () => {

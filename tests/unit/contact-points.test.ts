@@ -28,6 +28,8 @@ describe('phone normalisation', () => {
     ['+7 495 123 45 67 ext. 9', '9'],
     ['+7 495 123 45 67 x 101', '101'],
     ['84951234567#7', '7'],
+    ['+7 (495) 123-45-67 (доб. 12)', '12'],
+    ['8 495 123 45 67, доб. 204', '204'],
   ])('strips the extension from %j', (raw, ext) => {
     expect(normalizePhone(raw)).toEqual({ digits: '74951234567', extension: ext });
   });

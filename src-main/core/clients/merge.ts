@@ -10,6 +10,7 @@ const FILLABLE = [
   'inn', 'kpp', 'ogrn', 'legal_address', 'actual_address', 'bank_name', 'bank_bik', 'bank_account',
   'bank_corr_account', 'birthday', 'website',
 ] as const;
+const REQUISITES = new Set<string>(['inn', 'kpp', 'ogrn']);
 
 /**
  * Merges `mergeId` into `keepId`: every phone, e-mail, contact person, history entry,
@@ -30,7 +31,13 @@ export function mergeClients(ctx: Ctx, keepId: string, mergeId: string): { id: s
   if (gone.archived_at && gone.merged_into_id) throw new AppError('merge.already', 'This client was already merged');
   const now = isoNow(ctx);
   s.transaction(() => {
-    const fills = FILLABLE.filter((col) => (keep[col] == null || keep[col] === '') && gone[col] != null && gone[col] !== '');
+    // ИНН/КПП/ОГРН differ in shape between organisations and people: copied across,
+    // they would fail validation and leave the kept card uneditable.
+    const sameSide = (keep.kind === 'organization') === (gone.kind === 'organization');
+    const fills = FILLABLE.filter(
+      (col) =>
+        (sameSide || !REQUISITES.has(col)) && (keep[col] == null || keep[col] === '') && gone[col] != null && gone[col] !== '',
+    );
     if (fills.length) {
       s.prepare(`UPDATE clients SET ${fills.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
         ...fills.map((c) => gone[c] as string),

@@ -25,7 +25,8 @@ export function readClientFields(ctx: Ctx, id: string): ClientFields | null {
   const cv = ctx.db.select().from(clientCustomValues).where(eq(clientCustomValues.clientId, id)).all();
   return {
     kind: c.kind,
-    name: c.kind === 'organization' ? c.name : c.lastName || c.firstName ? null : c.name,
+    // A person's name is derived from the name parts unless one was typed.
+    name: c.kind === 'organization' || c.name !== [c.lastName, c.firstName, c.middleName].filter(Boolean).join(' ') ? c.name : null,
     fullName: c.fullName,
     lastName: c.lastName,
     firstName: c.firstName,

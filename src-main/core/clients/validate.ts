@@ -76,7 +76,7 @@ export function requisiteIssues(f: ClientFields): FieldIssue[] {
   };
   if (!displayName(f)) issues.push({ field: f.kind === 'organization' ? 'name' : 'lastName', code: 'required' });
   if (f.inn) push('inn', checkInn(restoreInn(f.inn), f.kind === 'organization' ? 10 : 12));
-  if (f.kpp) push('kpp', f.kind === 'organization' ? checkKpp(f.kpp) : 'kpp.only_organization');
+  if (f.kpp) push('kpp', f.kind === 'organization' ? checkKpp(f.kpp.toUpperCase()) : 'kpp.only_organization');
   if (f.ogrn) push('ogrn', checkOgrn(f.ogrn, f.kind === 'organization' ? 13 : 15));
   if (f.bankBik) push('bankBik', checkBik(f.bankBik));
   if (f.bankAccount) push('bankAccount', checkAccount(f.bankAccount, f.bankBik));

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { clients, phones, emails, clientTags, clientCustomValues, history, tags, users } from '../db/schema';
 import { ValidationError, NotFoundError, type FieldIssue } from '../errors';
 import { newId } from '../ids';
@@ -141,13 +141,21 @@ export function setArchived(ctx: Ctx, ids: string[], archived: boolean): { count
   let count = 0;
   ctx.ws.sqlite.transaction(() => {
     for (const chunk of chunks(ids, 500)) {
-      const r = ctx.db
+      // Only clients whose state changes: ids from a stale selection may be gone, and
+      // archiving an archived client must not move its date or repeat the history entry.
+      const changing = ctx.db
+        .select({ id: clients.id })
+        .from(clients)
+        .where(and(inArray(clients.id, chunk), archived ? isNull(clients.archivedAt) : isNotNull(clients.archivedAt)))
+        .all()
+        .map((r) => r.id);
+      if (changing.length === 0) continue;
+      count += ctx.db
         .update(clients)
         .set({ archivedAt: archived ? now : null, updatedAt: now, ...(archived ? {} : { mergedIntoId: null }) })
-        .where(inArray(clients.id, chunk))
-        .run();
-      count += r.changes;
-      for (const clientId of chunk) {
+        .where(inArray(clients.id, changing))
+        .run().changes;
+      for (const clientId of changing) {
         ctx.db
           .insert(history)
           .values({

@@ -36,6 +36,7 @@ export function applyMigrations(sqlite: Database.Database, migrations: Migration
   try {
     sqlite.exec(`CREATE TABLE IF NOT EXISTS ${TABLE} (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
     const record = sqlite.prepare(`INSERT INTO ${TABLE} (hash, created_at) VALUES (?, ?)`);
+    const searchTriggersBefore = searchTriggers(sqlite);
     sqlite.exec('BEGIN IMMEDIATE');
     try {
       for (const m of migrations) {
@@ -52,13 +53,31 @@ export function applyMigrations(sqlite: Database.Database, migrations: Migration
           { count: violations.length },
         );
       }
+      // A rebuilt table loses its triggers; a migration that forgets to recreate the
+      // search triggers would leave search silently stale, so it is refused.
+      const after = new Set(searchTriggers(sqlite));
+      const lost = searchTriggersBefore.filter((t) => !after.has(t));
+      if (lost.length > 0) {
+        throw new AppError('workspace.migration_search', `Migration drops search triggers ${lost.join(', ')}; nothing was changed`, {
+          triggers: lost.join(', '),
+        });
+      }
       sqlite.exec('COMMIT');
     } catch (e) {
       sqlite.exec('ROLLBACK');
-      throw e;
+      if (e instanceof AppError) throw e;
+      throw new AppError('workspace.migration_failed', `Workspace update failed, nothing was changed: ${(e as Error).message}`, {
+        detail: (e as Error).message,
+      });
     }
   } finally {
     sqlite.pragma('legacy_alter_table = OFF');
     sqlite.pragma('foreign_keys = ON');
   }
+}
+
+function searchTriggers(sqlite: Database.Database): string[] {
+  return (
+    sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_fts\\_%' ESCAPE '\\'`).all() as { name: string }[]
+  ).map((r) => r.name);
 }

@@ -26,7 +26,8 @@ export interface OpenOptions {
 }
 
 function stamp(): string {
-  return new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
+  // Milliseconds included: two snapshots in the same second must not overwrite each other.
+  return new Date().toISOString().replace(/[-:]/g, '').replace('.', '-').replace('Z', '');
 }
 
 export function backupsDirFor(workspacePath: string): string {
@@ -41,8 +42,12 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
   const existed = existsSync(path) && statSync(path).size > 0;
   mkdirSync(dirname(path), { recursive: true });
   let sqlite: Database.Database;
+  let opened: Database.Database | undefined;
   try {
-    sqlite = openSqlite(path);
+    sqlite = opened = openSqlite(path);
+    // Another program's database is refused before anything writes to it (the WAL
+    // pragma below rewrites the file header; migrations would add our tables).
+    if (existed && !isWorkspaceOrBlank(sqlite)) throw new Error('it holds tables of another program');
     // WAL: readers never block the writer, so a backup or a long report does not
     // stall typing. synchronous=FULL: each commit is fsynced, so a power cut loses
     // no acknowledged write; our writes are small user actions or one big
@@ -60,6 +65,8 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
       if (result !== 'ok') throw new Error(String(result));
     }
   } catch (e) {
+    // Close it, or the damaged file stays locked (Windows cannot replace or delete it).
+    opened?.close();
     throw new AppError('workspace.damaged', `The workspace file ${path} is damaged or is not a Kartoteka workspace: ${(e as Error).message}`, { path });
   }
   try {
@@ -85,6 +92,14 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
       }
     },
   };
+}
+
+/** A file we created (it has the migrations table) or one with no tables yet. */
+function isWorkspaceOrBlank(sqlite: Database.Database): boolean {
+  const tables = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`).all() as {
+    name: string;
+  }[];
+  return tables.length === 0 || tables.some((t) => t.name === '__drizzle_migrations');
 }
 
 function hasUserTables(sqlite: Database.Database): boolean {

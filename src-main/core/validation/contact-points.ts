@@ -8,7 +8,7 @@ export interface NormalizedPhone {
   extension: string | null;
 }
 
-const EXTENSION = /\s*(?:доб\.?|добавочный|ext\.?|extension|x|#)\s*(\d{1,6})\s*$/iu;
+const EXTENSION = /\s*,?\s*\(?\s*(?:доб\.?|добавочный|ext\.?|extension|x|#)\s*(\d{1,6})\s*\)?\s*$/iu;
 
 export function normalizePhone(raw: string): NormalizedPhone | null {
   let text = raw.trim();
