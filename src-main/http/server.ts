@@ -65,6 +65,12 @@ function originHost(origin: string): string {
   }
 }
 
+const LOCAL_ONLY = new Set(['workspace.open', 'workspace.create']);
+
+function isLoopback(address: string | undefined): boolean {
+  return !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
+}
+
 function safeDecode(s: string): string | null {
   try {
     return decodeURIComponent(s);
@@ -100,6 +106,10 @@ export async function startServer(
         if (origin && originHost(origin) !== host) return send(res, 403, 'Cross-origin request refused', 'text/plain');
         const name = safeDecode(url.pathname.slice('/api/'.length));
         if (name === null) return send(res, 400, 'Bad request', 'text/plain');
+        // Other PCs of the office may use the workspace, not pick files on this PC's disk.
+        if (lan && LOCAL_ONLY.has(name) && !isLoopback(req.socket.remoteAddress)) {
+          return send(res, 403, JSON.stringify({ ok: false, error: { code: 'local_only', message: 'Only on the PC that runs Kartoteka', params: {}, issues: [] } }), 'application/json');
+        }
         let input: unknown;
         try {
           const body = await readBody(req);

@@ -77,6 +77,9 @@ export function ClientsPage() {
             if (e.key === 'ArrowDown') {
               e.preventDefault();
               scrollRef.current?.focus();
+            } else if (e.key === 'Enter') {
+              const row = getRow(focused);
+              if (row) open(row.id);
             }
           }}
         />

@@ -272,6 +272,7 @@ export const en: Dictionary = {
     offline: 'Cannot reach the program',
     internal: 'Internal error: {{message}}',
     validation: 'Please check the data you entered',
+    local_only: 'This can only be done on the PC that runs Kartoteka',
     not_found: 'Record not found — it may have been removed',
     required: 'Required field',
     invalid: 'Invalid value',

@@ -47,12 +47,13 @@ export function dist(xs: number[]): Dist {
  * whole list in order, and returns each item's median. Passes go over the list rather
  * than repeating one item, so per-item caches (the last search) are not hit unfairly.
  */
-export function perItemMedians<T>(items: readonly T[], rounds: number, fn: (item: T) => void): number[] {
+export function perItemMedians<T>(items: readonly T[], rounds: number, fn: (item: T) => void, before?: () => void): number[] {
   for (const it of items) fn(it);
   const samples: number[][] = items.map(() => []);
   for (let r = 0; r < rounds; r++) {
     collectGarbage();
     items.forEach((it, i) => {
+      before?.();
       const t0 = performance.now();
       fn(it);
       samples[i]!.push(performance.now() - t0);
@@ -61,12 +62,14 @@ export function perItemMedians<T>(items: readonly T[], rounds: number, fn: (item
   return samples.map(median);
 }
 
-/** Median of `runs` timed calls after one untimed call. */
-export function medianOf(runs: number, fn: () => void): number {
+/** Median of `runs` timed calls after one untimed call; `before` runs untimed before each. */
+export function medianOf(runs: number, fn: () => void, before?: () => void): number {
+  before?.();
   fn();
   collectGarbage();
   const xs: number[] = [];
   for (let i = 0; i < runs; i++) {
+    before?.();
     const t0 = performance.now();
     fn();
     xs.push(performance.now() - t0);

@@ -60,3 +60,11 @@ describe('search query parsing', () => {
     expect(parseQuery('8 (916) 123-45-67').phoneFts).toBe('"79161234567"');
   });
 });
+
+describe('digits typed with spaces or brackets', () => {
+  it('are one ИНН/ОГРН prefix for the text index, not words that must all match', () => {
+    expect(parseQuery('7707 083').fts).toBe('"7707083"*');
+    expect(parseQuery('8 (4').fts).toBe('"84"*');
+    expect(parseQuery('8 (4').phoneFts).toBeNull();
+  });
+});

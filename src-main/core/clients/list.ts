@@ -34,23 +34,37 @@ export interface ClientPage {
   rows: ClientListRow[];
 }
 
-export function filterSql(q: ListQuery): SqlFilter {
+/**
+ * The list's filters as SQL on alias `c`. `probe` (default) suits checking a bounded
+ * set of candidate rows (search tiers, bulk targets). `scan` suits walking the whole
+ * list in sort order: the indexed filters (kind, relation, status, responsible,
+ * region, tag) become sets of
+ * seqs read from covering indexes, so the walk stays on the covering sort index
+ * instead of fetching every client's row (at 200k clients: ~60 ms instead of 0.5-2 s).
+ */
+export function filterSql(q: ListQuery, shape: 'probe' | 'scan' = 'probe'): SqlFilter {
   const where: string[] = [q.archived ? 'c.archived_at IS NOT NULL' : 'c.archived_at IS NULL'];
   const params: unknown[] = [];
-  const eq = (col: string, v: unknown) => {
+  const scan = shape === 'scan';
+  const eq = (col: string, v: unknown, indexed = false) => {
     if (v !== null && v !== undefined && v !== '') {
-      where.push(`${col} = ?`);
+      where.push(scan && indexed ? `c.seq IN (SELECT r.seq FROM clients r WHERE r.${col} = ?)` : `c.${col} = ?`);
       params.push(v);
     }
   };
-  eq('c.kind', q.kind);
-  eq('c.relation', q.relation);
-  eq('c.status', q.status);
-  eq('c.region', q.region);
-  if (q.responsibleId === 'none') where.push('c.responsible_id IS NULL');
-  else eq('c.responsible_id', q.responsibleId);
+  eq('kind', q.kind, true);
+  eq('relation', q.relation, true);
+  eq('status', q.status, true);
+  eq('region', q.region, true);
+  if (q.responsibleId === 'none') {
+    where.push(scan ? 'c.seq IN (SELECT r.seq FROM clients r WHERE r.responsible_id IS NULL)' : 'c.responsible_id IS NULL');
+  } else eq('responsible_id', q.responsibleId, true);
   if (q.tagId) {
-    where.push('EXISTS (SELECT 1 FROM client_tags t WHERE t.client_id = c.id AND t.tag_id = ?)');
+    where.push(
+      scan
+        ? 'c.seq IN (SELECT r.seq FROM client_tags t JOIN clients r ON r.id = t.client_id WHERE t.tag_id = ?)'
+        : 'EXISTS (SELECT 1 FROM client_tags t WHERE t.client_id = c.id AND t.tag_id = ?)',
+    );
     params.push(q.tagId);
   }
   for (const f of q.custom) {
@@ -70,35 +84,62 @@ const SORT_SQL: Record<ListQuery['sort'], string> = {
   updatedAt: 'c.updated_at',
 };
 
-// The last search's ordered result, so scrolling through it pages from memory
-// instead of re-running every tier for each page.
-const searchCache = new WeakMap<Database.Database, { key: string; seqs: number[] }>();
+// What the last few lists computed, per connection: a search's or a filtered list's
+// ordered seqs, or the size of the whole list, so scrolling pages from memory instead
+// of re-running the search tiers, the filtered walk or a count(*) for every page.
+// Entries are tagged with the data version they were read at: any write on this
+// connection (total_changes) or another (data_version) makes them stale. Nothing is
+// cached inside a transaction (a rollback would not show in total_changes).
+const LIST_CACHE_SIZE = 4;
+const listCache = new WeakMap<Database.Database, Map<string, { version: string; value: unknown }>>();
+
+function cached<T>(sqlite: Database.Database, key: string, compute: () => T): T {
+  if (sqlite.inTransaction) return compute();
+  const v = prepared(sqlite, 'SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version) AS d').get() as {
+    t: number;
+    d: number;
+  };
+  const version = `${v.t}:${v.d}`;
+  let cache = listCache.get(sqlite);
+  if (!cache) listCache.set(sqlite, (cache = new Map()));
+  let hit = cache.get(key);
+  cache.delete(key); // re-inserted below as the most recent
+  if (!hit || hit.version !== version) hit = { version, value: compute() };
+  cache.set(key, hit);
+  for (const old of cache.keys()) if (cache.size > LIST_CACHE_SIZE) cache.delete(old);
+  return hit.value as T;
+}
 
 export function listClients(ctx: Ctx, q: ListQuery, offset: number, limit: number): ClientPage {
   const sqlite = ctx.ws.sqlite;
-  const filter = filterSql(q);
-  const where = filter.where.join(' AND ');
+  const key = JSON.stringify(q);
   if (q.search.trim()) {
-    // Any write on this connection (total_changes) or another (data_version) makes it stale.
-    const version = prepared(sqlite, 'SELECT total_changes() AS t').get() as { t: number };
-    const key = JSON.stringify([q, version.t, sqlite.pragma('data_version', { simple: true })]);
-    let hit = searchCache.get(sqlite);
-    if (!hit || hit.key !== key) {
-      hit = { key, seqs: searchClientSeqs(sqlite, q.search, filter, SEARCH_CAP + 1) };
-      searchCache.set(sqlite, hit);
-    }
-    const capped = hit.seqs.length > SEARCH_CAP;
-    const seqs = hit.seqs.slice(0, SEARCH_CAP);
+    const found = cached(sqlite, key, () => searchClientSeqs(sqlite, q.search, filterSql(q), SEARCH_CAP + 1));
+    const capped = found.length > SEARCH_CAP;
+    const seqs = found.slice(0, SEARCH_CAP);
     return { total: seqs.length, capped, offset, rows: loadRows(sqlite, seqs.slice(offset, offset + limit)) };
   }
-  const total = (prepared(sqlite, `SELECT count(*) AS n FROM clients c WHERE ${where}`).get(...filter.params) as { n: number }).n;
+  const filter = filterSql(q, 'scan');
+  const where = filter.where.join(' AND ');
   const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
+  const order = `ORDER BY ${SORT_SQL[q.sort]} ${dir}, c.seq ${dir}`;
+  if (filter.where.length > 1) {
+    // Filtered: the whole list in order, once (one walk of the covering sort index,
+    // ~50 ms for 200k clients), then every page is a slice.
+    const seqs = cached(sqlite, key, () =>
+      // pluck: no object per row; this statement text is used only here.
+      prepared(sqlite, `SELECT c.seq FROM clients c WHERE ${where} ${order}`).pluck(true).all(...filter.params) as number[],
+    );
+    return { total: seqs.length, capped: false, offset, rows: loadRows(sqlite, seqs.slice(offset, offset + limit)) };
+  }
+  // Unfiltered: the covering sort index serves any page directly; only the count is kept.
+  const total = cached(
+    sqlite,
+    `count:${q.archived}`,
+    () => (prepared(sqlite, `SELECT count(*) AS n FROM clients c WHERE ${where}`).get() as { n: number }).n,
+  );
   const seqs = (
-    prepared(sqlite, `SELECT c.seq FROM clients c WHERE ${where} ORDER BY ${SORT_SQL[q.sort]} ${dir}, c.seq ${dir} LIMIT ? OFFSET ?`).all(
-      ...filter.params,
-      limit,
-      offset,
-    ) as { seq: number }[]
+    prepared(sqlite, `SELECT c.seq FROM clients c WHERE ${where} ${order} LIMIT ? OFFSET ?`).all(limit, offset) as { seq: number }[]
   ).map((r) => r.seq);
   return { total, capped: false, offset, rows: loadRows(sqlite, seqs) };
 }

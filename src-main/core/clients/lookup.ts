@@ -42,7 +42,9 @@ export function lookupPhone(ctx: Ctx, phone: string): LookupHit[] {
       ? (prepared(sqlite, 'SELECT id, name, position FROM contacts WHERE id = ?').get(r.contact_id) as LookupHit['contact'])
       : null;
     const phones = (
-      prepared(sqlite, 'SELECT digits FROM phones WHERE client_id = ? AND contact_id IS ? ORDER BY sort').all(
+      // `+contact_id` keeps SQLite on phones_client_idx; phones_contact_idx would scan
+      // every client-level phone (contact_id IS NULL) in the workspace.
+      prepared(sqlite, 'SELECT digits FROM phones WHERE client_id = ? AND +contact_id IS ? ORDER BY sort').all(
         r.client_id,
         r.contact_id,
       ) as { digits: string }[]

@@ -73,6 +73,9 @@ export const clients = sqliteTable(
     index('clients_inn_idx').on(t.inn),
     index('clients_responsible_idx').on(t.responsibleId),
     index('clients_region_idx').on(t.region),
+    index('clients_kind_idx').on(t.kind),
+    index('clients_relation_idx').on(t.relation),
+    index('clients_status_idx').on(t.status),
   ],
 );
 

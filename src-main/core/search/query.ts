@@ -22,9 +22,12 @@ export function parseQuery(q: string): ParsedQuery {
   // ("8 916 12") is looked for both as typed and with the 8 read as +7.
   const variants = digits.length >= 3 ? [digits] : [];
   if (digits.length >= 4 && digits.startsWith('8')) variants.push('7' + digits.slice(1));
+  // Digits typed with spaces or brackets ("7707 083", "8 (4") are one number, an ИНН
+  // or ОГРН prefix, not several words that must all match.
+  const ftsTokens = looksLikePhone ? [q.replace(/\D/g, '')] : toks;
   return {
     key: nameKey(q),
-    fts: toks.length ? toks.map((t) => `"${t}"*`).join(' AND ') : null,
+    fts: ftsTokens.length ? ftsTokens.map((t) => `"${t}"*`).join(' AND ') : null,
     phoneFts: variants.length ? variants.map((v) => `"${v}"`).join(' OR ') : null,
   };
 }

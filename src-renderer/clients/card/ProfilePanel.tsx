@@ -48,7 +48,10 @@ export function ProfilePanel({ card, reload }: { card: Card; reload: () => void 
   return (
     <section className="panel" aria-label={t('card.profile')}>
       <h2>{t('card.profile')}</h2>
-      {isOrg ? text('name') : (<>{text('lastName')}{text('firstName')}{text('middleName')}</>)}
+      {f.kind !== 'person' && (
+        <InlineField label={t('fields.name')} value={f.name ?? card.name} testId="field-name" onSave={(v) => save({ name: v }, 'name')} />
+      )}
+      {!isOrg && (<>{text('lastName')}{text('firstName')}{text('middleName')}</>)}
       {choice('relation', RELATIONS.map((r) => [r, t(`relations.${r}`)]), t(`relations.${f.relation}`))}
       {choice('status', STATUSES.map((s) => [s, t(`statuses.${s}`)]), t(`statuses.${f.status}`))}
       {choice('responsibleId', [['', t('common.none')], ...users.map((u) => [u.id, u.name] as [string, string])], card.responsible?.name ?? null)}
