@@ -144,65 +144,56 @@ export function listClients(ctx: Ctx, q: ListQuery, offset: number, limit: numbe
   return { total, capped: false, offset, rows: loadRows(sqlite, seqs) };
 }
 
-function placeholders(n: number): string {
-  return new Array(n).fill('?').join(',');
+// One prepared statement for any page: the seqs travel as a JSON array, so the SQL
+// text (and its query plan) never depends on the page size, and the first phone,
+// first e-mail and tags come from correlated subqueries in the same pass.
+const PAGE_ROWS_SQL = `
+  SELECT c.id, c.kind, c.name, c.inn, c.relation, c.status, c.region, c.created_at, c.updated_at, c.archived_at,
+         u.name AS responsible,
+         (SELECT p.digits FROM phones p WHERE p.client_id = c.id ORDER BY p.contact_id IS NOT NULL, p.sort LIMIT 1) AS phone,
+         (SELECT e.address FROM emails e WHERE e.client_id = c.id ORDER BY e.contact_id IS NOT NULL, e.sort LIMIT 1) AS email,
+         (SELECT json_group_array(json_object('id', x.id, 'name', x.name, 'color', x.color))
+            FROM (SELECT t.id, t.name, t.color FROM client_tags ct JOIN tags t ON t.id = ct.tag_id
+                  WHERE ct.client_id = c.id ORDER BY t.name) x) AS tags
+  FROM json_each(?) j
+  JOIN clients c ON c.seq = j.value
+  LEFT JOIN users u ON u.id = c.responsible_id
+  ORDER BY j.key`;
+
+interface PageRow {
+  id: string;
+  kind: ClientListRow['kind'];
+  name: string;
+  inn: string | null;
+  relation: string;
+  status: string;
+  region: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+  responsible: string | null;
+  phone: string | null;
+  email: string | null;
+  tags: string;
 }
 
 export function loadRows(sqlite: Database.Database, seqs: number[]): ClientListRow[] {
   if (seqs.length === 0) return [];
-  const ph = placeholders(seqs.length);
-  const base = sqlite
-    .prepare(
-      `SELECT c.seq, c.id, c.kind, c.name, c.inn, c.relation, c.status, c.region, c.created_at, c.updated_at, c.archived_at,
-              u.name AS responsible
-       FROM clients c LEFT JOIN users u ON u.id = c.responsible_id WHERE c.seq IN (${ph})`,
-    )
-    .all(...seqs) as Record<string, unknown>[];
-  const ids = base.map((r) => r.id as string);
-  const idPh = placeholders(ids.length);
-  const firstOf = <T>(rows: { client_id: string }[]) => {
-    const m = new Map<string, T>();
-    for (const r of rows) if (!m.has(r.client_id)) m.set(r.client_id, r as T);
-    return m;
-  };
-  const phoneRows = firstOf<{ digits: string }>(
-    sqlite
-      .prepare(`SELECT client_id, digits FROM phones WHERE client_id IN (${idPh}) ORDER BY contact_id IS NOT NULL, sort`)
-      .all(...ids) as { client_id: string }[],
-  );
-  const emailRows = firstOf<{ address: string }>(
-    sqlite
-      .prepare(`SELECT client_id, address FROM emails WHERE client_id IN (${idPh}) ORDER BY contact_id IS NOT NULL, sort`)
-      .all(...ids) as { client_id: string }[],
-  );
-  const tagRows = sqlite
-    .prepare(
-      `SELECT ct.client_id, t.id, t.name, t.color FROM client_tags ct JOIN tags t ON t.id = ct.tag_id
-       WHERE ct.client_id IN (${idPh}) ORDER BY t.name`,
-    )
-    .all(...ids) as { client_id: string; id: string; name: string; color: string }[];
-  const bySeq = new Map(base.map((r) => [r.seq as number, r]));
-  return seqs
-    .map((s) => bySeq.get(s))
-    .filter((r): r is Record<string, unknown> => !!r)
-    .map((r) => {
-      const id = r.id as string;
-      const phone = phoneRows.get(id);
-      return {
-        id,
-        kind: r.kind as ClientListRow['kind'],
-        name: r.name as string,
-        inn: r.inn as string | null,
-        relation: r.relation as string,
-        status: r.status as string,
-        region: r.region as string | null,
-        responsible: r.responsible as string | null,
-        phone: phone ? formatPhone(phone.digits) : null,
-        email: emailRows.get(id)?.address ?? null,
-        tags: tagRows.filter((t) => t.client_id === id).map(({ id: tid, name, color }) => ({ id: tid, name, color })),
-        createdAt: r.created_at as string,
-        updatedAt: r.updated_at as string,
-        archivedAt: r.archived_at as string | null,
-      };
-    });
+  const rows = prepared(sqlite, PAGE_ROWS_SQL).all(JSON.stringify(seqs)) as PageRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    inn: r.inn,
+    relation: r.relation,
+    status: r.status,
+    region: r.region,
+    responsible: r.responsible,
+    phone: r.phone ? formatPhone(r.phone) : null,
+    email: r.email,
+    tags: JSON.parse(r.tags) as ClientListRow['tags'],
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    archivedAt: r.archived_at,
+  }));
 }
