@@ -9,7 +9,7 @@
 //   --runtime=node test build of the pipeline)
 // Exit codes: 0 built or already up to date, 1 build failed.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, copyFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
@@ -80,9 +80,6 @@ function findNodeGyp() {
   return candidates.find((c) => existsSync(c));
 }
 
-const nodeGyp = findNodeGyp();
-if (!nodeGyp) fail(['node-gyp was not found (neither in node_modules nor bundled with npm).', 'Install it with: npm install -g node-gyp']);
-
 const work = mkdtempSync(join(tmpdir(), 'kartoteka-better-sqlite3-'));
 const pkgCopy = join(work, 'better-sqlite3');
 cpSync(sqlitePkgDir, pkgCopy, {
@@ -93,17 +90,38 @@ cpSync(sqlitePkgDir, pkgCopy, {
   },
 });
 
-const gypArgs = [nodeGyp, 'rebuild', '--release', `--target=${target}`, `--arch=${arch}`, `--runtime=${runtime}`];
+// First choice: better-sqlite3's own prebuilt binary for this Electron (what its
+// install script does for Node), so users need no C++ compiler. Only when none is
+// published (or there is no internet) do we compile with node-gyp.
+function tryPrebuilt() {
+  let bin;
+  try {
+    bin = require.resolve('prebuild-install/bin.js');
+  } catch {
+    return false;
+  }
+  const r = spawnSync(process.execPath, [bin, `--runtime=${runtime}`, `--target=${target}`, `--arch=${arch}`], {
+    cwd: pkgCopy,
+    stdio: 'inherit',
+  });
+  return r.status === 0 && existsSync(join(pkgCopy, 'build', 'Release', 'better_sqlite3.node'));
+}
+
+const prebuilt = !nodedir && !force && tryPrebuilt();
+const nodeGyp = prebuilt ? null : findNodeGyp();
+if (!prebuilt && !nodeGyp) fail(['node-gyp was not found (neither in node_modules nor bundled with npm).', 'Install it with: npm install -g node-gyp']);
+
+const gypArgs = [nodeGyp ?? '', 'rebuild', '--release', `--target=${target}`, `--arch=${arch}`, `--runtime=${runtime}`];
 if (distUrl) gypArgs.push(`--dist-url=${distUrl}`);
 if (nodedir) gypArgs.push(`--nodedir=${nodedir}`);
 // Electron's headers get their own cache, as Electron's docs recommend.
 if (runtime === 'electron' && !nodedir) gypArgs.push(`--devdir=${join(homedir(), '.electron-gyp')}`);
 
-console.log(`Building better-sqlite3 ${sqliteVersion} for ${runtime} ${target} (${process.platform}-${arch}) in ${work}`);
+if (!prebuilt) console.log(`Building better-sqlite3 ${sqliteVersion} for ${runtime} ${target} (${process.platform}-${arch}) in ${work}`);
 console.log(`(node_modules/better-sqlite3/build is not touched)`);
 
 let output = '';
-const code = await new Promise((resolve) => {
+const code = prebuilt ? 0 : await new Promise((resolve) => {
   const child = spawn(process.execPath, gypArgs, {
     cwd: pkgCopy,
     env: { ...process.env, npm_config_runtime: runtime, npm_config_target: target, npm_config_disturl: distUrl ?? '' },

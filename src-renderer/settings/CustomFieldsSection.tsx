@@ -1,30 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
-import { errorText } from '../i18n';
 import { confirmAction } from '../ui/Dialog';
-import { notifyError } from '../ui/toast';
 import { useLookups } from './lookups';
+import { useSettingsAction } from './useSettingsAction';
 
 const TYPES = ['text', 'number', 'date', 'select', 'checkbox'] as const;
 
 /** Users adapt the box without a programmer: fields appear on cards and in filters. */
 export function CustomFieldsSection() {
   const { t } = useTranslation();
-  const { fields, reload } = useLookups();
+  const fields = useLookups((s) => s.fields);
   const [name, setName] = useState('');
   const [type, setType] = useState<(typeof TYPES)[number]>('text');
   const [options, setOptions] = useState('');
-  const run = async (fn: () => Promise<unknown>) => {
-    try {
-      await fn();
-      await reload();
-      return true;
-    } catch (e) {
-      notifyError(errorText(e));
-      return false;
-    }
-  };
+  const run = useSettingsAction();
   const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
   return (
     <section className="panel">

@@ -1,26 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
-import { errorText } from '../i18n';
 import { confirmAction } from '../ui/Dialog';
-import { notifyError } from '../ui/toast';
 import { useLookups } from './lookups';
+import { useSettingsAction } from './useSettingsAction';
 
 export function TagsSection() {
   const { t } = useTranslation();
-  const { tags, reload } = useLookups();
+  const tags = useLookups((s) => s.tags);
   const [name, setName] = useState('');
   const [color, setColor] = useState('#2f9e44');
-  const run = async (fn: () => Promise<unknown>) => {
-    try {
-      await fn();
-      await reload();
-      return true;
-    } catch (e) {
-      notifyError(errorText(e));
-      return false;
-    }
-  };
+  const run = useSettingsAction();
   return (
     <section className="panel">
       <h2>{t('settings.tags')}</h2>

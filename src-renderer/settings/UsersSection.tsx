@@ -1,23 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
-import { errorText } from '../i18n';
-import { notifyError } from '../ui/toast';
 import { useLookups } from './lookups';
+import { useSettingsAction } from './useSettingsAction';
 
 export function UsersSection() {
   const { t } = useTranslation();
-  const { users, reload } = useLookups();
+  const users = useLookups((s) => s.users);
   const [name, setName] = useState('');
   const [color, setColor] = useState('#1c7ed6');
-  const run = async (fn: () => Promise<unknown>) => {
-    try {
-      await fn();
-      await reload();
-    } catch (e) {
-      notifyError(errorText(e));
-    }
-  };
+  const run = useSettingsAction();
   return (
     <section className="panel">
       <h2>{t('settings.users')}</h2>
@@ -42,7 +34,7 @@ export function UsersSection() {
         onSubmit={(e) => {
           e.preventDefault();
           if (!name.trim()) return;
-          void run(() => call('users.create', { name, email: null, color })).then(() => setName(''));
+          void run(() => call('users.create', { name, email: null, color })).then((ok) => ok && setName(''));
         }}
       >
         <input type="color" aria-label={t('common.color')} value={color} onChange={(e) => setColor(e.target.value)} />

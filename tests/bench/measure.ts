@@ -1,5 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { mulberry32 } from '../../src-main/core/seed/generator';
 
 // Timing helpers. Every figure is a median over repeated runs (or a percentile over
 // per-item medians), so one garbage collection or page-cache miss does not move it.
@@ -81,17 +82,8 @@ export const ms = (x: number): string => (Number.isFinite(x) ? (x >= 100 ? x.toF
 export const ratio = (a: number, b: number): string => (b > 0 && Number.isFinite(a) ? `${(a / b).toFixed(1)}x` : '-');
 export const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
-/** Small deterministic PRNG, so the same workspace yields the same typed queries. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic, so the same workspace yields the same typed queries. */
+export const rng = mulberry32;
 
 /** Prints rows as an aligned table (first column left, the rest right-aligned). */
 export function table(header: string[], rows: string[][]): string {

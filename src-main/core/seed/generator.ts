@@ -11,7 +11,8 @@ import { withBulkSearchIndexing } from '../search/bulk-index';
 
 type Rng = () => number;
 
-function mulberry32(seed: number): Rng {
+/** Small deterministic PRNG (mulberry32): the same seed gives the same workspace. */
+export function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
