@@ -111,7 +111,7 @@ export const en: Dictionary = {
     total: 'Total: {{count}}',
     capped: 'Showing the first {{count}} matches — refine the search',
     empty: 'No clients yet',
-    emptyHint: 'Add your first client or import them from Excel.',
+    emptyHint: 'Add your first client and it will appear here.',
     notFound: 'Nothing found',
     notFoundHint: 'Check the spelling or reset the filters.',
     archived: 'Archive',

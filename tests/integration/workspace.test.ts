@@ -145,6 +145,11 @@ describe('workspace procedures', () => {
     });
   });
 
+  it('a workspace that already holds clients (seeded from the CLI) skips the first-start question', () => {
+    seedClients(t.sqlite(), { clients: 3, seed: 1 });
+    expect(t.call('workspace.info', {}).onboarded).toBe(true);
+  });
+
   it('initialize without demo data only marks the workspace onboarded', () => {
     const info = t.call('workspace.initialize', { demo: false });
     expect(info.onboarded).toBe(true);

@@ -17,10 +17,13 @@ const workspacePath = z
   .refine((p) => /\.kdb$/i.test(p), 'workspace.path_extension');
 
 function info(s: Session) {
+  const stats = workspaceStats(s.workspace.sqlite);
   return {
     path: s.workspace.path,
-    onboarded: s.getMeta('onboarded') === '1',
-    stats: workspaceStats(s.workspace.sqlite),
+    // A workspace that already holds clients (seeded, or opened from elsewhere) needs
+    // no "empty or demo?" question.
+    onboarded: s.getMeta('onboarded') === '1' || stats.clients + stats.archivedClients > 0,
+    stats,
   };
 }
 
