@@ -115,7 +115,19 @@ describe('client search: ranking', () => {
     const ivanovskiy = create({ kind: 'organization', name: 'Ивановский завод' });
     const exact = create({ kind: 'organization', name: 'Иванов' });
     const found = ids('Иванов');
-    expect(found).toEqual([exact, ivanovIvan, ivanovskiy, ip, roga]);
+    // The legal form does not count: «ИП Иванов И. И.» starts with "Иванов".
+    expect(found).toEqual([exact, ip, ivanovIvan, ivanovskiy, roga]);
+  });
+
+  it('finds and orders organisations by their name without the legal form', () => {
+    const plus = create({ kind: 'organization', name: 'ООО «Ромашка Плюс»' });
+    const other = create({ kind: 'organization', name: 'АО «Цветы»' });
+    addContact(other, 'Ромашка Анна');
+    const romashka = create({ kind: 'organization', name: 'ООО «Ромашка»' });
+    expect(ids('ромашка')).toEqual([romashka, plus, other]);
+    expect(ids('ооо ромашка')).toEqual([romashka, plus]);
+    const page = t.call('clients.list', { query: { sort: 'name' } }).rows.map((r) => r.name);
+    expect(page).toEqual(['ООО «Ромашка»', 'ООО «Ромашка Плюс»', 'АО «Цветы»']);
   });
 
   it('ranks "Иванов Иван" above the company whose contact is Иванов', () => {

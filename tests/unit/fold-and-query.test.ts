@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, nameKey, prefixUpperBound, tokens } from '../../src-main/core/text/fold';
+import { foldText, nameKey, prefixUpperBound, sortKey, tokens } from '../../src-main/core/text/fold';
 import { parseQuery } from '../../src-main/core/search/query';
 
 describe('text folding', () => {
@@ -66,5 +66,19 @@ describe('digits typed with spaces or brackets', () => {
     expect(parseQuery('7707 083').fts).toBe('"7707083"*');
     expect(parseQuery('8 (4').fts).toBe('"84"*');
     expect(parseQuery('8 (4').phoneFts).toBeNull();
+  });
+});
+
+describe('sortKey', () => {
+  it('drops a leading legal form, so «ООО Ромашка» sorts under Р', () => {
+    expect(sortKey('ООО «Ромашка»')).toBe('ромашка');
+    expect(sortKey('ПАО «Сбербанк»')).toBe('сбербанк');
+    expect(sortKey('ИП Семёнов С. С.')).toBe('семенов с с');
+    expect(sortKey('Иванов Иван')).toBe('иванов иван');
+  });
+  it('keeps a name that is only a legal form, and does not cut words that merely start like one', () => {
+    expect(sortKey('ООО')).toBe('ооо');
+    expect(sortKey('Аорта')).toBe('аорта');
+    expect(sortKey('АО')).toBe('ао');
   });
 });

@@ -3,7 +3,7 @@ import { clients, phones, emails, clientTags, clientCustomValues, history, tags,
 import { ValidationError, NotFoundError, type FieldIssue } from '../errors';
 import { newId } from '../ids';
 import { isoNow, type Ctx } from '../context';
-import { nameKey } from '../text/fold';
+import { sortKey } from '../text/fold';
 import { restoreInn } from '../validation/requisites';
 import { validateCustomValues } from '../custom-fields/values';
 import { clientFields, type ClientFields, type ClientPatch } from './schemas';
@@ -17,7 +17,7 @@ function columnsOf(f: ClientFields): Omit<ClientRow, 'seq' | 'id' | 'createdAt' 
   return {
     kind: f.kind,
     name,
-    nameKey: nameKey(name),
+    nameKey: sortKey(name),
     fullName: f.fullName,
     lastName: f.lastName,
     firstName: f.firstName,

@@ -34,7 +34,8 @@ export const clients = sqliteTable(
     id: publicId(),
     kind: text('kind', { enum: ['person', 'organization', 'sole_trader'] }).notNull(),
     name: text('name').notNull(),
-    // Folded name (lower case, ё→е, punctuation dropped) for ordered prefix search.
+    // Folded name (lower case, ё→е, punctuation and a leading legal form dropped):
+    // the list's sort order and the search's name-prefix tier (text/fold.ts sortKey).
     nameKey: text('name_key').notNull(),
     fullName: text('full_name'),
     lastName: text('last_name'),

@@ -1,4 +1,4 @@
-import { nameKey, tokens } from '../text/fold';
+import { sortKey, tokens } from '../text/fold';
 import { phoneQueryDigits } from '../validation/contact-points';
 
 export interface ParsedQuery {
@@ -26,7 +26,7 @@ export function parseQuery(q: string): ParsedQuery {
   // or ОГРН prefix, not several words that must all match.
   const ftsTokens = looksLikePhone ? [q.replace(/\D/g, '')] : toks;
   return {
-    key: nameKey(q),
+    key: sortKey(q),
     fts: ftsTokens.length ? ftsTokens.map((t) => `"${t}"*`).join(' AND ') : null,
     phoneFts: variants.length ? variants.map((v) => `"${v}"`).join(' OR ') : null,
   };

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { newId } from '../ids';
-import { nameKey } from '../text/fold';
+import { sortKey } from '../text/fold';
 import { normalizePhone } from '../validation/contact-points';
 import * as V from './vocabulary';
 import { withBulkSearchIndexing } from '../search/bulk-index';
@@ -166,7 +166,7 @@ export function seedClients(sqlite: Database.Database, opts: SeedOptions): { cli
       st.history.run(newId(), id, kindH, kindH === 'call' ? pick(rng, ['in', 'out']) : null, at, kindH === 'call' || kindH === 'meeting' ? 5 + Math.floor(rng() * 55) : null, pick(rng, V.NOTES), author, at, at, author);
     }
     st.client.run({
-      id, kind, name, nameKey: nameKey(name), fullName,
+      id, kind, name, nameKey: sortKey(name), fullName,
       last: kind === 'organization' ? null : p.last, first: kind === 'organization' ? null : p.first, middle: kind === 'organization' ? null : p.middle,
       relation: pick(rng, relations), source: pick(rng, V.SOURCES), region, industry: kind === 'person' ? null : pick(rng, V.INDUSTRIES),
       responsible: rng() < 0.9 ? pick(rng, userIds) : null, inn, kpp, ogrn,

@@ -23,3 +23,14 @@ export function tokens(s: string): string[] {
 export function prefixUpperBound(prefix: string): string {
   return prefix + '\u{10FFFF}';
 }
+
+// Legal forms people do not think of as part of the name: «ООО Ромашка» is found by
+// "ромашка" and sorted under Р, as in a paper card index.
+const LEGAL_FORM = /^(?:ооо|оао|зао|пао|нао|ао|ип|нко|ано|одо|тоо|фгуп|гуп|муп|нп|чу)\s+/u;
+
+/** Folded name without a leading legal form: the list's sort key and the search's name prefix. */
+export function sortKey(s: string): string {
+  const k = nameKey(s);
+  const stripped = k.replace(LEGAL_FORM, '');
+  return stripped || k;
+}
