@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { Session } from '../core/workspace/session';
 import { defaultWorkspacePath } from '../core/workspace/locations';
 import { workspaceStats } from '../core/workspace/stats';
@@ -44,10 +45,14 @@ function intOption(value: string | undefined, name: string, fallback?: number): 
  * Short commands (lookup runs on every incoming call) skip the integrity check at
  * open, which reads the whole file (~6 s at 200,000 clients); serve does it once.
  */
-function openSession(db: string | undefined, required = true, checkIntegrity = false): Session {
-  if (!db && required) throw new UsageError('--db FILE is required');
-  const s = new Session({ skipIntegrityCheck: !checkIntegrity });
-  s.open(resolve(db ?? defaultWorkspacePath()));
+function openSession(db: string | undefined, opts: { required?: boolean; create?: boolean; checkIntegrity?: boolean } = {}): Session {
+  if (!db && opts.required !== false) throw new UsageError('--db FILE is required');
+  const path = resolve(db ?? defaultWorkspacePath());
+  // A mistyped --db must not quietly create an empty workspace: `lookup` would then
+  // answer "unknown caller" for every number.
+  if (!opts.create && !existsSync(path)) throw new UsageError(`no workspace at ${path}`);
+  const s = new Session({ skipIntegrityCheck: !opts.checkIntegrity });
+  s.open(path);
   return s;
 }
 
@@ -61,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'seed': {
       const n = intOption(values.clients, 'clients');
-      const s = openSession(values.db);
+      const s = openSession(values.db, { create: true });
       const t0 = performance.now();
       seedClients(s.workspace.sqlite, {
         clients: n,
@@ -94,7 +99,7 @@ async function main(argv: string[]): Promise<number> {
       return hits.length ? 0 : 3;
     }
     case 'serve': {
-      const s = openSession(values.db, false, true);
+      const s = openSession(values.db, { required: false, create: true, checkIntegrity: true });
       const host = values.host ?? '127.0.0.1';
       const port = intOption(values.port, 'port', 5178);
       const server = await startServer(s, { host, port });

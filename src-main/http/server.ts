@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile, stat } from 'node:fs/promises';
 import { join, normalize, extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import type { Session } from '../core/workspace/session';
 import { invoke } from '../core/procedures';
 import { toErrorPayload } from '../core/errors';
@@ -66,6 +67,22 @@ function originHost(origin: string): string {
 }
 
 const LOCAL_ONLY = new Set(['workspace.open', 'workspace.create']);
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/**
+ * The hostname of a Host header we answer to, or null. On loopback only loopback
+ * names; in LAN mode also IP literals and this PC's own name — never an arbitrary
+ * domain, which is what a DNS-rebinding attack sends.
+ */
+function hostAllowed(header: string, port: number, lan: boolean): string | null {
+  const m = /^(\[[0-9a-f:.]+\]|[^:]+)(?::(\d+))?$/.exec(header);
+  if (!m || Number(m[2] ?? 80) !== port) return null;
+  const name = m[1]!;
+  if (LOOPBACK_HOSTS.has(name)) return name;
+  if (!lan) return null;
+  const ownNames = [hostname().toLowerCase(), `${hostname().toLowerCase()}.local`];
+  return isIP(name) || /^\[[0-9a-f:.]+\]$/.test(name) || ownNames.includes(name) ? name : null;
+}
 
 function isLoopback(address: string | undefined): boolean {
   return !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
@@ -91,13 +108,16 @@ export async function startServer(
   opts: { host: string; port: number; rendererDir?: string },
 ): Promise<ServerHandle> {
   const root = resolve(opts.rendererDir ?? defaultRendererDir());
-  let allowedHosts = new Set<string>();
+  let port = opts.port;
+  const lan = !LOOPBACK_HOSTS.has(opts.host.toLowerCase());
 
   const server = createServer(async (req, res) => {
     try {
       const host = (req.headers.host ?? '').toLowerCase();
-      const lan = opts.host !== '127.0.0.1' && opts.host !== 'localhost';
-      if (!lan && !allowedHosts.has(host)) return send(res, 421, 'Misdirected request', 'text/plain');
+      // Every request names a host we serve under: a DNS-rebinding page (evil.example
+      // resolving to this PC) is refused, in LAN mode too.
+      const hostname = hostAllowed(host, port, lan);
+      if (hostname === null) return send(res, 421, 'Misdirected request', 'text/plain');
       const url = new URL(req.url ?? '/', 'http://local');
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain');
@@ -107,7 +127,7 @@ export async function startServer(
         const name = safeDecode(url.pathname.slice('/api/'.length));
         if (name === null) return send(res, 400, 'Bad request', 'text/plain');
         // Other PCs of the office may use the workspace, not pick files on this PC's disk.
-        if (lan && LOCAL_ONLY.has(name) && !isLoopback(req.socket.remoteAddress)) {
+        if (LOCAL_ONLY.has(name) && !(LOOPBACK_HOSTS.has(hostname) && isLoopback(req.socket.remoteAddress))) {
           return send(res, 403, JSON.stringify({ ok: false, error: { code: 'local_only', message: 'Only on the PC that runs Kartoteka', params: {}, issues: [] } }), 'application/json');
         }
         let input: unknown;
@@ -150,10 +170,9 @@ export async function startServer(
     server.once('error', fail);
     server.listen(opts.port, opts.host, () => ok());
   });
-  const port = (server.address() as AddressInfo).port;
-  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  port = (server.address() as AddressInfo).port;
   return {
-    url: `http://${opts.host === '0.0.0.0' ? '127.0.0.1' : opts.host}:${port}/`,
+    url: `http://${opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}/`,
     port,
     close: () => server.close(),
   };

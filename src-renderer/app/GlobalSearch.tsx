@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../ui/Dialog';
 import { useApp } from './store';
@@ -16,7 +16,17 @@ function SearchBox(props: { close: () => void; open: (id: string) => void; title
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [active, setActive] = useState(0);
-  const { rows } = useClientSearch(q, 8);
+  const { rows, answered } = useClientSearch(q, 8);
+  // Enter pressed before the answer to the latest keystroke arrived: open the first
+  // row of that answer, never a row of an older query.
+  const [pendingEnter, setPendingEnter] = useState(false);
+  const current = answered === q;
+  useEffect(() => {
+    if (pendingEnter && current) {
+      setPendingEnter(false);
+      if (rows[0]) props.open(rows[0].id);
+    }
+  }, [pendingEnter, current, rows, props]);
   return (
     <Dialog title={props.title} onClose={props.close} testId="global-search">
       <input
@@ -36,9 +46,10 @@ function SearchBox(props: { close: () => void; open: (id: string) => void; title
           } else if (e.key === 'ArrowUp') {
             e.preventDefault();
             setActive((a) => Math.max(a - 1, 0));
-          } else if (e.key === 'Enter' && rows[active]) {
+          } else if (e.key === 'Enter') {
             e.preventDefault();
-            props.open(rows[active].id);
+            if (!current) setPendingEnter(true);
+            else if (rows[active]) props.open(rows[active].id);
           }
         }}
       />

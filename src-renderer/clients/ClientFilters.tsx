@@ -90,6 +90,9 @@ export function ClientFilters() {
       })}
       <select
         aria-label={t('clients.sort')}
+        // While searching, results come best match first; the chosen order returns after.
+        disabled={!!query.search.trim()}
+        title={query.search.trim() ? t('clients.sortBySearch') : undefined}
         value={`${query.sort}:${query.dir}`}
         onChange={(e) => {
           const [sort, dir] = e.target.value.split(':') as [never, never];

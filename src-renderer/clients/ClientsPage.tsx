@@ -41,6 +41,9 @@ export function ClientsPage() {
     return () => cancelAnimationFrame(h);
   }, [searchText, setQuery]);
 
+  // A new query or filter starts the keyboard focus at the first row again.
+  useEffect(() => setFocused(0), [query]);
+
   const open = (id: string) => navigate({ section: 'clients', clientId: id });
   const onListKey = (e: React.KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -77,7 +80,8 @@ export function ClientsPage() {
             if (e.key === 'ArrowDown') {
               e.preventDefault();
               scrollRef.current?.focus();
-            } else if (e.key === 'Enter') {
+            } else if (e.key === 'Enter' && query.search === searchText) {
+              // Rows of an older query are dropped on change, so this is never a stale card.
               const row = getRow(focused);
               if (row) open(row.id);
             }

@@ -6,12 +6,15 @@ type Row = ProcOutput<'clients.list'>['rows'][number];
 /** Search-as-you-type: only the answer to the latest keystroke is shown. */
 export function useClientSearch(search: string, limit: number) {
   const [rows, setRows] = useState<Row[]>([]);
+  // The query `rows` answer: lets Enter wait for the answer to what is typed now.
+  const [answered, setAnswered] = useState('');
   const [loading, setLoading] = useState(false);
   const seq = useRef(0);
   useEffect(() => {
     const mine = ++seq.current;
     if (!search.trim()) {
       setRows([]);
+      setAnswered(search);
       return;
     }
     setLoading(true);
@@ -19,11 +22,12 @@ export function useClientSearch(search: string, limit: number) {
       (page) => {
         if (mine === seq.current) {
           setRows(page.rows);
+          setAnswered(search);
           setLoading(false);
         }
       },
       () => mine === seq.current && setLoading(false),
     );
   }, [search, limit]);
-  return { rows, loading };
+  return { rows, loading, answered };
 }

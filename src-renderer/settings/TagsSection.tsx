@@ -17,7 +17,7 @@ export function TagsSection() {
       <ul className="settings-list">
         {tags.map((tag) => (
           <li key={tag.id}>
-            <input type="color" aria-label={t('common.color')} value={tag.color} onChange={(e) => run(() => call('tags.update', { id: tag.id, name: tag.name, color: e.target.value }))} />
+            <input type="color" aria-label={t('common.color')} defaultValue={tag.color} onBlur={(e) => e.target.value !== tag.color && run(() => call('tags.update', { id: tag.id, name: tag.name, color: e.target.value }))} />
             <input aria-label={t('common.name')} defaultValue={tag.name} onBlur={(e) => e.target.value.trim() && e.target.value !== tag.name && run(() => call('tags.update', { id: tag.id, name: e.target.value, color: tag.color }))} />
             <span className="muted">{t('settings.tagClients', { count: tag.clients })}</span>
             <button

@@ -16,7 +16,7 @@ export function UsersSection() {
       <ul className="settings-list">
         {users.map((u) => (
           <li key={u.id}>
-            <input type="color" aria-label={t('common.color')} value={u.color} onChange={(e) => run(() => call('users.update', { ...u, color: e.target.value }))} />
+            <input type="color" aria-label={t('common.color')} defaultValue={u.color} onBlur={(e) => e.target.value !== u.color && run(() => call('users.update', { ...u, color: e.target.value }))} />
             <input
               aria-label={t('settings.userName')}
               defaultValue={u.name}

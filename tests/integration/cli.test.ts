@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -56,6 +57,13 @@ beforeAll(async () => {
 afterAll(() => removeDir(dir));
 
 describe('cli', () => {
+  it('a mistyped --db is an error for lookup and stats, not a new empty workspace', async () => {
+    const typo = join(dir, 'typo.kdb');
+    expectOneLineError(await cli('lookup', '+7 495 123-45-67', '--db', typo), /no workspace at .*typo\.kdb/);
+    expectOneLineError(await cli('stats', '--db', typo, '--json'), /no workspace at/);
+    expect(existsSync(typo)).toBe(false);
+  });
+
   it('seed creates the workspace and adds the clients', () => {
     expect(seeded.code, seeded.stderr).toBe(0);
     expect(seeded.stdout).toMatch(/^added 50 clients in [\d.]+ s; 50 clients in the workspace$/m);

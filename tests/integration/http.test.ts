@@ -167,3 +167,41 @@ describe('HTTP static files', () => {
     if (r.status === 200) expect(r.body).toContain('<title>Kartoteka</title>');
   });
 });
+
+describe('LAN mode (--host 0.0.0.0)', () => {
+  let lan: ServerHandle;
+  beforeAll(async () => {
+    lan = await startServer(t.session, { host: '0.0.0.0', port: 0, rendererDir });
+  });
+  afterAll(() => lan.close());
+
+  const lanApi = (name: string, input: unknown, host: string) =>
+    new Promise<Reply>((resolve, reject) => {
+      const body = JSON.stringify(input);
+      const req = request(
+        { host: '127.0.0.1', port: lan.port, method: 'POST', path: `/api/${name}`, headers: { Host: host, 'Content-Type': 'application/json' } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+
+  it('answers other PCs addressing it by IP, but refuses a DNS-rebinding host name', async () => {
+    expect((await lanApi('clients.list', { query: {} }, `192.168.1.50:${lan.port}`)).status).toBe(200);
+    expect((await lanApi('clients.list', { query: {} }, `evil.example:${lan.port}`)).status).toBe(421);
+    expect((await lanApi('clients.list', { query: {} }, `192.168.1.50:${lan.port + 1}`)).status).toBe(421);
+  });
+
+  it('lets only this PC itself switch the workspace file', async () => {
+    const remote = await lanApi('workspace.create', { path: 'relative.kdb' }, `192.168.1.50:${lan.port}`);
+    expect(remote.status).toBe(403);
+    expect(JSON.parse(remote.body).error.code).toBe('local_only');
+    // From this PC the call reaches the core (and fails there on the relative path).
+    const local = await lanApi('workspace.create', { path: 'relative.kdb' }, `127.0.0.1:${lan.port}`);
+    expect(local.status).toBe(400);
+  });
+});

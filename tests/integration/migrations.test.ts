@@ -251,6 +251,21 @@ describe('migrations over existing data', () => {
     expect(counts(wsPath)).toEqual(before);
   });
 
+  it('refuses a workspace already updated by a newer version, without touching it', () => {
+    populate(wsPath);
+    const migrationsDir = migrationsWith(rebuildClientsSql(wsPath), '0099_clients_vip');
+    openWorkspace(wsPath, { migrationsDir }).close();
+    const before = counts(wsPath);
+    let error: unknown;
+    try {
+      openWorkspace(wsPath).close();
+    } catch (e) {
+      error = e;
+    }
+    expect((error as AppError).code).toBe('workspace.newer');
+    expect(counts(wsPath)).toEqual(before);
+  });
+
   it('a fresh workspace gets every migration and no backup', () => {
     const migrationsDir = migrationsWith(rebuildClientsSql(populateTemplate()), '0099_clients_vip');
     const ws = openWorkspace(wsPath, { migrationsDir });

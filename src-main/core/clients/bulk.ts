@@ -2,7 +2,7 @@ import type { Ctx } from '../context';
 import { ValidationError } from '../errors';
 import { isoNow } from '../context';
 import { searchClientSeqs } from '../search/client-search';
-import { filterSql } from './list';
+import { filterSql, SEARCH_CAP } from './list';
 import type { ListQuery } from './schemas';
 import { chunks, setArchived } from './write';
 
@@ -19,7 +19,9 @@ export function resolveTarget(ctx: Ctx, target: { ids: string[] } | { query: Lis
   const f = filterSql(target.query);
   const s = ctx.ws.sqlite;
   if (target.query.search.trim()) {
-    const seqs = searchClientSeqs(s, target.query.search, f, 100_000);
+    // Exactly the clients the list shows for this search (at most SEARCH_CAP), never
+    // more than the user saw and confirmed.
+    const seqs = searchClientSeqs(s, target.query.search, f, SEARCH_CAP);
     const ids: string[] = [];
     for (const part of chunks(seqs, 500)) {
       const rows = s.prepare(`SELECT id FROM clients WHERE seq IN (${part.map(() => '?').join(',')})`).all(...part) as { id: string }[];

@@ -36,7 +36,8 @@ export function findDuplicates(
     add(
       prepared(
         sqlite,
-        'SELECT DISTINCT c.id, c.name, c.archived_at FROM phones p JOIN clients c ON c.id = p.client_id WHERE p.digits = ? LIMIT 5',
+        `SELECT DISTINCT c.id, c.name, c.archived_at FROM phones p JOIN clients c ON c.id = p.client_id
+         WHERE p.digits = ? AND (p.contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts k WHERE k.id = p.contact_id AND k.archived_at IS NULL)) LIMIT 5`,
       ).all(n.digits) as never,
       'phone',
       raw,
@@ -47,7 +48,8 @@ export function findDuplicates(
     add(
       prepared(
         sqlite,
-        'SELECT DISTINCT c.id, c.name, c.archived_at FROM emails e JOIN clients c ON c.id = e.client_id WHERE e.address_key = ? LIMIT 5',
+        `SELECT DISTINCT c.id, c.name, c.archived_at FROM emails e JOIN clients c ON c.id = e.client_id
+         WHERE e.address_key = ? AND (e.contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts k WHERE k.id = e.contact_id AND k.archived_at IS NULL)) LIMIT 5`,
       ).all(emailKey(raw)) as never,
       'email',
       raw,

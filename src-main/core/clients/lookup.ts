@@ -11,6 +11,7 @@ export interface LookupHit {
   phones: string[];
 }
 
+// Phones of contact persons removed from a card (archived) no longer identify a caller.
 /**
  * Caller lookup for an incoming call: exact normalised digits first; when nothing
  * matches, numbers ending with the same ten digits (a number stored without its
@@ -20,7 +21,7 @@ export function lookupPhone(ctx: Ctx, phone: string): LookupHit[] {
   const n = normalizePhone(phone);
   if (!n) return [];
   const sqlite = ctx.ws.sqlite;
-  let rows = prepared(sqlite, 'SELECT client_id, contact_id FROM phones WHERE digits = ? LIMIT 50').all(n.digits) as {
+  let rows = prepared(sqlite, `SELECT p.client_id, p.contact_id FROM phones p WHERE p.digits = ? AND (p.contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts k WHERE k.id = p.contact_id AND k.archived_at IS NULL)) LIMIT 50`).all(n.digits) as {
     client_id: string;
     contact_id: string | null;
   }[];
@@ -28,7 +29,8 @@ export function lookupPhone(ctx: Ctx, phone: string): LookupHit[] {
     rows = prepared(
       sqlite,
       `SELECT p.client_id, p.contact_id FROM phone_fts JOIN phones p ON p.seq = phone_fts.rowid
-       WHERE phone_fts MATCH ? AND substr(p.digits, -10) = ? LIMIT 50`,
+       WHERE phone_fts MATCH ? AND substr(p.digits, -10) = ?
+         AND (p.contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts k WHERE k.id = p.contact_id AND k.archived_at IS NULL)) LIMIT 50`,
     ).all(`"${n.digits.slice(-10)}"`, n.digits.slice(-10)) as typeof rows;
   }
   return rows.map((r) => {

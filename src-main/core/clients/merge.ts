@@ -3,14 +3,20 @@ import { clients, history } from '../db/schema';
 import { AppError, NotFoundError } from '../errors';
 import { isoNow, type Ctx } from '../context';
 import { newId } from '../ids';
+import { sortKey } from '../text/fold';
 
 // Fields copied from the merged client when the kept one has them empty.
 const FILLABLE = [
   'full_name', 'last_name', 'first_name', 'middle_name', 'source', 'region', 'industry', 'responsible_id',
-  'inn', 'kpp', 'ogrn', 'legal_address', 'actual_address', 'bank_name', 'bank_bik', 'bank_account',
-  'bank_corr_account', 'birthday', 'website',
+  'inn', 'kpp', 'ogrn', 'legal_address', 'actual_address', 'birthday', 'website',
 ] as const;
 const REQUISITES = new Set<string>(['inn', 'kpp', 'ogrn']);
+// Bank details only make sense together (the account's key depends on the БИК): they
+// are copied as a group, and only onto a card that has none.
+const BANK = ['bank_name', 'bank_bik', 'bank_account', 'bank_corr_account'] as const;
+
+const derivedName = (row: Record<string, unknown>) =>
+  [row.last_name, row.first_name, row.middle_name].filter((v) => typeof v === 'string' && v).join(' ');
 
 /**
  * Merges `mergeId` into `keepId`: every phone, e-mail, contact person, history entry,
@@ -28,7 +34,7 @@ export function mergeClients(ctx: Ctx, keepId: string, mergeId: string): { id: s
   };
   const keep = get(keepId);
   const gone = get(mergeId);
-  if (gone.archived_at && gone.merged_into_id) throw new AppError('merge.already', 'This client was already merged');
+  if (gone.merged_into_id || keep.merged_into_id) throw new AppError('merge.already', 'This client was already merged');
   const now = isoNow(ctx);
   s.transaction(() => {
     // ИНН/КПП/ОГРН differ in shape between organisations and people: copied across,
@@ -38,11 +44,20 @@ export function mergeClients(ctx: Ctx, keepId: string, mergeId: string): { id: s
       (col) =>
         (sameSide || !REQUISITES.has(col)) && (keep[col] == null || keep[col] === '') && gone[col] != null && gone[col] !== '',
     );
-    if (fills.length) {
-      s.prepare(`UPDATE clients SET ${fills.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
-        ...fills.map((c) => gone[c] as string),
+    const empty = (row: Record<string, unknown>, col: string) => row[col] == null || row[col] === '';
+    const bank = BANK.every((c) => empty(keep, c)) ? BANK.filter((c) => !empty(gone, c)) : [];
+    const columns = [...fills, ...bank];
+    if (columns.length) {
+      s.prepare(`UPDATE clients SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
+        ...columns.map((c) => gone[c] as string),
         keepId,
       );
+    }
+    // A person's name that was derived from its parts follows the parts just filled in.
+    if (keep.kind !== 'organization' && keep.name === derivedName(keep)) {
+      const after = s.prepare('SELECT * FROM clients WHERE id = ?').get(keepId) as Record<string, unknown>;
+      const name = derivedName(after);
+      if (name && name !== keep.name) s.prepare('UPDATE clients SET name = ?, name_key = ? WHERE id = ?').run(name, sortKey(name), keepId);
     }
     if (gone.notes) {
       const notes = keep.notes ? `${keep.notes as string}\n\n${gone.notes as string}` : (gone.notes as string);

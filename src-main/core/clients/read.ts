@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, inArray } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, inArray } from 'drizzle-orm';
 import { clients, phones, emails, clientTags, clientCustomValues, contacts, tags, users } from '../db/schema';
 import type { Ctx } from '../context';
 import { NotFoundError } from '../errors';
@@ -86,6 +86,13 @@ export function getClientCard(ctx: Ctx, id: string) {
     .where(and(eq(contacts.clientId, id), isNull(contacts.archivedAt)))
     .orderBy(asc(contacts.createdAt))
     .all();
+  // Removed contact persons stay in the file (history may name them) and can be brought back.
+  const archivedContacts = ctx.db
+    .select({ id: contacts.id, name: contacts.name, position: contacts.position })
+    .from(contacts)
+    .where(and(eq(contacts.clientId, id), isNotNull(contacts.archivedAt)))
+    .orderBy(asc(contacts.name))
+    .all();
   const tagRows = fields.tagIds.length
     ? ctx.db.select().from(tags).where(inArray(tags.id, fields.tagIds)).orderBy(asc(tags.name)).all()
     : [];
@@ -110,6 +117,7 @@ export function getClientCard(ctx: Ctx, id: string) {
       phones: allPhones.filter((p) => p.contactId === k.id),
       emails: allEmails.filter((e) => e.contactId === k.id).map((e) => ({ address: e.address, label: e.label })),
     })),
+    archivedContacts,
     tags: tagRows.map((t) => ({ id: t.id, name: t.name, color: t.color })),
     responsible: responsible ?? null,
     archivedAt: c.archivedAt,

@@ -60,21 +60,45 @@ interface Prepared {
   custom: Map<string, string | null>;
 }
 
-function prepare(ctx: Ctx, f: ClientFields): Prepared {
-  const issues = requisiteIssues(f);
-  const phoneRows = normalizePhones(f.phones, 'phones', issues);
-  const emailRows = normalizeEmails(f.emails, 'emails', issues);
-  const custom = validateCustomValues(ctx.db, 'client', f.custom, issues);
-  checkReferences(ctx, f, issues);
+// Fields whose validity depends on another one: editing the key re-checks them.
+const DEPENDENTS: Record<string, string[]> = {
+  kind: ['inn', 'kpp', 'ogrn', 'name', 'lastName'],
+  bankBik: ['bankAccount', 'bankCorrAccount'],
+  name: ['lastName'],
+  lastName: ['name'],
+  firstName: ['name', 'lastName'],
+  middleName: ['name', 'lastName'],
+};
+
+/**
+ * Validates a record. `touched` (on update) limits the reported problems to the
+ * fields being edited and those depending on them: a value that was valid when
+ * stored (a custom field since archived, a select option since removed) must not
+ * lock the whole card against an unrelated edit.
+ */
+function prepare(ctx: Ctx, f: ClientFields, customInput: ClientFields['custom'], touched?: Set<string>): Prepared {
+  const all = requisiteIssues(f);
+  const phoneRows = normalizePhones(f.phones, 'phones', all);
+  const emailRows = normalizeEmails(f.emails, 'emails', all);
+  const custom = validateCustomValues(ctx.db, 'client', customInput, all);
+  checkReferences(ctx, f, all);
+  let issues = all;
+  if (touched) {
+    const scope = new Set([...touched, ...[...touched].flatMap((k) => DEPENDENTS[k] ?? [])]);
+    issues = all.filter((i) => scope.has(i.field.split('.')[0]!));
+  }
   if (issues.length > 0) throw new ValidationError(issues);
   return { f, phoneRows, emailRows, custom };
 }
 
-function replacePhonesAndEmails(ctx: Ctx, clientId: string, p: Prepared): void {
+function replacePhones(ctx: Ctx, clientId: string, p: Prepared): void {
   ctx.db.delete(phones).where(and(eq(phones.clientId, clientId), isNull(phones.contactId))).run();
   p.phoneRows.forEach((r, i) =>
     ctx.db.insert(phones).values({ id: newId(), clientId, raw: r.raw, digits: r.digits, label: r.label, sort: i }).run(),
   );
+}
+
+function replaceEmails(ctx: Ctx, clientId: string, p: Prepared): void {
   ctx.db.delete(emails).where(and(eq(emails.clientId, clientId), isNull(emails.contactId))).run();
   p.emailRows.forEach((r, i) =>
     ctx.db
@@ -98,7 +122,7 @@ function writeCustom(ctx: Ctx, clientId: string, values: Map<string, string | nu
 }
 
 export function createClient(ctx: Ctx, input: ClientFields): { id: string } {
-  const p = prepare(ctx, input);
+  const p = prepare(ctx, input, input.custom);
   const id = newId();
   const now = isoNow(ctx);
   ctx.ws.sqlite.transaction(() => {
@@ -106,26 +130,29 @@ export function createClient(ctx: Ctx, input: ClientFields): { id: string } {
       .insert(clients)
       .values({ id, ...columnsOf(p.f), createdAt: now, updatedAt: now, createdBy: ctx.userId })
       .run();
-    replacePhonesAndEmails(ctx, id, p);
+    replacePhones(ctx, id, p);
+    replaceEmails(ctx, id, p);
     replaceTags(ctx, id, p.f.tagIds);
     writeCustom(ctx, id, p.custom);
   })();
   return { id };
 }
 
-/** Inline edits send only the changed fields; validation runs on the merged record. */
+/** Inline edits send only the changed fields; they are checked against the merged record. */
 export function updateClient(ctx: Ctx, id: string, patch: ClientPatch): { id: string } {
   const current = readClientFields(ctx, id);
   if (!current) throw new NotFoundError('client', id);
-  const merged = clientFields.parse({ ...current, ...stripUndefined(patch) });
-  const p = prepare(ctx, merged);
+  const given = stripUndefined(patch);
+  const merged = clientFields.parse({ ...current, ...given });
+  const p = prepare(ctx, merged, given.custom ?? {}, new Set(Object.keys(given)));
   ctx.ws.sqlite.transaction(() => {
     ctx.db
       .update(clients)
       .set({ ...columnsOf(p.f), updatedAt: isoNow(ctx) })
       .where(eq(clients.id, id))
       .run();
-    if (patch.phones !== undefined || patch.emails !== undefined) replacePhonesAndEmails(ctx, id, p);
+    if (patch.phones !== undefined) replacePhones(ctx, id, p);
+    if (patch.emails !== undefined) replaceEmails(ctx, id, p);
     if (patch.tagIds !== undefined) replaceTags(ctx, id, p.f.tagIds);
     if (patch.custom !== undefined) writeCustom(ctx, id, p.custom);
   })();
@@ -146,13 +173,20 @@ export function setArchived(ctx: Ctx, ids: string[], archived: boolean): { count
       const changing = ctx.db
         .select({ id: clients.id })
         .from(clients)
-        .where(and(inArray(clients.id, chunk), archived ? isNull(clients.archivedAt) : isNotNull(clients.archivedAt)))
+        // A merged card stays archived: its phones, contacts and history live on the
+        // kept card, so restoring it would bring back an empty duplicate.
+        .where(
+          and(
+            inArray(clients.id, chunk),
+            archived ? isNull(clients.archivedAt) : and(isNotNull(clients.archivedAt), isNull(clients.mergedIntoId)),
+          ),
+        )
         .all()
         .map((r) => r.id);
       if (changing.length === 0) continue;
       count += ctx.db
         .update(clients)
-        .set({ archivedAt: archived ? now : null, updatedAt: now, ...(archived ? {} : { mergedIntoId: null }) })
+        .set({ archivedAt: archived ? now : null, updatedAt: now })
         .where(inArray(clients.id, changing))
         .run().changes;
       for (const clientId of changing) {

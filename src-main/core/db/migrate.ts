@@ -26,7 +26,14 @@ export function pendingMigrations(sqlite: Database.Database, migrationsDir: stri
   const last = sqlite.prepare(`SELECT created_at FROM ${TABLE} ORDER BY created_at DESC LIMIT 1`).get() as
     | { created_at: number }
     | undefined;
-  return last ? all.filter((m) => m.folderMillis > Number(last.created_at)) : all;
+  if (!last) return all;
+  // A file already updated by a newer Kartoteka has migrations this one does not know:
+  // writing to it with the older schema could damage it.
+  const newest = all.length ? all[all.length - 1]!.folderMillis : 0;
+  if (Number(last.created_at) > newest) {
+    throw new AppError('workspace.newer', 'This workspace was written by a newer version of Kartoteka; update the program to open it');
+  }
+  return all.filter((m) => m.folderMillis > Number(last.created_at));
 }
 
 export function applyMigrations(sqlite: Database.Database, migrations: MigrationMeta[]): void {

@@ -8,7 +8,7 @@ import { defaultMigrationsDir } from './paths';
 import { snapshotTo } from './snapshot';
 import { openSqlite } from './driver';
 import { AppError } from '../errors';
-import { foldText } from '../text/fold';
+import { foldText, sortKey } from '../text/fold';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -60,6 +60,8 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
     sqlite.pragma('cache_size = -65536');
     // Unicode-aware fold for filters; SQLite's lower() only folds ASCII.
     sqlite.function('kfold', { deterministic: true }, (v: unknown) => (v == null ? null : foldText(String(v))));
+    // The list's sort key, for migrations that recompute clients.name_key.
+    sqlite.function('ksortkey', { deterministic: true }, (v: unknown) => (v == null ? null : sortKey(String(v))));
     if (existed && !options.skipIntegrityCheck) {
       const result = sqlite.pragma('quick_check', { simple: true });
       if (result !== 'ok') throw new Error(String(result));

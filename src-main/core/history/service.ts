@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { and, desc, eq, lt, or } from 'drizzle-orm';
 import { history, users, contacts, clients } from '../db/schema';
-import { NotFoundError } from '../errors';
+import { NotFoundError, ValidationError } from '../errors';
 import { isoNow, type Ctx } from '../context';
 import { newId } from '../ids';
 import { HISTORY_KINDS } from '../clients/schemas';
@@ -19,6 +19,10 @@ export const historyInput = z.object({
 export function addHistory(ctx: Ctx, input: z.output<typeof historyInput>): { id: string } {
   if (!ctx.db.select({ id: clients.id }).from(clients).where(eq(clients.id, input.clientId)).get()) {
     throw new NotFoundError('client', input.clientId);
+  }
+  if (input.contactId) {
+    const contact = ctx.db.select({ clientId: contacts.clientId }).from(contacts).where(eq(contacts.id, input.contactId)).get();
+    if (contact?.clientId !== input.clientId) throw new ValidationError([{ field: 'contactId', code: 'reference.missing' }]);
   }
   const id = newId();
   const now = isoNow(ctx);

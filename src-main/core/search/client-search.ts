@@ -54,7 +54,7 @@ export function searchClientSeqs(sqlite: Database.Database, q: string, filter: S
   if (parsed.phoneFts) {
     run(
       `SELECT DISTINCT c.seq FROM phone_fts JOIN phones p ON p.seq = phone_fts.rowid JOIN clients c ON c.id = p.client_id
-       WHERE phone_fts MATCH ?${where} LIMIT ?`,
+       WHERE phone_fts MATCH ? AND (p.contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts k WHERE k.id = p.contact_id AND k.archived_at IS NULL))${where} LIMIT ?`,
       [parsed.phoneFts, ...filter.params],
     );
   }

@@ -30,6 +30,9 @@ function info(s: Session) {
 export const workspaceProcedures = {
   'workspace.info': proc(z.object({}), (s) => info(s)),
   'workspace.initialize': proc(z.object({ demo: z.boolean() }), (s, i) => {
+    // The first-start question is asked once: a second tab or a LAN client must not
+    // pour demo clients into a working database.
+    if (info(s).onboarded) throw new AppError('workspace.initialized', 'The workspace is already set up');
     if (i.demo) seedClients(s.workspace.sqlite, { clients: DEMO_CLIENTS, seed: 2026 });
     s.setMeta('onboarded', '1');
     return info(s);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, type ProcOutput } from '../../api/client';
-import { errorText, formatDate } from '../../i18n';
+import { errorText, formatDate, formatDateTime } from '../../i18n';
 import { useApp } from '../../app/store';
 import { useLookups } from '../../settings/lookups';
 import { confirmAction } from '../../ui/Dialog';
@@ -63,10 +63,13 @@ export function ClientCard({ id }: { id: string }) {
         <button className="link" onClick={() => navigate({ section: 'clients' })}>{t('card.back')}</button>
         <h1>{card.name}</h1>
         <span className={`badge kind-${card.fields.kind}`}>{t(`kinds.${card.fields.kind}`)}</span>
+        <span className="muted small" data-testid="card-dates">
+          {t('card.dates', { created: formatDateTime(card.createdAt), updated: formatDateTime(card.updatedAt) })}
+        </span>
         <span className="spacer" />
         {!card.archivedAt && <button onClick={() => setMerging(true)}>{t('card.merge')}</button>}
         {card.archivedAt ? (
-          <button onClick={() => setArchived(false)}>{t('card.restore')}</button>
+          !card.mergedInto && <button onClick={() => setArchived(false)}>{t('card.restore')}</button>
         ) : (
           <button className="danger" onClick={() => setArchived(true)}>{t('card.archive')}</button>
         )}

@@ -23,6 +23,14 @@ export function ContactsPanel({ card, reload }: { card: Card; reload: () => void
       notifyError(errorText(e));
     }
   };
+  const restore = async (id: string) => {
+    try {
+      await call('contacts.archive', { id, archived: false });
+      reload();
+    } catch (e) {
+      notifyError(errorText(e));
+    }
+  };
   return (
     <section className="panel" aria-label={t('card.contacts')}>
       <h2>
@@ -50,6 +58,20 @@ export function ContactsPanel({ card, reload }: { card: Card; reload: () => void
           </li>
         ))}
       </ul>
+      {card.archivedContacts.length > 0 && (
+        <details className="archived-contacts">
+          <summary className="muted">{t('card.archivedContacts', { count: card.archivedContacts.length })}</summary>
+          <ul>
+            {card.archivedContacts.map((c) => (
+              <li key={c.id}>
+                {c.name}
+                {c.position && <span className="muted"> · {c.position}</span>}{' '}
+                <button className="link" onClick={() => restore(c.id)}>{t('card.restoreContact')}</button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {editing && (
         <ContactDialog
           clientId={card.id}

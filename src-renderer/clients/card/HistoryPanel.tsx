@@ -87,6 +87,10 @@ function HistoryForm({ card, onAdded }: { card: Card; onAdded: () => void }) {
   const submit = async (e?: React.FormEvent) => {
     e?.preventDefault();
     if (busy) return;
+    if (!when || Number.isNaN(new Date(when).getTime())) {
+      setError(t('history.whenRequired'));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {

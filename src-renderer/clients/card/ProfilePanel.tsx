@@ -7,6 +7,8 @@ import { MultiInput } from '../../ui/MultiInput';
 import { TagChip } from '../../ui/TagChip';
 import { useLookups } from '../../settings/lookups';
 import { InlineField, type InlineKind } from './InlineField';
+import { useDuplicates } from '../form/useDuplicates';
+import { DuplicateWarning } from '../form/DuplicateWarning';
 
 type Card = ProcOutput<'clients.get'>;
 type Patch = ProcInput<'clients.update'>['patch'];
@@ -110,11 +112,18 @@ function PointsEditor({ card, reload }: { card: Card; reload: () => void }) {
     setError(null);
     setEditing(true);
   };
+  const duplicates = useDuplicates({ inn: '', phones: editing ? phones : [], emails: editing ? emails : [], excludeId: card.id });
+  // Labels ("work", "mobile") of numbers the user kept are kept too.
+  const phoneLabel = (raw: string) => card.phones.find((p) => p.raw === raw)?.label ?? null;
+  const emailLabel = (address: string) => card.emails.find((e) => e.address === address)?.label ?? null;
   const save = async () => {
     try {
       await call('clients.update', {
         id: card.id,
-        patch: { phones: phones.map((raw) => ({ raw, label: null })), emails: emails.map((address) => ({ address, label: null })) },
+        patch: {
+          phones: phones.map((raw) => ({ raw, label: phoneLabel(raw) })),
+          emails: emails.map((address) => ({ address, label: emailLabel(address) })),
+        },
       });
       setEditing(false);
       reload();
@@ -128,6 +137,7 @@ function PointsEditor({ card, reload }: { card: Card; reload: () => void }) {
       <div className="points-editor">
         <MultiInput label={t('fields.phones')} values={phones} onChange={setPhones} addLabel={t('form.addPhone')} type="tel" errors={errors} errorPrefix="phones" />
         <MultiInput label={t('fields.emails')} values={emails} onChange={setEmails} addLabel={t('form.addEmail')} type="email" errors={errors} errorPrefix="emails" />
+        <DuplicateWarning hits={duplicates} />
         {error && <p className="error">{error}</p>}
         <div className="actions">
           <button onClick={() => setEditing(false)}>{t('common.cancel')}</button>

@@ -7,8 +7,8 @@ import { MultiInput } from '../../ui/MultiInput';
 import { fieldErrors } from '../../ui/fieldErrors';
 import { notify } from '../../ui/toast';
 import { useLookups } from '../../settings/lookups';
-import { useApp } from '../../app/store';
 import { useDuplicates } from './useDuplicates';
+import { DuplicateWarning } from './DuplicateWarning';
 import { TextField, SelectField } from '../../ui/fields';
 
 type Kind = 'person' | 'organization' | 'sole_trader';
@@ -17,7 +17,6 @@ const RELATIONS = ['client', 'prospect', 'partner', 'agent', 'supplier', 'compet
 export function ClientForm(props: { onClose: () => void; onCreated: (id: string) => void }) {
   const { t } = useTranslation();
   const { users, tags } = useLookups();
-  const navigate = useApp((s) => s.navigate);
   const [kind, setKind] = useState<Kind>('organization');
   const [f, setF] = useState({ name: '', lastName: '', firstName: '', middleName: '', inn: '', kpp: '', ogrn: '', relation: 'client', responsibleId: '', region: '', source: '' });
   const [phones, setPhones] = useState<string[]>(['']);
@@ -118,28 +117,7 @@ export function ClientForm(props: { onClose: () => void; onCreated: (id: string)
             ))}
           </fieldset>
         )}
-        {duplicates.length > 0 && (
-          <div className="warning" role="alert" data-testid="duplicate-warning">
-            {t('form.duplicates')}
-            <ul>
-              {duplicates.map((d) => (
-                <li key={d.id + d.matchedBy}>
-                  <a
-                    href={`#/clients/${d.id}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      props.onClose();
-                      navigate({ section: 'clients', clientId: d.id });
-                    }}
-                  >
-                    {d.name}
-                  </a>{' '}
-                  — {t(`form.duplicateBy.${d.matchedBy}`)} {d.archived && t('form.archivedMark')}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <DuplicateWarning hits={duplicates} onOpen={props.onClose} />
         {formError && <p className="error" role="alert">{formError}</p>}
         <div className="actions">
           <button type="button" onClick={props.onClose}>{t('common.cancel')}</button>
