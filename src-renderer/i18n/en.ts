@@ -38,6 +38,7 @@ export const en: Dictionary = {
     more: 'More',
     showMore: 'Show more',
     required: 'required',
+    discardConfirm: 'Close without saving? What you typed will be lost.',
     color: 'Colour',
     name: 'Name',
   },

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { errorText } from '../i18n';
 import { notifyError } from '../ui/toast';
 import { useLookups } from './lookups';
@@ -8,7 +9,11 @@ import { useLookups } from './lookups';
  */
 export function useSettingsAction() {
   const reload = useLookups((s) => s.reload);
+  // One change at a time: a double click must not create a tag or a field twice.
+  const busy = useRef(false);
   return async (fn: () => Promise<unknown>): Promise<boolean> => {
+    if (busy.current) return false;
+    busy.current = true;
     try {
       await fn();
       await reload();
@@ -16,6 +21,8 @@ export function useSettingsAction() {
     } catch (e) {
       notifyError(errorText(e));
       return false;
+    } finally {
+      busy.current = false;
     }
   };
 }

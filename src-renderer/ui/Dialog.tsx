@@ -2,10 +2,16 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { create } from 'zustand';
 import { useTranslation } from 'react-i18next';
 
-/** Native <dialog>: focus trap, Esc to close and a backdrop for free. */
-export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; wide?: boolean; testId?: string }) {
+/**
+ * Native <dialog>: focus trap, Esc to close and a backdrop for free. With `dirty`,
+ * Esc or × asks before throwing away what was typed.
+ */
+export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; wide?: boolean; testId?: string; dirty?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const { t } = useTranslation();
+  const close = async () => {
+    if (!props.dirty || (await confirmAction(t('common.discardConfirm')))) props.onClose();
+  };
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
@@ -18,12 +24,12 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
       data-testid={props.testId}
       onCancel={(e) => {
         e.preventDefault();
-        props.onClose();
+        void close();
       }}
     >
       <header className="dialog-head">
         <h2>{props.title}</h2>
-        <button className="icon" aria-label={t('common.close')} onClick={props.onClose}>
+        <button className="icon" aria-label={t('common.close')} onClick={() => void close()}>
           ×
         </button>
       </header>

@@ -15,6 +15,8 @@ test('keyboard only: type a name, arrow into the list, Enter opens the card, Esc
   await server.api('clients.create', { kind: 'organization', name: 'ООО «Клавиатура»', phones: [{ raw: '+7 495 765-43-21' }] });
   await server.api('clients.create', { kind: 'organization', name: 'ООО «Мышь»' });
   await page.reload();
+  // The search box has the focus as soon as the list opens: no click needed.
+  await expect(page.getByRole('searchbox')).toBeFocused();
   await page.keyboard.type('клав');
   await expect(page.getByTestId('client-list').getByRole('row')).toHaveCount(1);
   await page.keyboard.press('ArrowDown');
@@ -25,4 +27,18 @@ test('keyboard only: type a name, arrow into the list, Enter opens the card, Esc
   await expect(page.getByTestId('global-search')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('global-search')).toBeHidden();
+});
+
+test('Esc on a half-filled new-client form asks before throwing the typing away', async ({ app: page }) => {
+  await page.getByRole('button', { name: 'Новый клиент' }).first().click();
+  const form = page.getByTestId('client-form');
+  await form.getByLabel('Наименование').fill('ООО «Недописанное»');
+  await page.keyboard.press('Escape');
+  const confirm = page.getByTestId('confirm-dialog');
+  await expect(confirm).toContainText('Закрыть без сохранения?');
+  await confirm.getByRole('button', { name: 'Отмена' }).click();
+  await expect(form.getByLabel('Наименование')).toHaveValue('ООО «Недописанное»');
+  await page.keyboard.press('Escape');
+  await confirm.getByRole('button', { name: 'Подтвердить' }).click();
+  await expect(form).toBeHidden();
 });

@@ -99,6 +99,10 @@ function ContactDialog(props: { clientId: string; contact: Contact | null; onClo
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const dirty =
+    name !== (c?.name ?? '') || position !== (c?.position ?? '') || birthday !== (c?.birthday ?? '') || notes !== (c?.notes ?? '') ||
+    phones.join('\n') !== (c?.phones.map((p) => p.raw) ?? ['']).join('\n') ||
+    emails.join('\n') !== (c?.emails.map((e) => e.address) ?? ['']).join('\n');
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     if (busy) return;
@@ -123,7 +127,7 @@ function ContactDialog(props: { clientId: string; contact: Contact | null; onClo
     }
   };
   return (
-    <Dialog title={t('card.editContact')} onClose={props.onClose} testId="contact-form">
+    <Dialog title={t('card.editContact')} onClose={props.onClose} testId="contact-form" dirty={dirty}>
       <form onSubmit={submit} noValidate>
         <TextField label={t('common.name')} value={name} onChange={setName} error={errors['fields.name'] ?? errors.name} autoFocus />
         <TextField label={t('fields.position')} value={position} onChange={setPosition} />

@@ -165,6 +165,15 @@ function PointsEditor({ card, reload }: { card: Card; reload: () => void }) {
 function TagsEditor(props: { card: Card; allTags: { id: string; name: string; color: string }[]; onSave: (ids: string[]) => Promise<string | null> }) {
   const { t } = useTranslation();
   const current = props.card.tags;
+  // Each change is computed from the card as last saved: wait for it before the next.
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const save = async (ids: string[]) => {
+    if (busy) return;
+    setBusy(true);
+    setError(await props.onSave(ids));
+    setBusy(false);
+  };
   const available = props.allTags.filter((x) => !current.some((c) => c.id === x.id));
   return (
     <div className="inline-field">
@@ -172,14 +181,15 @@ function TagsEditor(props: { card: Card; allTags: { id: string; name: string; co
       <span className="tags-editor">
         {current.length === 0 && <span className="muted">{t('card.noTags')}</span>}
         {current.map((tag) => (
-          <TagChip key={tag.id} tag={tag} onRemove={() => void props.onSave(current.filter((c) => c.id !== tag.id).map((c) => c.id))} />
+          <TagChip key={tag.id} tag={tag} onRemove={busy ? undefined : () => void save(current.filter((c) => c.id !== tag.id).map((c) => c.id))} />
         ))}
         {available.length > 0 && (
-          <select aria-label={t('clients.bulk.addTag')} value="" onChange={(e) => e.target.value && void props.onSave([...current.map((c) => c.id), e.target.value])}>
+          <select aria-label={t('clients.bulk.addTag')} value="" disabled={busy} onChange={(e) => e.target.value && void save([...current.map((c) => c.id), e.target.value])}>
             <option value="">+ {t('clients.bulk.addTag')}</option>
             {available.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
           </select>
         )}
+        {error && <span className="field-error" role="alert">{error}</span>}
       </span>
     </div>
   );

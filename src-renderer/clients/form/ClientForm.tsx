@@ -27,6 +27,9 @@ export function ClientForm(props: { onClose: () => void; onCreated: (id: string)
   const [busy, setBusy] = useState(false);
   const duplicates = useDuplicates({ inn: f.inn, phones, emails });
   const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
+  const dirty =
+    Object.entries(f).some(([k, v]) => v !== '' && !(k === 'relation' && v === 'client')) ||
+    phones.some(Boolean) || emails.some(Boolean) || tagIds.length > 0;
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -64,7 +67,7 @@ export function ClientForm(props: { onClose: () => void; onCreated: (id: string)
   };
 
   return (
-    <Dialog title={t('form.title')} onClose={props.onClose} wide testId="client-form">
+    <Dialog title={t('form.title')} onClose={props.onClose} wide testId="client-form" dirty={dirty}>
       <form onSubmit={submit} noValidate>
         <div className="segmented" role="radiogroup" aria-label={t('fields.kind')}>
           {(['organization', 'sole_trader', 'person'] as const).map((k) => (
