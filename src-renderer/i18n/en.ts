@@ -186,6 +186,7 @@ export const en: Dictionary = {
     archivedContacts: 'Removed contact persons ({{count}})',
     restoreContact: 'Bring back',
     dates: 'Created {{created}} · updated {{updated}}',
+    extension: 'ext. {{ext}}',
     archiveContactConfirm: 'Remove contact person “{{name}}” from the card?',
     archive: 'Archive',
     restore: 'Restore from archive',

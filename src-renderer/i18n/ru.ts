@@ -187,6 +187,7 @@ export const ru = {
     archivedContacts: 'Убранные контактные лица ({{count}})',
     restoreContact: 'Вернуть',
     dates: 'Создан {{created}} · изменён {{updated}}',
+    extension: 'доб. {{ext}}',
     archiveContactConfirm: 'Убрать контактное лицо «{{name}}» из карточки?',
     archive: 'В архив',
     restore: 'Восстановить из архива',

@@ -114,3 +114,14 @@ describe('small guards', () => {
     expect(t.call('workspace.info', {}).stats.clients).toBe(0);
   });
 });
+
+describe('office numbers with extensions', () => {
+  it('keeps one number with two extensions as two phones, each showing its extension', () => {
+    const id = create({ kind: 'organization', name: 'ООО «Коммутатор»', phones: [{ raw: '+7 495 123-45-67 доб. 12' }, { raw: '8 (495) 123-45-67 (доб. 14)' }] });
+    expect(card(id).phones.map((p) => [p.display, p.extension])).toEqual([
+      ['+7 495 123-45-67', '12'],
+      ['+7 495 123-45-67', '14'],
+    ]);
+    expect(t.call('clients.lookupPhone', { phone: '84951234567' }).map((h) => h.clientId)).toEqual([id]);
+  });
+});

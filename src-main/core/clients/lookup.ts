@@ -21,14 +21,19 @@ export function lookupPhone(ctx: Ctx, phone: string): LookupHit[] {
   const n = normalizePhone(phone);
   if (!n) return [];
   const sqlite = ctx.ws.sqlite;
-  let rows = prepared(sqlite, `SELECT p.client_id, p.contact_id FROM phones p WHERE p.digits = ? AND (p.contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts k WHERE k.id = p.contact_id AND k.archived_at IS NULL)) LIMIT 50`).all(n.digits) as {
+  let rows = prepared(
+    sqlite,
+    `SELECT DISTINCT p.client_id, p.contact_id FROM phones p
+     WHERE p.digits = ? AND (p.contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts k WHERE k.id = p.contact_id AND k.archived_at IS NULL))
+     LIMIT 50`,
+  ).all(n.digits) as {
     client_id: string;
     contact_id: string | null;
   }[];
   if (rows.length === 0 && n.digits.length >= 10) {
     rows = prepared(
       sqlite,
-      `SELECT p.client_id, p.contact_id FROM phone_fts JOIN phones p ON p.seq = phone_fts.rowid
+      `SELECT DISTINCT p.client_id, p.contact_id FROM phone_fts JOIN phones p ON p.seq = phone_fts.rowid
        WHERE phone_fts MATCH ? AND substr(p.digits, -10) = ?
          AND (p.contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts k WHERE k.id = p.contact_id AND k.archived_at IS NULL)) LIMIT 50`,
     ).all(`"${n.digits.slice(-10)}"`, n.digits.slice(-10)) as typeof rows;

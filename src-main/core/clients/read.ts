@@ -2,7 +2,7 @@ import { and, asc, eq, isNotNull, isNull, inArray } from 'drizzle-orm';
 import { clients, phones, emails, clientTags, clientCustomValues, contacts, tags, users } from '../db/schema';
 import type { Ctx } from '../context';
 import { NotFoundError } from '../errors';
-import { formatPhone } from '../validation/contact-points';
+import { formatPhone, normalizePhone } from '../validation/contact-points';
 import type { ClientFields } from './schemas';
 
 /** The editable fields of a client, in the shape create/update accept. */
@@ -60,6 +60,8 @@ export interface PhoneView {
   raw: string;
   digits: string;
   display: string;
+  /** Extension typed after the number ("доб. 12"), shown next to it. */
+  extension: string | null;
   label: string | null;
 }
 
@@ -70,7 +72,14 @@ function phonesOf(ctx: Ctx, clientId: string) {
     .where(eq(phones.clientId, clientId))
     .orderBy(asc(phones.sort))
     .all()
-    .map((p) => ({ contactId: p.contactId, raw: p.raw, digits: p.digits, display: formatPhone(p.digits), label: p.label }));
+    .map((p) => ({
+      contactId: p.contactId,
+      raw: p.raw,
+      digits: p.digits,
+      display: formatPhone(p.digits),
+      extension: normalizePhone(p.raw)?.extension ?? null,
+      label: p.label,
+    }));
 }
 
 /** Everything the client card shows except the history timeline (paged separately). */

@@ -38,8 +38,10 @@ export function normalizePhones(
       issues.push({ field: `${fieldPrefix}.${i}`, code: 'phone.invalid', params: { value: raw } });
       return;
     }
-    if (seen.has(n.digits)) return;
-    seen.add(n.digits);
+    // One office number with different extensions is several phones.
+    const key = n.extension ? `${n.digits}#${n.extension}` : n.digits;
+    if (seen.has(key)) return;
+    seen.add(key);
     out.push({ raw, digits: n.digits, label: p.label });
   });
   return out;

@@ -47,7 +47,7 @@ export function ContactsPanel({ card, reload }: { card: Card; reload: () => void
               {c.birthday && <span className="muted"> · {t('fields.birthday')}: {formatDate(c.birthday)}</span>}
             </div>
             <div className="points">
-              {c.phones.map((p) => <a key={p.digits} className="phone" href={`tel:+${p.digits}`}>{p.display}</a>)}
+              {c.phones.map((p, i) => <a key={`${p.digits}-${i}`} className="phone" href={`tel:+${p.digits}`}>{p.display}{p.extension && ` ${t('card.extension', { ext: p.extension })}`}</a>)}
               {c.emails.map((e) => <a key={e.address} className="email" href={`mailto:${e.address}`}>{e.address}</a>)}
             </div>
             {c.notes && <p className="muted small">{c.notes}</p>}

@@ -150,8 +150,11 @@ function PointsEditor({ card, reload }: { card: Card; reload: () => void }) {
     <div className="inline-field points">
       <span className="inline-label">{t('fields.phones')}</span>
       <span>
-        {card.phones.map((p) => (
-          <a key={p.digits} className="phone" href={`tel:+${p.digits}`} title={p.raw}>{p.display}</a>
+        {card.phones.map((p, i) => (
+          <a key={`${p.digits}-${i}`} className="phone" href={`tel:+${p.digits}`} title={p.raw}>
+            {p.display}
+            {p.extension && ` ${t('card.extension', { ext: p.extension })}`}
+          </a>
         ))}
         {card.emails.map((e) => (
           <a key={e.address} className="email" href={`mailto:${e.address}`}>{e.address}</a>
