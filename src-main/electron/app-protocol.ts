@@ -50,8 +50,11 @@ function respond(status: number, body: BodyInit | null, type: string): Response 
   });
 }
 
-/** Serves files of rendererDir on app://kartoteka/; unknown extension-less paths get index.html (client routes). */
-export function handleAppScheme(rendererDir: string): void {
+/**
+ * Serves files of rendererDir on app://kartoteka/; unknown extension-less paths get index.html (client routes).
+ * uiNotBuilt gives the page shown when index.html is missing, in the current UI language.
+ */
+export function handleAppScheme(rendererDir: string, uiNotBuilt: () => string): void {
   const root = resolve(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
@@ -73,7 +76,7 @@ export function handleAppScheme(rendererDir: string): void {
     }
     const body = await readFile(file).catch(() => null);
     if (!body) {
-      return respond(500, 'Интерфейс не собран: выполните npm run build.\nThe UI is not built: run npm run build.', 'text/plain; charset=utf-8');
+      return respond(500, uiNotBuilt(), 'text/plain; charset=utf-8');
     }
     return respond(200, request.method === 'HEAD' ? null : body, TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream');
   });

@@ -3,6 +3,7 @@
 // it as `window.kartoteka`.
 
 import type { ErrorPayload } from '../core/errors';
+import type { UiLanguage } from './channels';
 
 /** Same shape as the HTTP door's JSON body: { ok, result } or { ok: false, error }. */
 export type BridgeError = ErrorPayload;
@@ -24,4 +25,9 @@ export interface KartotekaBridge {
   invoke(name: string, input: unknown): Promise<BridgeResult>;
   /** Present only in the desktop app. */
   dialogs?: KartotekaDialogs;
+  /**
+   * Tells the main process the UI language, so the menu and native dialogs follow it.
+   * Fire-and-forget; anything but 'ru' or 'en' is ignored. Present only in the desktop app.
+   */
+  setLanguage?(lang: UiLanguage): void;
 }

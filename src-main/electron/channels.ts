@@ -5,8 +5,19 @@ export const CHANNEL_INVOKE = 'kartoteka:invoke';
 /** Native file dialogs for choosing a workspace file: kind -> path | null. */
 export const CHANNEL_DIALOG = 'kartoteka:dialog';
 
+/** The UI language the user chose (one-way, renderer -> main): 'ru' | 'en'. */
+export const CHANNEL_LANGUAGE = 'kartoteka:language';
+
 export const DIALOG_KINDS = ['openWorkspace', 'createWorkspace'] as const;
 export type DialogKind = (typeof DIALOG_KINDS)[number];
+
+/** Languages of the menus and dialogs; Russian is the default. */
+export const UI_LANGUAGES = ['ru', 'en'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+export function isUiLanguage(value: unknown): value is UiLanguage {
+  return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
+}
 
 /** The renderer is served from this privileged custom scheme, never from file://. */
 export const APP_SCHEME = 'app';

@@ -11,6 +11,7 @@ import {
   Menu,
   session,
   shell,
+  type IpcMainEvent,
   type IpcMainInvokeEvent,
   type MenuItemConstructorOptions,
   type OpenDialogOptions,
@@ -21,11 +22,22 @@ import { join } from 'node:path';
 import type { ErrorPayload } from '../core/errors';
 import { handleAppScheme, registerAppScheme } from './app-protocol';
 import type { BridgeResult } from './bridge-types';
-import { APP_ORIGIN, CHANNEL_DIALOG, CHANNEL_INVOKE, DIALOG_KINDS, MAX_INPUT_CHARS, PROCEDURE_NAME, type DialogKind } from './channels';
+import {
+  APP_ORIGIN,
+  CHANNEL_DIALOG,
+  CHANNEL_INVOKE,
+  CHANNEL_LANGUAGE,
+  DIALOG_KINDS,
+  isUiLanguage,
+  MAX_INPUT_CHARS,
+  PROCEDURE_NAME,
+  type DialogKind,
+  type UiLanguage,
+} from './channels';
 import { CoreHost, errorEnvelope } from './core-host';
 import type { StartupProblem } from './core-protocol';
+import { fmt, isKnownErrorCode, languageForLocale, STRINGS, type Strings } from './strings';
 
-const APP_TITLE = 'Картотека';
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 // userData = <appData>/Kartoteka in development and when packaged, the folder that
@@ -54,45 +66,63 @@ let mainWindow: BrowserWindow | null = null;
 let core: CoreHost;
 let quitState: 'running' | 'closing' | 'done' = 'running';
 
+// --- language ----------------------------------------------------------------------------
+
+/** The language the renderer reported (window.kartoteka.setLanguage); null until it does. */
+let chosenLanguage: UiLanguage | null = null;
+
+/** Menus and dialogs follow the UI; before the renderer speaks, English only for an English system locale. */
+function uiLanguage(): UiLanguage {
+  if (chosenLanguage) return chosenLanguage;
+  return app.isReady() ? languageForLocale(app.getLocale()) : 'ru';
+}
+
+/** The dictionary of the current language (strings.ts). */
+function tr(): Strings {
+  return STRINGS[uiLanguage()];
+}
+
 // --- messages for the user -------------------------------------------------------------
 
+/** A core error in the user's language; the core's own (English) message only ever as a secondary detail line. */
 function describeError(error: ErrorPayload): string {
-  const path = String(error.params.path ?? '');
-  switch (error.code) {
-    case 'workspace.not_found':
-      return `Файл не найден: ${path}`;
-    case 'workspace.exists':
-      return `Файл уже существует: ${path}. Выберите другое имя.`;
-    case 'workspace.damaged':
-      return `Файл повреждён или не является базой Картотеки: ${path}`;
-    case 'validation':
-      return 'Выберите файл с расширением .kdb.';
-    default:
-      return error.message;
+  const texts = tr().errors;
+  const params = error.params ?? {};
+  const detailLine = (detail: unknown): string =>
+    detail === undefined || detail === null || String(detail) === '' ? '' : `\n${fmt(texts.detail, { detail: String(detail) })}`;
+  if (error.code === 'validation') {
+    // The workspace procedures validate only the path; its refinements carry these codes.
+    const issue = (error.issues ?? []).find((i) => i.code === 'workspace.path_absolute' || i.code === 'workspace.path_extension');
+    return issue ? texts[issue.code as 'workspace.path_absolute' | 'workspace.path_extension'] : texts.validation;
   }
+  if (!isKnownErrorCode(error.code)) return fmt(texts.generic, { code: error.code }) + detailLine(error.message);
+  const text = fmt(texts[error.code], { path: String(params.path ?? '') });
+  if (error.code === 'workspace.migration_failed') return text + detailLine(params.detail);
+  if (error.code === 'internal') return text + detailLine(error.message);
+  return text;
 }
 
 function showMessage(type: 'error' | 'warning' | 'info', message: string, detail: string): Promise<unknown> {
-  const options = { type, title: APP_TITLE, message, detail, buttons: ['OK'] };
+  const t = tr();
+  const options = { type, title: t.appTitle, message, detail, buttons: [t.ok] };
   return mainWindow && !mainWindow.isDestroyed() ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options);
 }
 
 function reportStartupProblems(workspace: string | null, problems: StartupProblem[]): void {
   if (problems.length === 0) return;
+  const t = tr().startup;
   const lines = problems.map((p) =>
-    p.error === 'missing' ? `База не найдена: ${p.path}` : `Не удалось открыть ${p.path}:\n${describeError(p.error)}`,
+    p.error === 'missing' ? fmt(t.missing, { path: p.path }) : fmt(t.cannotOpen, { path: p.path, reason: describeError(p.error) }),
   );
-  lines.push(
-    workspace
-      ? `Открыта база: ${workspace}. Другую базу можно открыть в меню «Файл».`
-      : 'Ни одну базу открыть не удалось. Откройте или создайте базу в меню «Файл».',
-  );
-  void showMessage('warning', 'Последняя база не открылась', lines.join('\n\n'));
+  lines.push(workspace ? fmt(t.opened, { path: workspace }) : t.noneOpened);
+  void showMessage('warning', t.title, lines.join('\n\n'));
 }
 
 function fatal(message: string): void {
   console.error(`[main] ${message}`);
-  dialog.showErrorBox('Картотека не может запуститься', `${message}\n\nKartoteka cannot start.`);
+  const t = tr().fatal;
+  // The message comes from the core host (English, technical): shown as the details.
+  dialog.showErrorBox(t.title, fmt(t.body, { detail: message }));
   app.quit();
 }
 
@@ -144,7 +174,7 @@ function lockDownSession(): void {
 }
 
 /** The sender must be our window's top frame showing an app:// page. */
-function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+function isTrustedSender(event: IpcMainInvokeEvent | IpcMainEvent): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
   if (!mainWindow || mainWindow.isDestroyed() || event.sender !== mainWindow.webContents) return false;
@@ -153,19 +183,20 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
 
 // --- dialogs ---------------------------------------------------------------------------
 
-const KDB_FILTERS = [{ name: 'База Картотеки (*.kdb)', extensions: ['kdb'] }];
+function kdbFilters(): { name: string; extensions: string[] }[] {
+  return [{ name: tr().dialogs.kdbFilter, extensions: ['kdb'] }];
+}
 
 /** SQLite over a network share corrupts files; warn before using a UNC path. */
 async function confirmLocalPath(path: string): Promise<boolean> {
   if (!/^(\\\\|\/\/)/.test(path)) return true;
+  const t = tr();
   const options = {
     type: 'warning' as const,
-    title: APP_TITLE,
-    message: 'База на сетевой папке',
-    detail:
-      'Файл базы лежит на другом компьютере. Работа с базой по сети может её повредить. ' +
-      'Держите базу на этом компьютере, а коллегам откройте доступ через браузерный режим.',
-    buttons: ['Отмена', 'Всё равно использовать'],
+    title: t.appTitle,
+    message: t.dialogs.networkTitle,
+    detail: t.dialogs.networkDetail,
+    buttons: [t.cancel, t.dialogs.networkUseAnyway],
     defaultId: 0,
     cancelId: 0,
   };
@@ -175,17 +206,18 @@ async function confirmLocalPath(path: string): Promise<boolean> {
 
 async function pickWorkspace(kind: DialogKind): Promise<string | null> {
   const parent = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
+  const t = tr().dialogs;
   let path: string | null;
   if (kind === 'openWorkspace') {
-    const options: OpenDialogOptions = { title: 'Открыть базу', filters: KDB_FILTERS, properties: ['openFile'] };
+    const options: OpenDialogOptions = { title: t.openTitle, filters: kdbFilters(), properties: ['openFile'] };
     const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
     path = r.canceled ? null : (r.filePaths[0] ?? null);
   } else {
     const options: SaveDialogOptions = {
-      title: 'Создать базу',
-      buttonLabel: 'Создать',
-      defaultPath: join(app.getPath('documents'), 'Картотека.kdb'),
-      filters: KDB_FILTERS,
+      title: t.createTitle,
+      buttonLabel: t.createButton,
+      defaultPath: join(app.getPath('documents'), t.defaultFileName),
+      filters: kdbFilters(),
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     };
     const r = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
@@ -203,14 +235,14 @@ async function switchWorkspace(kind: DialogKind): Promise<void> {
   const name = kind === 'openWorkspace' ? 'workspace.open' : 'workspace.create';
   const reply = JSON.parse(await core.invoke(name, JSON.stringify({ path }))) as BridgeResult;
   if (reply.ok) mainWindow?.webContents.reload();
-  else void showMessage('error', kind === 'openWorkspace' ? 'Не удалось открыть базу' : 'Не удалось создать базу', describeError(reply.error));
+  else void showMessage('error', kind === 'openWorkspace' ? tr().dialogs.openFailed : tr().dialogs.createFailed, describeError(reply.error));
 }
 
 async function showWorkspaceFolder(): Promise<void> {
   const reply = JSON.parse(await core.invoke('workspace.info', '{}')) as BridgeResult;
   const path = reply.ok ? (reply.result as { path?: unknown }).path : undefined;
   if (typeof path === 'string') shell.showItemInFolder(path);
-  else void showMessage('info', 'База не открыта', 'Откройте или создайте базу в меню «Файл».');
+  else void showMessage('info', tr().dialogs.noWorkspaceTitle, tr().dialogs.noWorkspaceDetail);
 }
 
 // --- IPC -------------------------------------------------------------------------------
@@ -232,6 +264,14 @@ function registerIpc(): void {
     if (typeof kind !== 'string' || !(DIALOG_KINDS as readonly string[]).includes(kind)) throw new Error('Unknown dialog');
     return pickWorkspace(kind as DialogKind);
   });
+
+  // One-way: the renderer reports the UI language at start and whenever the user changes it.
+  ipcMain.on(CHANNEL_LANGUAGE, (event, lang: unknown) => {
+    if (!isTrustedSender(event) || !isUiLanguage(lang)) return;
+    const before = uiLanguage();
+    chosenLanguage = lang;
+    if (lang !== before) Menu.setApplicationMenu(buildMenu());
+  });
 }
 
 // --- window and menu -------------------------------------------------------------------------
@@ -243,7 +283,7 @@ function createWindow(): BrowserWindow {
     minWidth: 960,
     minHeight: 600,
     show: false,
-    title: APP_TITLE,
+    title: tr().appTitle,
     backgroundColor: '#ffffff',
     webPreferences: {
       preload: paths.preload,
@@ -268,72 +308,79 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+/** The application menu in the current UI language; rebuilt when the renderer reports another one. */
 function buildMenu(): Menu {
   const isMac = process.platform === 'darwin';
   const dev = !app.isPackaged;
+  const t = tr();
+  const m = t.menu;
   const template: MenuItemConstructorOptions[] = [
     ...(isMac
       ? [
           {
-            label: APP_TITLE,
+            label: t.appTitle,
             submenu: [
-              { role: 'about', label: 'О программе' },
+              { role: 'about', label: m.about },
               { type: 'separator' },
-              { role: 'hide', label: 'Скрыть Картотеку' },
-              { role: 'hideOthers', label: 'Скрыть остальные' },
+              { role: 'hide', label: m.hide },
+              { role: 'hideOthers', label: m.hideOthers },
               { type: 'separator' },
-              { role: 'quit', label: 'Завершить Картотеку' },
+              { role: 'quit', label: m.quitMac },
             ],
           } satisfies MenuItemConstructorOptions,
         ]
       : []),
     {
-      label: 'Файл',
+      label: m.file,
       submenu: [
-        { label: 'Открыть базу…', accelerator: 'CmdOrCtrl+O', click: () => void switchWorkspace('openWorkspace') },
-        { label: 'Создать базу…', accelerator: 'CmdOrCtrl+Shift+N', click: () => void switchWorkspace('createWorkspace') },
+        { label: m.openWorkspace, accelerator: 'CmdOrCtrl+O', click: () => void switchWorkspace('openWorkspace') },
+        { label: m.createWorkspace, accelerator: 'CmdOrCtrl+Shift+N', click: () => void switchWorkspace('createWorkspace') },
         { type: 'separator' },
-        { label: 'Показать файл базы в папке', click: () => void showWorkspaceFolder() },
+        { label: m.showWorkspaceFile, click: () => void showWorkspaceFolder() },
         { type: 'separator' },
-        isMac ? { role: 'close', label: 'Закрыть окно' } : { role: 'quit', label: 'Выход' },
+        isMac ? { role: 'close', label: m.closeWindow } : { role: 'quit', label: m.quit },
       ],
     },
     {
-      label: 'Правка',
+      label: m.edit,
       submenu: [
-        { role: 'undo', label: 'Отменить' },
-        { role: 'redo', label: 'Повторить' },
+        { role: 'undo', label: m.undo },
+        { role: 'redo', label: m.redo },
         { type: 'separator' },
-        { role: 'cut', label: 'Вырезать' },
-        { role: 'copy', label: 'Копировать' },
-        { role: 'paste', label: 'Вставить' },
-        { role: 'selectAll', label: 'Выделить всё' },
+        { role: 'cut', label: m.cut },
+        { role: 'copy', label: m.copy },
+        { role: 'paste', label: m.paste },
+        { role: 'selectAll', label: m.selectAll },
       ],
     },
     {
-      label: 'Вид',
+      label: m.view,
       submenu: [
         ...(dev
           ? ([
-              { role: 'reload', label: 'Перезагрузить' },
-              { role: 'toggleDevTools', label: 'Инструменты разработчика' },
+              { role: 'reload', label: m.reload },
+              { role: 'toggleDevTools', label: m.devTools },
               { type: 'separator' },
             ] satisfies MenuItemConstructorOptions[])
           : []),
-        { role: 'resetZoom', label: 'Обычный масштаб' },
-        { role: 'zoomIn', label: 'Крупнее' },
-        { role: 'zoomOut', label: 'Мельче' },
+        { role: 'resetZoom', label: m.resetZoom },
+        { role: 'zoomIn', label: m.zoomIn },
+        { role: 'zoomOut', label: m.zoomOut },
         { type: 'separator' },
-        { role: 'togglefullscreen', label: 'Во весь экран' },
+        { role: 'togglefullscreen', label: m.fullScreen },
       ],
     },
     {
-      label: 'Справка',
+      label: m.help,
       submenu: [
         {
-          label: 'О программе',
+          label: m.about,
           click: () =>
-            void showMessage('info', `Картотека ${app.getVersion()}`, `CRM для небольших агентств. Работает без интернета.\nElectron ${process.versions.electron}`),
+            void showMessage(
+              'info',
+              fmt(tr().about.title, { version: app.getVersion() }),
+              fmt(tr().about.detail, { electron: process.versions.electron ?? '' }),
+            ),
         },
       ],
     },
@@ -381,7 +428,7 @@ function start(): void {
   app.whenReady().then(
     () => {
       lockDownSession();
-      handleAppScheme(paths.renderer);
+      handleAppScheme(paths.renderer, () => tr().uiNotBuilt);
       registerIpc();
       Menu.setApplicationMenu(buildMenu());
       core.start(); // opens the workspace while the window loads

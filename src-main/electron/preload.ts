@@ -1,10 +1,10 @@
 // Runs in the sandboxed renderer before the page; bundled as CommonJS because
 // sandboxed preloads cannot be ES modules. Exposes one narrow, typed object:
-// window.kartoteka = { invoke(name, input), dialogs }. No ipcRenderer, no Node.
+// window.kartoteka = { invoke(name, input), dialogs, setLanguage(lang) }. No ipcRenderer, no Node.
 
 import { contextBridge, ipcRenderer } from 'electron';
 import type { BridgeResult, KartotekaBridge } from './bridge-types';
-import { CHANNEL_DIALOG, CHANNEL_INVOKE } from './channels';
+import { CHANNEL_DIALOG, CHANNEL_INVOKE, CHANNEL_LANGUAGE, isUiLanguage, type UiLanguage } from './channels';
 
 function failure(code: string, message: string): BridgeResult {
   return { ok: false, error: { code, message, params: {}, issues: [] } };
@@ -36,6 +36,9 @@ const bridge: KartotekaBridge = {
   dialogs: {
     openWorkspace: () => ipcRenderer.invoke(CHANNEL_DIALOG, 'openWorkspace') as Promise<string | null>,
     createWorkspace: () => ipcRenderer.invoke(CHANNEL_DIALOG, 'createWorkspace') as Promise<string | null>,
+  },
+  setLanguage(lang: UiLanguage): void {
+    if (isUiLanguage(lang)) ipcRenderer.send(CHANNEL_LANGUAGE, lang);
   },
 };
 

@@ -16,18 +16,31 @@ function initialLanguage(): Language {
   return saved === 'en' ? 'en' : 'ru';
 }
 
-void i18next.use(initReactI18next).init({
-  resources: { ru: { translation: ru }, en: { translation: en } },
-  lng: initialLanguage(),
-  fallbackLng: 'ru',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+/** In the desktop app, tells the main process the UI language so its menu and dialogs follow (no-op in browser mode). */
+function tellDesktopApp(lang: Language): void {
+  if (typeof window === 'undefined') return;
+  const bridge = window.kartoteka as unknown as { setLanguage?: (lang: Language) => void } | undefined;
+  bridge?.setLanguage?.(lang);
+}
+
+const startLanguage = initialLanguage();
+
+void i18next
+  .use(initReactI18next)
+  .init({
+    resources: { ru: { translation: ru }, en: { translation: en } },
+    lng: startLanguage,
+    fallbackLng: 'ru',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  })
+  .then(() => tellDesktopApp(startLanguage));
 
 export function setLanguage(lang: Language): void {
   localStorage.setItem(STORAGE_KEY, lang);
   void i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
+  tellDesktopApp(lang);
 }
 
 export const t = (key: string, params?: Record<string, unknown>): string => i18next.t(key, params) as string;
