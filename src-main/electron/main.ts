@@ -9,18 +9,17 @@ import {
   dialog,
   ipcMain,
   Menu,
-  session,
   shell,
   type IpcMainEvent,
   type IpcMainInvokeEvent,
   type MenuItemConstructorOptions,
   type OpenDialogOptions,
   type SaveDialogOptions,
-  type WebContents,
 } from 'electron';
 import { join } from 'node:path';
 import type { ErrorPayload } from '../core/errors';
 import { handleAppScheme, registerAppScheme } from './app-protocol';
+import { harden, isAppUrl, lockDownSession } from './hardening';
 import type { BridgeResult } from './bridge-types';
 import {
   APP_ORIGIN,
@@ -126,52 +125,7 @@ function fatal(message: string): void {
   app.quit();
 }
 
-// --- security: every web contents ----------------------------------------------------------
-
-function isAppUrl(url: string): boolean {
-  return url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
-}
-
-/** Only https pages and plain mailto: addresses leave the app, in the user's browser or mail client. */
-function openExternally(url: string): void {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return;
-  }
-  const plainMailto = parsed.protocol === 'mailto:' && !parsed.search && /^[^\s@/?#]+@[^\s@/?#]+$/.test(parsed.pathname);
-  if (parsed.protocol === 'https:' || plainMailto) void shell.openExternal(parsed.href);
-}
-
-function harden(contents: WebContents): void {
-  contents.on('will-navigate', (event) => {
-    if (isAppUrl(event.url)) return;
-    event.preventDefault();
-    openExternally(event.url);
-  });
-  contents.setWindowOpenHandler(({ url }) => {
-    openExternally(url);
-    return { action: 'deny' };
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.on('render-process-gone', (_event, details) => {
-    if (details.reason !== 'clean-exit') console.error(`[main] renderer gone: ${details.reason} (${details.exitCode})`);
-  });
-}
-
-function lockDownSession(): void {
-  const ses = session.defaultSession;
-  // Nothing needs camera, microphone, location, notifications from the page, USB...
-  // Only "copy to clipboard" (navigator.clipboard.writeText) is allowed, and only for our own pages.
-  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
-    callback(permission === 'clipboard-sanitized-write' && isAppUrl(details.requestingUrl));
-  });
-  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => {
-    return permission === 'clipboard-sanitized-write' && isAppUrl(requestingOrigin);
-  });
-  ses.setDevicePermissionHandler(() => false);
-}
+// --- IPC senders ------------------------------------------------------------------------
 
 /** The sender must be our window's top frame showing an app:// page. */
 function isTrustedSender(event: IpcMainInvokeEvent | IpcMainEvent): boolean {
