@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
-import { confirmAction } from '../ui/Dialog';
+import { ConfirmedDelete } from '../ui/ConfirmedDelete';
 import { useLookups } from './lookups';
 import { useSettingsAction } from './useSettingsAction';
 
@@ -27,14 +27,7 @@ export function CustomFieldsSection() {
             {f.type === 'select' && (
               <textarea aria-label={t('settings.fieldOptions')} defaultValue={f.options.join('\n')} rows={2} onBlur={(e) => run(() => call('customFields.update', { id: f.id, name: f.name, options: lines(e.target.value) }))} />
             )}
-            <button
-              className="link danger"
-              onClick={async () => {
-                if (await confirmAction(t('settings.archiveFieldConfirm', { name: f.name }))) await run(() => call('customFields.archive', { id: f.id }));
-              }}
-            >
-              {t('common.delete')}
-            </button>
+            <ConfirmedDelete question={t('settings.archiveFieldConfirm', { name: f.name })} onConfirmed={() => run(() => call('customFields.archive', { id: f.id }))} />
           </li>
         ))}
       </ul>

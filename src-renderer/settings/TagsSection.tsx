@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
-import { confirmAction } from '../ui/Dialog';
+import { ConfirmedDelete } from '../ui/ConfirmedDelete';
 import { useLookups } from './lookups';
 import { useSettingsAction } from './useSettingsAction';
 
@@ -20,14 +20,10 @@ export function TagsSection() {
             <input type="color" aria-label={t('common.color')} defaultValue={tag.color} onBlur={(e) => e.target.value !== tag.color && run(() => call('tags.update', { id: tag.id, name: tag.name, color: e.target.value }))} />
             <input aria-label={t('common.name')} defaultValue={tag.name} onBlur={(e) => e.target.value.trim() && e.target.value !== tag.name && run(() => call('tags.update', { id: tag.id, name: e.target.value, color: tag.color }))} />
             <span className="muted">{t('settings.tagClients', { count: tag.clients })}</span>
-            <button
-              className="link danger"
-              onClick={async () => {
-                if (await confirmAction(t('settings.deleteTagConfirm', { name: tag.name, count: tag.clients }))) await run(() => call('tags.delete', { id: tag.id }));
-              }}
-            >
-              {t('common.delete')}
-            </button>
+            <ConfirmedDelete
+              question={t('settings.deleteTagConfirm', { name: tag.name, count: tag.clients })}
+              onConfirmed={() => run(() => call('tags.delete', { id: tag.id }))}
+            />
           </li>
         ))}
       </ul>
