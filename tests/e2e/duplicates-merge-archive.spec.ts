@@ -71,3 +71,17 @@ test('archive a client from its card, find it in the archive, restore it', async
   await page.getByRole('button', { name: 'Вернуться к активным' }).click();
   await expect(page.getByTestId('clients-total')).toHaveText('Всего: 1');
 });
+
+test('a removed contact person can be brought back from the card', async ({ app: page, server }) => {
+  const { id } = await server.api<{ id: string }>('clients.create', { kind: 'organization', name: 'ООО «Кадры»' });
+  await server.api('contacts.create', { clientId: id, fields: { name: 'Смирнова Ольга', position: 'Бухгалтер', phones: [{ raw: '+7 921 000-00-07' }] } });
+  await page.goto(`${server.url}#/clients/${id}`);
+  const contact = page.getByTestId('contact');
+  await contact.getByRole('button', { name: 'Убрать' }).click();
+  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Подтвердить' }).click();
+  await expect(page.getByTestId('contact')).toHaveCount(0);
+  await page.getByText('Убранные контактные лица (1)').click();
+  await page.getByRole('button', { name: 'Вернуть' }).click();
+  await expect(page.getByTestId('contact')).toContainText('Смирнова Ольга');
+  await expect(page.getByTestId('contact')).toContainText('+7 921 000-00-07');
+});
