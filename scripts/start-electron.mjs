@@ -6,24 +6,13 @@
 // Extra arguments after `npm start --` go to Electron.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinary } from './electron-binary.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(join(root, 'package.json'));
 
-function electronBinary() {
-  try {
-    const path = require('electron'); // the executable's path when the binary was downloaded
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null; // "Electron failed to install correctly" or no node_modules/electron at all
-  }
-}
-
-const electron = electronBinary();
+const electron = electronBinary(root);
 if (!electron) {
   console.error(
     [

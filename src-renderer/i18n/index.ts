@@ -55,7 +55,8 @@ export function issueText(issue: { code: string; params?: Record<string, string 
 export function errorText(e: unknown): string {
   if (e instanceof ApiError) {
     if (e.code === 'validation' && e.issues.length > 0) {
-      return e.issues.map((i) => `${fieldLabel(i.field)}: ${issueText(i)}`).join('; ');
+      // Custom-field issues carry the field's name; their path holds only its id.
+      return e.issues.map((i) => `${i.params?.name ?? fieldLabel(i.field)}: ${issueText(i)}`).join('; ');
     }
     const key = `errors.${e.code}`;
     if (i18next.exists(key)) return t(key, { ...e.payload.params, message: e.message });

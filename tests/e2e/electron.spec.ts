@@ -1,24 +1,15 @@
 import { test, expect, _electron as electron } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { electronBinary } from '../../scripts/electron-binary.mjs';
 
 // Opens the real desktop window where the Electron binary exists. On machines
 // installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1 (this CI) it is skipped, saying why.
 const ROOT = resolve(import.meta.dirname, '../..');
 
-function electronBinary(): string | null {
-  try {
-    const path = createRequire(join(ROOT, 'package.json'))('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
-
-const binary = electronBinary();
+const binary = electronBinary(ROOT);
 const SKIP_REASON = 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1): the desktop smoke test needs it; browser-mode e2e covers the UI';
 if (!binary) console.log(`[electron smoke] skipped: ${SKIP_REASON}`);
 

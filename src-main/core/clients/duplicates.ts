@@ -2,6 +2,7 @@ import type { Ctx } from '../context';
 import { prepared } from '../db/statements';
 import { normalizePhone, emailKey } from '../validation/contact-points';
 import { restoreInn } from '../validation/requisites';
+import { onCurrentCard } from './contact-scope';
 
 export interface DuplicateHit {
   id: string;
@@ -37,7 +38,7 @@ export function findDuplicates(
       prepared(
         sqlite,
         `SELECT DISTINCT c.id, c.name, c.archived_at FROM phones p JOIN clients c ON c.id = p.client_id
-         WHERE p.digits = ? AND (p.contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts k WHERE k.id = p.contact_id AND k.archived_at IS NULL)) LIMIT 5`,
+         WHERE p.digits = ? AND ${onCurrentCard('p')} LIMIT 5`,
       ).all(n.digits) as never,
       'phone',
       raw,
@@ -49,7 +50,7 @@ export function findDuplicates(
       prepared(
         sqlite,
         `SELECT DISTINCT c.id, c.name, c.archived_at FROM emails e JOIN clients c ON c.id = e.client_id
-         WHERE e.address_key = ? AND (e.contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts k WHERE k.id = e.contact_id AND k.archived_at IS NULL)) LIMIT 5`,
+         WHERE e.address_key = ? AND ${onCurrentCard('e')} LIMIT 5`,
       ).all(emailKey(raw)) as never,
       'email',
       raw,

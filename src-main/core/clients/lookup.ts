@@ -1,6 +1,7 @@
 import type { Ctx } from '../context';
 import { prepared } from '../db/statements';
 import { normalizePhone, formatPhone } from '../validation/contact-points';
+import { onCurrentCard } from './contact-scope';
 
 export interface LookupHit {
   clientId: string;
@@ -24,7 +25,7 @@ export function lookupPhone(ctx: Ctx, phone: string): LookupHit[] {
   let rows = prepared(
     sqlite,
     `SELECT DISTINCT p.client_id, p.contact_id FROM phones p
-     WHERE p.digits = ? AND (p.contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts k WHERE k.id = p.contact_id AND k.archived_at IS NULL))
+     WHERE p.digits = ? AND ${onCurrentCard('p')}
      LIMIT 50`,
   ).all(n.digits) as {
     client_id: string;
@@ -35,7 +36,7 @@ export function lookupPhone(ctx: Ctx, phone: string): LookupHit[] {
       sqlite,
       `SELECT DISTINCT p.client_id, p.contact_id FROM phone_fts JOIN phones p ON p.seq = phone_fts.rowid
        WHERE phone_fts MATCH ? AND substr(p.digits, -10) = ?
-         AND (p.contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts k WHERE k.id = p.contact_id AND k.archived_at IS NULL)) LIMIT 50`,
+         AND ${onCurrentCard('p')} LIMIT 50`,
     ).all(`"${n.digits.slice(-10)}"`, n.digits.slice(-10)) as typeof rows;
   }
   return rows.map((r) => {

@@ -4,6 +4,7 @@ import { AppError, NotFoundError } from '../errors';
 import { isoNow, type Ctx } from '../context';
 import { newId } from '../ids';
 import { sortKey } from '../text/fold';
+import { personName } from './validate';
 
 // Fields copied from the merged client when the kept one has them empty.
 const FILLABLE = [
@@ -15,8 +16,7 @@ const REQUISITES = new Set<string>(['inn', 'kpp', 'ogrn']);
 // are copied as a group, and only onto a card that has none.
 const BANK = ['bank_name', 'bank_bik', 'bank_account', 'bank_corr_account'] as const;
 
-const derivedName = (row: Record<string, unknown>) =>
-  [row.last_name, row.first_name, row.middle_name].filter((v) => typeof v === 'string' && v).join(' ');
+const derivedName = (row: Record<string, unknown>) => personName(row.last_name, row.first_name, row.middle_name);
 
 /**
  * Merges `mergeId` into `keepId`: every phone, e-mail, contact person, history entry,

@@ -4,6 +4,9 @@ import type { Ctx } from '../context';
 import { NotFoundError } from '../errors';
 import { formatPhone, normalizePhone } from '../validation/contact-points';
 import type { ClientFields } from './schemas';
+import { personName } from './validate';
+
+type ClientRow = typeof clients.$inferSelect;
 
 /** The editable fields of a client, in the shape create/update accept. */
 export function readClientFields(ctx: Ctx, id: string): ClientFields | null {
@@ -21,12 +24,22 @@ export function readClientFields(ctx: Ctx, id: string): ClientFields | null {
     .where(and(eq(emails.clientId, id), isNull(emails.contactId)))
     .orderBy(asc(emails.sort))
     .all();
-  const tg = ctx.db.select({ tagId: clientTags.tagId }).from(clientTags).where(eq(clientTags.clientId, id)).all();
-  const cv = ctx.db.select().from(clientCustomValues).where(eq(clientCustomValues.clientId, id)).all();
+  return fieldsOf(ctx, c, ph, em);
+}
+
+/** `ownPhones`/`ownEmails`: the client's own points (not its contact persons'), in order. */
+function fieldsOf(
+  ctx: Ctx,
+  c: ClientRow,
+  ownPhones: { raw: string; label: string | null }[],
+  ownEmails: { address: string; label: string | null }[],
+): ClientFields {
+  const tg = ctx.db.select({ tagId: clientTags.tagId }).from(clientTags).where(eq(clientTags.clientId, c.id)).all();
+  const cv = ctx.db.select().from(clientCustomValues).where(eq(clientCustomValues.clientId, c.id)).all();
   return {
     kind: c.kind,
     // A person's name is derived from the name parts unless one was typed.
-    name: c.kind === 'organization' || c.name !== [c.lastName, c.firstName, c.middleName].filter(Boolean).join(' ') ? c.name : null,
+    name: c.kind === 'organization' || c.name !== personName(c.lastName, c.firstName, c.middleName) ? c.name : null,
     fullName: c.fullName,
     lastName: c.lastName,
     firstName: c.firstName,
@@ -49,20 +62,11 @@ export function readClientFields(ctx: Ctx, id: string): ClientFields | null {
     birthday: c.birthday,
     website: c.website,
     notes: c.notes,
-    phones: ph.map((p) => ({ raw: p.raw, label: p.label })),
-    emails: em.map((e) => ({ address: e.address, label: e.label })),
+    phones: ownPhones.map((p) => ({ raw: p.raw, label: p.label })),
+    emails: ownEmails.map((e) => ({ address: e.address, label: e.label })),
     tagIds: tg.map((t) => t.tagId),
     custom: Object.fromEntries(cv.map((v) => [v.fieldId, v.value])),
   };
-}
-
-export interface PhoneView {
-  raw: string;
-  digits: string;
-  display: string;
-  /** Extension typed after the number ("доб. 12"), shown next to it. */
-  extension: string | null;
-  label: string | null;
 }
 
 function phonesOf(ctx: Ctx, clientId: string) {
@@ -77,6 +81,7 @@ function phonesOf(ctx: Ctx, clientId: string) {
       raw: p.raw,
       digits: p.digits,
       display: formatPhone(p.digits),
+      // Extension typed after the number ("доб. 12"), shown next to it.
       extension: normalizePhone(p.raw)?.extension ?? null,
       label: p.label,
     }));
@@ -84,11 +89,16 @@ function phonesOf(ctx: Ctx, clientId: string) {
 
 /** Everything the client card shows except the history timeline (paged separately). */
 export function getClientCard(ctx: Ctx, id: string) {
-  const fields = readClientFields(ctx, id);
   const c = ctx.db.select().from(clients).where(eq(clients.id, id)).get();
-  if (!fields || !c) throw new NotFoundError('client', id);
+  if (!c) throw new NotFoundError('client', id);
   const allPhones = phonesOf(ctx, id);
   const allEmails = ctx.db.select().from(emails).where(eq(emails.clientId, id)).orderBy(asc(emails.sort)).all();
+  const fields = fieldsOf(
+    ctx,
+    c,
+    allPhones.filter((p) => !p.contactId),
+    allEmails.filter((e) => !e.contactId),
+  );
   const contactRows = ctx.db
     .select()
     .from(contacts)
@@ -135,4 +145,3 @@ export function getClientCard(ctx: Ctx, id: string) {
     updatedAt: c.updatedAt,
   };
 }
-export type ClientCard = ReturnType<typeof getClientCard>;

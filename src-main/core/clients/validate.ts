@@ -14,13 +14,15 @@ export interface NormalizedEmailRow {
   label: string | null;
 }
 
-/** Person names are "Фамилия Имя Отчество"; an organisation's name is typed. */
+/** A person's name derived from its parts: "Фамилия Имя Отчество". */
+export function personName(last: unknown, first: unknown, middle: unknown): string {
+  return [last, first, middle].filter((v): v is string => typeof v === 'string' && v !== '').join(' ');
+}
+
+/** Person names are derived unless typed; an organisation's name is typed. */
 export function displayName(f: Pick<ClientFields, 'kind' | 'name' | 'lastName' | 'firstName' | 'middleName'>): string {
   if (f.name) return f.name;
-  if (f.kind !== 'organization') {
-    return [f.lastName, f.firstName, f.middleName].filter(Boolean).join(' ');
-  }
-  return '';
+  return f.kind !== 'organization' ? personName(f.lastName, f.firstName, f.middleName) : '';
 }
 
 export function normalizePhones(

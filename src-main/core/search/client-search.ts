@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { prepared } from '../db/statements';
 import { prefixUpperBound } from '../text/fold';
 import { parseQuery } from './query';
+import { onCurrentCard } from '../clients/contact-scope';
 
 // SQLite-specific search (FTS5) lives here, behind one function, so a future
 // PostgreSQL core can swap it without touching the client services.
@@ -54,7 +55,7 @@ export function searchClientSeqs(sqlite: Database.Database, q: string, filter: S
   if (parsed.phoneFts) {
     run(
       `SELECT DISTINCT c.seq FROM phone_fts JOIN phones p ON p.seq = phone_fts.rowid JOIN clients c ON c.id = p.client_id
-       WHERE phone_fts MATCH ? AND (p.contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts k WHERE k.id = p.contact_id AND k.archived_at IS NULL))${where} LIMIT ?`,
+       WHERE phone_fts MATCH ? AND ${onCurrentCard('p')}${where} LIMIT ?`,
       [parsed.phoneFts, ...filter.params],
     );
   }

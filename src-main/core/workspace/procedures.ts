@@ -16,15 +16,14 @@ const workspacePath = z
   .refine((p) => isAbsolute(p), 'workspace.path_absolute')
   .refine((p) => /\.kdb$/i.test(p), 'workspace.path_extension');
 
+// A workspace that already holds clients (seeded, or opened from elsewhere) needs no
+// "empty or demo?" question. Cheap: info() runs at every start of the UI.
+function isOnboarded(s: Session): boolean {
+  return s.getMeta('onboarded') === '1' || !!s.workspace.sqlite.prepare('SELECT 1 FROM clients LIMIT 1').get();
+}
+
 function info(s: Session) {
-  const stats = workspaceStats(s.workspace.sqlite);
-  return {
-    path: s.workspace.path,
-    // A workspace that already holds clients (seeded, or opened from elsewhere) needs
-    // no "empty or demo?" question.
-    onboarded: s.getMeta('onboarded') === '1' || stats.clients + stats.archivedClients > 0,
-    stats,
-  };
+  return { path: s.workspace.path, onboarded: isOnboarded(s), stats: workspaceStats(s.workspace.sqlite) };
 }
 
 export const workspaceProcedures = {
@@ -32,7 +31,7 @@ export const workspaceProcedures = {
   'workspace.initialize': proc(z.object({ demo: z.boolean() }), (s, i) => {
     // The first-start question is asked once: a second tab or a LAN client must not
     // pour demo clients into a working database.
-    if (info(s).onboarded) throw new AppError('workspace.initialized', 'The workspace is already set up');
+    if (isOnboarded(s)) throw new AppError('workspace.initialized', 'The workspace is already set up');
     if (i.demo) seedClients(s.workspace.sqlite, { clients: DEMO_CLIENTS, seed: 2026 });
     s.setMeta('onboarded', '1');
     return info(s);
