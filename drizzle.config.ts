@@ -4,6 +4,8 @@ import { defineConfig } from 'drizzle-kit';
 // at workspace open by src-main/core/db/migrate.ts (not by drizzle-kit push).
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './src-main/core/db/schema.ts',
+  // Each capability keeps its own tables in src-main/core/<capability>/tables.ts so
+  // parallel work on capabilities does not collide in one schema file.
+  schema: ['./src-main/core/db/schema.ts', './src-main/core/*/tables.ts'],
   out: './migrations',
 });
