@@ -8,6 +8,7 @@ import { seedClients } from '../core/seed/generator';
 import { lookupPhone } from '../core/clients/lookup';
 import { AppError } from '../core/errors';
 import { startServer } from '../http/server';
+import { backupCommand, backupsCommand, checkCommand, openForServing, restoreCommand } from './backup';
 
 // Admin work without a window. Errors are one line on stderr and a non-zero exit;
 // --debug prints the stack.
@@ -16,7 +17,11 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   seed   --db FILE --clients N [--seed S]   add N demo clients (creates the workspace)
   stats  --db FILE [--json]                 counts of what the workspace holds
   lookup PHONE --db FILE [--json]           clients and contacts with this phone
-  serve  [--db FILE] [--port N] [--host H]  browser mode (default 127.0.0.1:5178)`;
+  serve  [--db FILE] [--port N] [--host H]  browser mode (default 127.0.0.1:5178)
+  backup  --db FILE [--to DIR] [--json]     verified backup now; prints its path
+  backups --db FILE [--json]                the workspace's backups, newest first
+  restore BACKUP --db FILE                  backup file or id into FILE (the current state is kept as a backup)
+  check   --db FILE                         integrity check; exit 0 when sound`;
 
 class UsageError extends Error {}
 
@@ -27,6 +32,7 @@ const options = {
   json: { type: 'boolean', default: false },
   port: { type: 'string' },
   host: { type: 'string' },
+  to: { type: 'string' },
   debug: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -41,17 +47,21 @@ function intOption(value: string | undefined, name: string, fallback?: number): 
   return n;
 }
 
+function required(db: string | undefined): string {
+  if (!db) throw new UsageError('--db FILE is required');
+  return db;
+}
+
 /**
  * Short commands (lookup runs on every incoming call) skip the integrity check at
  * open, which reads the whole file (~6 s at 200,000 clients); serve does it once.
  */
-function openSession(db: string | undefined, opts: { required?: boolean; create?: boolean; checkIntegrity?: boolean } = {}): Session {
-  if (!db && opts.required !== false) throw new UsageError('--db FILE is required');
-  const path = resolve(db ?? defaultWorkspacePath());
+function openSession(db: string | undefined, opts: { create?: boolean } = {}): Session {
+  const path = resolve(required(db));
   // A mistyped --db must not quietly create an empty workspace: `lookup` would then
   // answer "unknown caller" for every number.
   if (!opts.create && !existsSync(path)) throw new UsageError(`no workspace at ${path}`);
-  const s = new Session({ skipIntegrityCheck: !opts.checkIntegrity });
+  const s = new Session({ skipIntegrityCheck: true });
   s.open(path);
   return s;
 }
@@ -99,11 +109,11 @@ async function main(argv: string[]): Promise<number> {
       return hits.length ? 0 : 3;
     }
     case 'serve': {
-      const s = openSession(values.db, { required: false, create: true, checkIntegrity: true });
+      const s = openForServing(resolve(values.db ?? defaultWorkspacePath()));
       const host = values.host ?? '127.0.0.1';
       const port = intOption(values.port, 'port', 5178);
       const server = await startServer(s, { host, port });
-      console.log(`Kartoteka is open at ${server.url} (workspace: ${s.workspace.path})`);
+      console.log(`Kartoteka is open at ${server.url} (workspace: ${s.isOpen ? s.workspace.path : 'not open'})`);
       if (host !== '127.0.0.1' && host !== 'localhost') {
         console.warn(`LAN access is ON: anyone on your network can open ${server.url}. There is no login yet.`);
       }
@@ -116,6 +126,15 @@ async function main(argv: string[]): Promise<number> {
       process.on('SIGTERM', stop);
       return new Promise<number>(() => {});
     }
+    case 'backup':
+      return backupCommand(required(values.db), values.to, values.json);
+    case 'backups':
+      return backupsCommand(required(values.db), values.json);
+    case 'restore':
+      if (!args[0]) throw new UsageError('restore needs a BACKUP file or id');
+      return restoreCommand(args[0], required(values.db));
+    case 'check':
+      return checkCommand(required(values.db));
     default:
       throw new UsageError(`unknown command "${command}"\n${USAGE}`);
   }

@@ -18,6 +18,7 @@ import { invoke } from '../core/procedures';
 import { toErrorPayload, type ErrorPayload } from '../core/errors';
 import { Session } from '../core/workspace/session';
 import { defaultDataDir, defaultWorkspacePath } from '../core/workspace/locations';
+import { enableAutoBackups } from '../core/backup/scheduler';
 import type { CoreToMain, MainToCore, StartupProblem } from './core-protocol';
 
 interface Transport {
@@ -174,6 +175,8 @@ function main(): void {
   }
 
   const session = new Session();
+  // Hourly while in use and once at close (the close runs on 'shutdown' below).
+  enableAutoBackups(session);
   let closing = false;
 
   // The listener is attached before the (synchronous) open below, so requests that

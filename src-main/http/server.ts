@@ -8,6 +8,7 @@ import type { Session } from '../core/workspace/session';
 import { invoke } from '../core/procedures';
 import { toErrorPayload } from '../core/errors';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { BACKUP_LOCAL_ONLY } from '../core/backup/procedures';
 
 // Browser mode: the built renderer plus POST /api/<procedure>. Bound to 127.0.0.1
 // unless the user passes --host. Requests must carry JSON and a Host we serve
@@ -66,7 +67,7 @@ function originHost(origin: string): string {
   }
 }
 
-const LOCAL_ONLY = new Set(['workspace.open', 'workspace.create']);
+const LOCAL_ONLY = new Set<string>(['workspace.open', 'workspace.create', ...BACKUP_LOCAL_ONLY]);
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 /**

@@ -10,6 +10,8 @@ import { invoke } from '../../src-main/core/procedures';
 import { seedClients } from '../../src-main/core/seed/generator';
 import { AppError } from '../../src-main/core/errors';
 import { makeTempDir, removeDir } from '../helpers/workspace';
+import { listBackupsIn } from '../../src-main/core/backup/manifest';
+import { restoreToNewFile } from '../../src-main/core/backup/restore';
 
 // The trap: drizzle-kit rebuilds a table (to change a column, a default, an FK...)
 // with PRAGMA foreign_keys=OFF; CREATE __new_x; copy; DROP x; RENAME __new_x TO x.
@@ -153,10 +155,14 @@ describe('migrations over existing data', () => {
     const migrationsDir = migrationsWith(rebuildClientsSql(wsPath), '0099_clients_vip');
     openWorkspace(wsPath, { migrationsDir }).close();
 
-    const files = backups();
-    expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^workspace-before-migration-\d{8}T\d{6}-\d{3}\.kdb$/);
-    const backup = join(backupsDirFor(wsPath), files[0]!);
+    // One verified backup (data file + manifest), made before the migration ran.
+    expect(backups()).toHaveLength(2);
+    const listed = listBackupsIn(backupsDirFor(wsPath), 'workspace');
+    expect(listed).toHaveLength(1);
+    expect(listed[0]!.reason).toBe('migration');
+    expect(listed[0]!.id).toMatch(/^workspace-\d{8}T\d{6}-\d{3}-migration$/);
+    const backup = join(dir, 'from-backup.kdb');
+    restoreToNewFile(listed[0]!.path, backup);
     expect(counts(backup)).toEqual(before);
     const db = new Database(backup, { readonly: true });
     try {
@@ -167,7 +173,7 @@ describe('migrations over existing data', () => {
 
     // Nothing pending any more: the next start takes no backup.
     openWorkspace(wsPath, { migrationsDir }).close();
-    expect(backups()).toHaveLength(1);
+    expect(backups()).toHaveLength(2);
   });
 
   it('search keeps working after the rebuild, for old and new clients', () => {

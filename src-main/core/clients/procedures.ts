@@ -10,6 +10,7 @@ import { lookupPhone } from './lookup';
 import { bulkUpdate, resolveTarget } from './bulk';
 import { createContact, updateContact, archiveContact } from './contacts';
 import { addHistory, historyInput, listHistory } from '../history/service';
+import { takeSafetyBackup } from '../backup/safety';
 
 const id = z.string().min(1).max(64);
 const ids = z.array(id).min(1).max(200_000);
@@ -35,9 +36,17 @@ export const clientProcedures = {
         z.object({ action: z.literal('restore') }),
       ]),
     }),
-    (s, i) => bulkUpdate(s.ctx(), resolveTarget(s.ctx(), i.target), i.op),
+    (s, i) => {
+      const ids = resolveTarget(s.ctx(), i.target);
+      // A change of many cards at once gets a backup first, so it can be taken back whole.
+      if (ids.length > 1) takeSafetyBackup(s, 'bulk');
+      return bulkUpdate(s.ctx(), ids, i.op);
+    },
   ),
-  'clients.merge': proc(z.object({ keepId: id, mergeId: id }), (s, i) => mergeClients(s.ctx(), i.keepId, i.mergeId)),
+  'clients.merge': proc(z.object({ keepId: id, mergeId: id }), (s, i) => {
+    if (i.keepId !== i.mergeId) takeSafetyBackup(s, 'merge');
+    return mergeClients(s.ctx(), i.keepId, i.mergeId);
+  }),
   'clients.duplicates': proc(
     z.object({
       inn: z.string().max(20).nullish(),

@@ -9,6 +9,11 @@ export function setNativeBinding(path: string | undefined): void {
   nativeBinding = path;
 }
 
-export function openSqlite(path: string, options: { readonly?: boolean } = {}): Database.Database {
+/** The addon path in use, handed to worker threads that open their own connections. */
+export function currentNativeBinding(): string | undefined {
+  return nativeBinding;
+}
+
+export function openSqlite(path: string, options: { readonly?: boolean; fileMustExist?: boolean } = {}): Database.Database {
   return new Database(path, { ...options, ...(nativeBinding ? { nativeBinding } : {}) });
 }

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { dirname } from 'node:path';
 import * as schema from './schema';
 import { applyMigrations, pendingMigrations } from './migrate';
 import { defaultMigrationsDir } from './paths';
-import { snapshotTo } from './snapshot';
+import { takeFileBackup } from '../backup/file-backup';
 import { openSqlite } from './driver';
 import { AppError } from '../errors';
 import { foldText, sortKey } from '../text/fold';
@@ -23,16 +23,11 @@ export interface OpenOptions {
   migrationsDir?: string;
   /** Skip the integrity check at open (benchmarks and short-lived CLI reads). */
   skipIntegrityCheck?: boolean;
+  /** Clock for the names of backups taken before migrations. */
+  now?: () => Date;
 }
 
-function stamp(): string {
-  // Milliseconds included: two snapshots in the same second must not overwrite each other.
-  return new Date().toISOString().replace(/[-:]/g, '').replace('.', '-').replace('Z', '');
-}
-
-export function backupsDirFor(workspacePath: string): string {
-  return join(dirname(workspacePath), 'backups');
-}
+export { backupsDirFor } from '../backup/manifest';
 
 /**
  * Opens (creating if missing) a workspace file: pragmas, integrity check, and the
@@ -43,6 +38,9 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
   mkdirSync(dirname(path), { recursive: true });
   let sqlite: Database.Database;
   let opened: Database.Database | undefined;
+  // The check runs on a read-only connection first: a damaged file is never written
+  // to (a read-write connection would checkpoint a leftover WAL into it on close).
+  if (existed && !options.skipIntegrityCheck) probeIntegrity(path);
   try {
     sqlite = opened = openSqlite(path);
     // Another program's database is refused before anything writes to it (the WAL
@@ -62,21 +60,14 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
     sqlite.function('kfold', { deterministic: true }, (v: unknown) => (v == null ? null : foldText(String(v))));
     // The list's sort key, for migrations that recompute clients.name_key.
     sqlite.function('ksortkey', { deterministic: true }, (v: unknown) => (v == null ? null : sortKey(String(v))));
-    if (existed && !options.skipIntegrityCheck) {
-      const result = sqlite.pragma('quick_check', { simple: true });
-      if (result !== 'ok') throw new Error(String(result));
-    }
   } catch (e) {
     // Close it, or the damaged file stays locked (Windows cannot replace or delete it).
     opened?.close();
-    throw new AppError('workspace.damaged', `The workspace file ${path} is damaged or is not a Kartoteka workspace: ${(e as Error).message}`, { path });
+    throw damaged(path, (e as Error).message);
   }
   try {
     const pending = pendingMigrations(sqlite, options.migrationsDir ?? defaultMigrationsDir());
-    if (pending.length > 0 && existed && hasUserTables(sqlite)) {
-      const name = basename(path).replace(/\.[^.]+$/, '');
-      snapshotTo(sqlite, join(backupsDirFor(path), `${name}-before-migration-${stamp()}.kdb`));
-    }
+    if (pending.length > 0 && existed && hasUserTables(sqlite)) takeFileBackup(path, 'migration', options.now?.() ?? new Date());
     applyMigrations(sqlite, pending);
   } catch (e) {
     sqlite.close();
@@ -94,6 +85,28 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
       }
     },
   };
+}
+
+function damaged(path: string, detail: string): AppError {
+  return new AppError('workspace.damaged', `The workspace file ${path} is damaged or is not a Kartoteka workspace: ${detail}`, { path, detail });
+}
+
+/**
+ * PRAGMA quick_check: every page and b-tree of the file is read and its structure
+ * checked (not index-vs-table agreement, which integrity_check adds); a few seconds
+ * on a 670 MB workspace.
+ */
+function probeIntegrity(path: string): void {
+  let probe: Database.Database | undefined;
+  try {
+    probe = openSqlite(path, { readonly: true, fileMustExist: true });
+    const result = probe.pragma('quick_check', { simple: true });
+    if (result !== 'ok') throw new Error(String(result));
+  } catch (e) {
+    throw damaged(path, (e as Error).message);
+  } finally {
+    probe?.close();
+  }
 }
 
 /** A file we created (it has the migrations table) or one with no tables yet. */

@@ -3,7 +3,9 @@ import { openWorkspace, type OpenOptions, type Workspace } from '../db/open';
 import { meta } from '../db/schema';
 import { ensureOwner } from '../users/service';
 import type { Ctx } from '../context';
-import { AppError } from '../errors';
+import { AppError, toErrorPayload, type ErrorPayload } from '../errors';
+
+type Listener = (session: Session) => void;
 
 /**
  * The one open workspace of a process (desktop app, browser-mode server or CLI
@@ -12,16 +14,38 @@ import { AppError } from '../errors';
 export class Session {
   private ws: Workspace | null = null;
   private userId = '';
+  private readonly opened: Listener[] = [];
+  private readonly closing: Listener[] = [];
+  /** The last file that could not be opened, so the UI can offer its newest good backup. */
+  lastFailure: { path: string; error: ErrorPayload } | null = null;
 
   constructor(
     private readonly options: OpenOptions & { clock?: () => Date } = {},
   ) {}
 
   open(path: string): void {
-    const next = openWorkspace(path, this.options);
+    let next: Workspace;
+    try {
+      next = openWorkspace(path, { ...this.options, now: () => this.now() });
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'workspace.damaged') this.lastFailure = { path, error: toErrorPayload(e) };
+      throw e;
+    }
     this.close();
     this.ws = next;
+    this.lastFailure = null;
     this.userId = ensureOwner(next.db, this.now().toISOString());
+    for (const fn of this.opened) fn(this);
+  }
+
+  /** Runs after every successful open (automatic backups start here). */
+  onOpened(fn: Listener): void {
+    this.opened.push(fn);
+  }
+
+  /** Runs before the open workspace is closed (the backup on close runs here). */
+  onClosing(fn: Listener): void {
+    this.closing.push(fn);
   }
 
   get isOpen(): boolean {
@@ -51,7 +75,16 @@ export class Session {
   }
 
   close(): void {
-    this.ws?.close();
+    if (!this.ws) return;
+    for (const fn of this.closing) {
+      try {
+        fn(this);
+      } catch (e) {
+        // Closing must finish (the app is quitting); the listener reports its own failure.
+        console.error('[session] before close:', e);
+      }
+    }
+    this.ws.close();
     this.ws = null;
   }
 }

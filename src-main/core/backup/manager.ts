@@ -1,0 +1,185 @@
+import { copyFileSync, fsyncSync, openSync, closeSync, renameSync, statSync, mkdirSync } from 'node:fs';
+import { join, basename } from 'node:path';
+import type { Session } from '../workspace/session';
+import { AppError, toErrorPayload, type ErrorPayload } from '../errors';
+import { backupsDirFor, deleteBackup, listBackupsIn, removeStalePartials, workspaceName, type BackupEntry, type BackupReason } from './manifest';
+import { takeFileBackup, takeFileBackupAsync } from './file-backup';
+import { backupsToPrune } from './retention';
+import { readBackupSettings, type BackupSettings } from './settings';
+import { isOnNetworkShare } from './network';
+import type { SnapshotProgress } from './run-snapshot';
+
+// Per-session backup state: the running job and its progress, the last failure,
+// the second folder's status, and how many changes the connection had made at the
+// last backup (automatic backups skip a workspace nobody changed).
+
+interface State {
+  path: string;
+  connection: object;
+  running: { reason: BackupReason; startedAt: string; progress: SnapshotProgress | null; promise: Promise<BackupEntry> } | null;
+  lastError: { at: string; error: ErrorPayload } | null;
+  second: { dir: string; ok: boolean; at: string; error: string | null } | null;
+  changesAtBackup: number | null;
+  lastAttemptAt: number;
+}
+
+const states = new WeakMap<Session, State>();
+
+export function stateOf(session: Session): State {
+  const { path, sqlite } = session.workspace;
+  let st = states.get(session);
+  // A reopened file (restore, switch) starts afresh: change counts are per connection.
+  if (!st || st.connection !== sqlite) {
+    st = { path, connection: sqlite, running: null, lastError: null, second: null, changesAtBackup: null, lastAttemptAt: 0 };
+    states.set(session, st);
+  }
+  return st;
+}
+
+function totalChanges(session: Session): number {
+  return (session.workspace.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+}
+
+export function listBackups(session: Session): BackupEntry[] {
+  const path = session.workspace.path;
+  const primary = listBackupsIn(backupsDirFor(path), workspaceName(path));
+  const secondDir = readBackupSettings(session).secondDir;
+  if (!secondDir) return primary;
+  const ids = new Set(primary.map((b) => b.id));
+  // Copies that only the second folder still has (the PC's disk was replaced, say).
+  const extra = listBackupsIn(secondDir, workspaceName(path)).filter((b) => !ids.has(b.id));
+  return [...primary, ...extra].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+function copyToSecond(entry: BackupEntry, dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const [from, name] of [
+    [entry.path, basename(entry.path)],
+    [join(entry.dir, `${entry.id}.json`), `${entry.id}.json`],
+  ] as const) {
+    const tmp = join(dir, `${name}.partial`);
+    copyFileSync(from, tmp);
+    const fd = openSync(tmp, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (statSync(tmp).size !== statSync(from).size) throw new Error(`copy of ${name} is incomplete`);
+    // The manifest is copied last, so the second folder lists only complete backups.
+    renameSync(tmp, join(dir, name));
+  }
+}
+
+function prune(dir: string, workspace: string, settings: BackupSettings, now: Date): void {
+  removeStalePartials(dir, now);
+  for (const b of backupsToPrune(listBackupsIn(dir, workspace), now, settings)) deleteBackup(b);
+}
+
+/** After a verified backup: the second folder's copy, then pruning of both folders. */
+function afterBackup(session: Session, st: State, entry: BackupEntry, changes: number): void {
+  st.changesAtBackup = changes;
+  st.lastError = null;
+  const settings = readBackupSettings(session);
+  const now = session.now();
+  if (entry.dir !== backupsDirFor(st.path)) return; // `backup --to DIR`: a one-off copy, not part of the rotation
+  if (settings.secondDir) {
+    try {
+      copyToSecond(entry, settings.secondDir);
+      prune(settings.secondDir, workspaceName(st.path), settings, now);
+      st.second = { dir: settings.secondDir, ok: true, at: now.toISOString(), error: null };
+    } catch (e) {
+      st.second = { dir: settings.secondDir, ok: false, at: now.toISOString(), error: (e as Error).message };
+    }
+  } else {
+    st.second = null;
+  }
+  prune(entry.dir, workspaceName(st.path), settings, now);
+}
+
+function failed(session: Session, st: State, e: unknown): never {
+  st.lastError = { at: session.now().toISOString(), error: toErrorPayload(e) };
+  throw e;
+}
+
+/** A backup taken now, waiting for it (before risky operations, at close, from the CLI). */
+export function backupNowSync(session: Session, reason: BackupReason, dir?: string): BackupEntry {
+  const st = stateOf(session);
+  const changes = totalChanges(session);
+  st.lastAttemptAt = session.now().getTime();
+  let entry: BackupEntry;
+  try {
+    entry = takeFileBackup(st.path, reason, session.now(), { dir });
+  } catch (e) {
+    failed(session, st, e);
+  }
+  afterBackup(session, st, entry, changes);
+  return entry;
+}
+
+/** Starts a backup off-thread (or joins the one running); progress shows in status. */
+export function backupInBackground(session: Session, reason: BackupReason): Promise<BackupEntry> {
+  const st = stateOf(session);
+  if (st.running) return st.running.promise;
+  const changes = totalChanges(session);
+  const path = st.path;
+  st.lastAttemptAt = session.now().getTime();
+  const running: NonNullable<State['running']> = {
+    reason,
+    startedAt: session.now().toISOString(),
+    progress: null,
+    promise: takeFileBackupAsync(path, reason, session.now(), { onProgress: (p) => (running.progress = p) }).then(
+      (entry) => {
+        st.running = null;
+        // The workspace may have been switched or closed meanwhile: the copy stays, the bookkeeping does not apply.
+        if (states.get(session) === st && session.isOpen && session.workspace.sqlite === st.connection) afterBackup(session, st, entry, changes);
+        return entry;
+      },
+      (e: unknown) => {
+        st.running = null;
+        return failed(session, st, e);
+      },
+    ),
+  };
+  st.running = running;
+  running.promise.catch(() => {}); // reported through status; callers that care await it
+  return running.promise;
+}
+
+/** Whether the workspace changed since the last backup of this session (or was never backed up). */
+export function needsBackup(session: Session): boolean {
+  const st = stateOf(session);
+  const changes = totalChanges(session);
+  if (st.changesAtBackup !== null) return changes !== st.changesAtBackup;
+  return changes > 0 || listBackups(session).length === 0;
+}
+
+export interface BackupStatus {
+  running: { reason: BackupReason; startedAt: string; progress: SnapshotProgress | null } | null;
+  last: { id: string; createdAt: string; size: number; reason: BackupReason } | null;
+  lastError: { at: string; error: ErrorPayload } | null;
+  second: State['second'];
+  tooOld: boolean;
+  networkShare: boolean;
+  settings: BackupSettings;
+}
+
+export function backupStatus(session: Session): BackupStatus {
+  const st = stateOf(session);
+  const settings = readBackupSettings(session);
+  const newest = listBackups(session)[0];
+  const age = newest ? session.now().getTime() - Date.parse(newest.createdAt) : Infinity;
+  return {
+    running: st.running && { reason: st.running.reason, startedAt: st.running.startedAt, progress: st.running.progress },
+    last: newest ? { id: newest.id, createdAt: newest.createdAt, size: newest.size, reason: newest.reason } : null,
+    lastError: st.lastError,
+    second: settings.secondDir ? (st.second ?? { dir: settings.secondDir, ok: true, at: '', error: null }) : null,
+    tooOld: age > settings.warnAfterHours * 3600_000,
+    networkShare: isOnNetworkShare(st.path),
+    settings,
+  };
+}
+
+export function assertNoBackupRunning(session: Session): void {
+  if (stateOf(session).running) throw new AppError('backup.busy', 'A backup is running; try again when it has finished');
+}

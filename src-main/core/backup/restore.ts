@@ -1,0 +1,136 @@
+import { existsSync, readFileSync, renameSync, rmSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Session } from '../workspace/session';
+import { AppError, NotFoundError } from '../errors';
+import { runSnapshotSync } from './run-snapshot';
+import { assertNoBackupRunning, listBackups } from './manager';
+import { takeSafetyBackup } from './safety';
+import { backupsDirFor, listBackupsIn, workspaceName, type BackupEntry, type BackupManifest } from './manifest';
+
+// A restore never writes over a workspace in place: the backup is written out next
+// to it under a temporary name and checked, the current state is saved as a
+// "before restore" backup (so the restore can be undone), the session closes the
+// file, and only then is the checked copy renamed over it and reopened.
+
+function fsyncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Windows cannot open a directory; NTFS journals the rename itself.
+  }
+}
+
+/** The backup written out as a checked workspace file at `dest` (which must not be in use). */
+function unpack(backupPath: string, expectCounts: Record<string, number> | null, dest: string): void {
+  const partial = `${dest}.restoring.partial`;
+  runSnapshotSync({ kind: 'unpack', backup: backupPath, dest: partial, expectCounts });
+  for (const side of ['-wal', '-shm', '-journal']) rmSync(dest + side, { force: true });
+  renameSync(partial, dest);
+  fsyncDir(dirname(dest));
+}
+
+function stamp(at: Date): string {
+  return at.toISOString().replace(/[-:]/g, '').replace('.', '-').replace('Z', '');
+}
+
+/** The manifest's row counts for a backup file given by path, when it has one. */
+function countsOfFile(backupPath: string): Record<string, number> | null {
+  const manifest = join(dirname(backupPath), basename(backupPath).replace(/\.kdb(\.gz)?$/, '') + '.json');
+  try {
+    return (JSON.parse(readFileSync(manifest, 'utf8')) as BackupManifest).counts;
+  } catch {
+    return null;
+  }
+}
+
+function findListed(session: Session, id: string): BackupEntry {
+  const entry = listBackups(session).find((b) => b.id === id);
+  if (!entry) throw new NotFoundError('backup', id);
+  return entry;
+}
+
+export interface RestoreResult {
+  restored: string;
+  /** The "before restore" backup: restoring it undoes this restore. */
+  undoId: string;
+}
+
+/** Replaces the open workspace with a backup file, keeping the current state as a "before restore" backup. */
+export function restoreFromFile(session: Session, backupPath: string, expectCounts = countsOfFile(backupPath)): RestoreResult {
+  assertNoBackupRunning(session);
+  const path = session.workspace.path;
+  const before = takeSafetyBackup(session, 'restore');
+  const partial = `${path}.incoming`;
+  try {
+    // Checked before the live file is touched; a bad backup changes nothing.
+    unpack(backupPath, expectCounts, partial);
+  } catch (e) {
+    rmSync(partial, { force: true });
+    throw e;
+  }
+  session.close();
+  for (const side of ['-wal', '-shm']) rmSync(path + side, { force: true });
+  renameSync(partial, path);
+  fsyncDir(dirname(path));
+  session.open(path);
+  return { restored: basename(backupPath), undoId: before.id };
+}
+
+export function restoreBackup(session: Session, id: string): RestoreResult {
+  const entry = findListed(session, id);
+  return { ...restoreFromFile(session, entry.path, entry.counts), restored: entry.id };
+}
+
+/** Writes a backup out as a new workspace file and switches to it; the current one stays as it is. */
+export function restoreIntoNew(session: Session, id: string, newPath: string): void {
+  const entry = findListed(session, id);
+  if (existsSync(newPath)) throw new AppError('workspace.exists', `A file already exists at ${newPath}`, { path: newPath });
+  unpack(entry.path, entry.counts, newPath);
+  session.open(newPath);
+}
+
+/** Backups of a workspace that could not be opened (its settings are unreadable, so only its own folder). */
+export function backupsOfDamaged(path: string): BackupEntry[] {
+  return listBackupsIn(backupsDirFor(path), workspaceName(path));
+}
+
+/**
+ * Puts a good backup in place of a damaged workspace. The damaged file is not
+ * written to: it is renamed aside (with its WAL) for whoever wants to look at it.
+ */
+export function recoverDamaged(session: Session, path: string, id: string, at: Date): { movedTo: string } {
+  const entry = backupsOfDamaged(path).find((b) => b.id === id);
+  if (!entry) throw new NotFoundError('backup', id);
+  return replaceDamaged(session, path, entry.path, entry.counts, at);
+}
+
+export function replaceDamaged(
+  session: Session,
+  path: string,
+  backupPath: string,
+  expectCounts: Record<string, number> | null,
+  at: Date,
+): { movedTo: string } {
+  const incoming = `${path}.incoming`;
+  unpack(backupPath, expectCounts, incoming);
+  const movedTo = join(dirname(path), `${workspaceName(path)}.damaged-${stamp(at)}.kdb`);
+  renameSync(path, movedTo);
+  for (const side of ['-wal', '-shm']) if (existsSync(path + side)) renameSync(path + side, movedTo + side);
+  renameSync(incoming, path);
+  fsyncDir(dirname(path));
+  session.open(path);
+  return { movedTo };
+}
+
+export { countsOfFile };
+
+/** CLI: a backup file into a path where no workspace exists yet. */
+export function restoreToNewFile(backupPath: string, dest: string): void {
+  if (existsSync(dest)) throw new AppError('workspace.exists', `A file already exists at ${dest}`, { path: dest });
+  unpack(backupPath, countsOfFile(backupPath), dest);
+}
