@@ -88,8 +88,8 @@ export function restoreBackup(session: Session, id: string): RestoreResult {
 
 /** Writes a backup out as a new workspace file and switches to it; the current one stays as it is. */
 export function restoreIntoNew(session: Session, id: string, newPath: string): void {
-  const entry = findListed(session, id);
   if (existsSync(newPath)) throw new AppError('workspace.exists', `A file already exists at ${newPath}`, { path: newPath });
+  const entry = findListed(session, id);
   unpack(entry.path, entry.counts, newPath);
   session.open(newPath);
 }
