@@ -12,6 +12,8 @@ import { ClientCard } from '../clients/card/ClientCard';
 import { SettingsPage } from '../settings/SettingsPage';
 import { Toasts } from '../ui/toast';
 import { ConfirmHost } from '../ui/Dialog';
+import { BackupBadge } from '../backup/BackupBadge';
+import { RecoveryOffer } from '../backup/RecoveryOffer';
 
 export function App() {
   const { t } = useTranslation();
@@ -41,7 +43,9 @@ export function App() {
     return (
       <div className="fatal">
         <p role="alert">{error.text}</p>
+        {error.canSwitch && <RecoveryOffer />}
         {error.canSwitch && <WorkspaceSwitcher />}
+        <ConfirmHost />
       </div>
     );
   }
@@ -69,6 +73,7 @@ export function App() {
             {t(`nav.${s}`)}
           </a>
         ))}
+        <BackupBadge />
       </nav>
       <main className="content">
         {route.section === 'clients' && !route.clientId && <ClientsPage />}

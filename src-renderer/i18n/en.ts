@@ -1,6 +1,8 @@
 import type { Dictionary } from './ru';
+import { backupEn, backupErrorsEn } from './backup.en';
 
 export const en: Dictionary = {
+  backup: backupEn,
   app: {
     name: 'Kartoteka',
     loading: 'Loading…',
@@ -283,7 +285,7 @@ export const en: Dictionary = {
     bad_request: 'The program received a malformed request: {{message}}',
     forbidden: 'This action is not allowed',
     unknown_procedure: 'This version of the program cannot do that',
-    'backup.verify_failed': 'The backup copy failed its check and was not kept; nothing was changed',
+    backup: backupErrorsEn,
     not_found: 'Record not found — it may have been removed',
     required: 'Required field',
     invalid: 'Invalid value',

@@ -1,7 +1,10 @@
 // Russian: the default language. en.ts must have exactly the same keys (checked by
 // the type of `Dictionary`).
 
+import { backupRu, backupErrorsRu } from './backup.ru';
+
 export const ru = {
+  backup: backupRu,
   app: {
     name: 'Картотека',
     loading: 'Загрузка…',
@@ -284,7 +287,7 @@ export const ru = {
     bad_request: 'Программа получила неверный запрос: {{message}}',
     forbidden: 'Действие запрещено',
     unknown_procedure: 'Эта версия программы не умеет выполнять это действие',
-    'backup.verify_failed': 'Резервная копия не прошла проверку и не сохранена; данные не изменены',
+    backup: backupErrorsRu,
     not_found: 'Запись не найдена — возможно, её удалили',
     required: 'Обязательное поле',
     invalid: 'Неверное значение',

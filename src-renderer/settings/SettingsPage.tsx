@@ -6,6 +6,7 @@ import { WorkspaceSection } from './WorkspaceSection';
 import { UsersSection } from './UsersSection';
 import { TagsSection } from './TagsSection';
 import { CustomFieldsSection } from './CustomFieldsSection';
+import { BackupSection } from '../backup/BackupSection';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -17,6 +18,7 @@ export function SettingsPage() {
     <div className="page settings-page">
       <h1>{t('settings.title')}</h1>
       <WorkspaceSection />
+      <BackupSection />
       <section className="panel">
         <h2>{t('settings.language')}</h2>
         <select aria-label={t('settings.language')} value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)}>

@@ -14,7 +14,7 @@ export interface Server {
 }
 
 /** Starts `cli serve` on a fresh workspace in a temp dir; the port is chosen by the OS. */
-async function startServer(): Promise<{ server: Server; stop: () => void }> {
+async function startServer(): Promise<{ server: Server; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'kartoteka-e2e-'));
   const dbPath = join(dir, 'workspace.kdb');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', 'serve', '--db', dbPath, '--port', '0'], {
@@ -42,8 +42,11 @@ async function startServer(): Promise<{ server: Server; stop: () => void }> {
   };
   return {
     server: { url, dbPath, api },
-    stop: () => {
+    // The server takes its backup on close: the folder goes once it has exited.
+    stop: async () => {
+      const exited = new Promise((ok) => child.once('exit', ok));
       child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) await exited;
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -53,7 +56,7 @@ export const test = base.extend<{ server: Server; app: Page }>({
   server: async ({}, use) => {
     const { server, stop } = await startServer();
     await use(server);
-    stop();
+    await stop();
   },
   /** The UI opened on an empty, already onboarded workspace. */
   app: async ({ page, server }, use) => {

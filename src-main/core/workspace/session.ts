@@ -33,7 +33,8 @@ export class Session {
     }
     this.close();
     this.ws = next;
-    this.lastFailure = null;
+    // A damaged file stays on offer for recovery until that very file opens.
+    if (this.lastFailure?.path === path) this.lastFailure = null;
     this.userId = ensureOwner(next.db, this.now().toISOString());
     for (const fn of this.opened) fn(this);
   }
