@@ -15,6 +15,7 @@ import { Session } from '../../src-main/core/workspace/session';
 import { benchLookup, benchPaging, benchSearch } from './query-bench';
 import { seedWorkspace, type SeedResult } from './seed-bench';
 import { ms, ratio, round3, table } from './measure';
+import { benchBackup } from './backup-bench';
 
 const TARGET_SEARCH_P95_MS = 10;
 
@@ -52,7 +53,7 @@ function parseOptions() {
   return { clients, rounds, workspace: values.workspace, keep: values.keep };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   let opt: ReturnType<typeof parseOptions>;
   try {
     opt = parseOptions();
@@ -74,18 +75,20 @@ function main(): void {
     } else {
       session.open(join(tmp, 'bench.kdb'));
       log(`Kartoteka bench: ${opt.clients} clients; ${opt.rounds} timed rounds; node ${process.version}, ${cpus().length} cores`);
-      log('\n[1/4] seeding');
+      log('\n[1/5] seeding');
       seed = seedWorkspace(session, opt.clients, tmp, log);
     }
     const ctx = session.ctx();
     const clients = (ctx.ws.sqlite.prepare('SELECT count(*) AS n FROM clients WHERE archived_at IS NULL').get() as { n: number }).n;
 
-    log('\n[2/4] search per keystroke (listClients, first page of 60)');
+    log('\n[2/5] search per keystroke (listClients, first page of 60)');
     const search = benchSearch(ctx, opt.rounds);
-    log('[3/4] caller lookup');
+    log('[3/5] caller lookup');
     const lookup = benchLookup(ctx, opt.rounds);
-    log('[4/4] list paging');
+    log('[4/5] list paging');
     const paging = benchPaging(ctx, Math.max(5, opt.rounds));
+    log('[5/5] backup vs plain file copy, searching meanwhile');
+    const backup = await benchBackup(session, tmp);
 
     // ---- report ----
     const out: string[] = [''];
@@ -130,6 +133,26 @@ function main(): void {
       ),
       '  cold: the list computed afresh (new filter or sort, or after an edit); warm: scrolling a list already open',
       '',
+      table(
+        ['backup', 'file MB', 'seconds', 'copy+verify / compress', 'result MB', 'plain copy s', 'backup/copy'],
+        [[
+          'verified backup (off-thread)',
+          backup.fileMB.toFixed(0),
+          backup.backupSeconds.toFixed(1),
+          `${(backup.phases.copy + backup.phases.verify).toFixed(1)} / ${backup.phases.compress.toFixed(1)} s`,
+          `${backup.backupMB.toFixed(0)} (of ${backup.rawMB.toFixed(0)})`,
+          backup.copySeconds.toFixed(1),
+          ratio(backup.backupSeconds, backup.copySeconds),
+        ]],
+      ),
+      table(
+        ['search while backing up, ms', 'count', 'p50', 'p95', 'p99', 'max', 'p95/idle'],
+        [
+          ['during the backup', String(backup.searchDuring.count), ms(backup.searchDuring.p50), ms(backup.searchDuring.p95), ms(backup.searchDuring.p99), ms(backup.searchDuring.max), ratio(backup.searchDuring.p95, backup.searchIdle.p95)],
+          ['  floor: same keystrokes, no backup', String(backup.searchIdle.count), ms(backup.searchIdle.p50), ms(backup.searchIdle.p95), ms(backup.searchIdle.p99), ms(backup.searchIdle.max), ''],
+        ],
+      ),
+      '',
       `search p95 at ${clients} clients: ${ms(s.latency.p95)} ms (target ≤ ${TARGET_SEARCH_P95_MS} ms)`,
       `bench took ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
@@ -146,6 +169,7 @@ function main(): void {
       searchTargetP95Ms: TARGET_SEARCH_P95_MS,
       lookup,
       paging,
+      backup,
       seconds: (performance.now() - started) / 1000,
     };
     const file = join(dirname(fileURLToPath(import.meta.url)), 'last-result.json');
@@ -158,4 +182,4 @@ function main(): void {
   }
 }
 
-main();
+void main();
