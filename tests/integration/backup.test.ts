@@ -205,11 +205,6 @@ describe('backups', () => {
     now = new Date(now.getTime() + 49 * 3600_000);
     expect(t.call('backup.status', {}).tooOld).toBe(true);
   });
-
-  it('the http door refuses restores and folder settings from other PCs (local only)', async () => {
-    const { BACKUP_LOCAL_ONLY } = await import('../../src-main/core/backup/procedures');
-    expect([...BACKUP_LOCAL_ONLY].sort()).toEqual(['backup.recover', 'backup.restore', 'backup.restoreIntoNew', 'backup.saveSettings']);
-  });
 });
 
 function touch(s: Session) {
