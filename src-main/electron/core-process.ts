@@ -132,6 +132,9 @@ function openStartupWorkspace(session: Session): { workspace: string | null; pro
 
 // --- requests -----------------------------------------------------------------------
 
+/** Procedures after which the open workspace may be another file, to be reopened at the next start. */
+const SWITCHES_WORKSPACE = new Set(['workspace.open', 'workspace.create', 'backup.restoreIntoNew', 'backup.recover']);
+
 function errorBody(error: ErrorPayload): string {
   return JSON.stringify({ ok: false, error });
 }
@@ -151,7 +154,7 @@ async function handleInvoke(session: Session, name: string, inputJson: string): 
     if (error.code === 'internal') console.error(`[core] ${name}:`, e);
     return errorBody(error);
   }
-  if ((name === 'workspace.open' || name === 'workspace.create') && session.isOpen) rememberWorkspace(session.workspace.path);
+  if (SWITCHES_WORKSPACE.has(name) && session.isOpen) rememberWorkspace(session.workspace.path);
   try {
     return JSON.stringify({ ok: true, result: result ?? null });
   } catch (e) {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openTestWorkspace, catchAppError, type TestWorkspace } from '../helpers/workspace';
 import { listBackups, backupNowSync, backupInBackground, backupStatus } from '../../src-main/core/backup/manager';
@@ -78,6 +78,18 @@ describe('backups', () => {
     addClient('Иванов');
     expect(catchAppError(() => t.call('backup.restore', { id: 'nope' })).code).toBe('not_found');
     expect(clientNames()).toEqual(['Иванов']);
+  });
+
+  it('a damaged backup is refused before anything is touched', () => {
+    addClient('Иванов');
+    const b = backupNowSync(t.session, 'manual');
+    addClient('Петров');
+    truncateSync(b.path, Math.floor(b.size / 2));
+    const e = catchAppError(() => t.call('backup.restore', { id: b.id }));
+    expect(e.code).toMatch(/^backup\./);
+    expect(clientNames()).toEqual(['Иванов', 'Петров']);
+    expect(listBackups(t.session).map((x) => x.reason)).toEqual(['manual']);
+    expect(readdirSync(t.dir).filter((f) => f.includes('.incoming'))).toEqual([]);
   });
 
   it('merge and bulk changes take a safety backup first', () => {

@@ -64,11 +64,12 @@ export interface RestoreResult {
 export function restoreFromFile(session: Session, backupPath: string, expectCounts = countsOfFile(backupPath)): RestoreResult {
   assertNoBackupRunning(session);
   const path = session.workspace.path;
-  const before = takeSafetyBackup(session, 'restore');
   const partial = `${path}.incoming`;
+  // Checked before anything else happens: a bad backup changes nothing.
+  unpack(backupPath, expectCounts, partial);
+  let before;
   try {
-    // Checked before the live file is touched; a bad backup changes nothing.
-    unpack(backupPath, expectCounts, partial);
+    before = takeSafetyBackup(session, 'restore');
   } catch (e) {
     rmSync(partial, { force: true });
     throw e;
