@@ -37,7 +37,10 @@ import { CoreHost, errorEnvelope } from './core-host';
 import type { StartupProblem } from './core-protocol';
 import { fmt, isKnownErrorCode, languageForLocale, STRINGS, type Strings } from './strings';
 
-const SHUTDOWN_TIMEOUT_MS = 10_000;
+// The core takes the backup on close before it closes the file (tens of seconds for a
+// very large workspace). Stopping it past this is safe: backups are written under
+// temporary names, and the hourly backup already covers most of the session.
+const SHUTDOWN_TIMEOUT_MS = 60_000;
 
 // userData = <appData>/Kartoteka in development and when packaged, the folder that
 // core/workspace/locations.ts (and so the CLI) uses too. KARTOTEKA_DATA_DIR moves
