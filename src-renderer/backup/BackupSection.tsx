@@ -4,13 +4,16 @@ import { ApiError, call } from '../api/client';
 import { errorText, formatDateTime } from '../i18n';
 import { notify, notifyError } from '../ui/toast';
 import { ago, percent, useBackup } from './store';
+import { useApp } from '../app/store';
 import { BackupSettingsForm } from './BackupSettingsForm';
 import { BackupList } from './BackupList';
+import { RecoveryOffer } from './RecoveryOffer';
 
 /** Settings → Backups: status, "back up now" with progress, schedule and folders, the list with restore. */
 export function BackupSection() {
   const { t } = useTranslation();
   const { status, refresh, reloadList, setStatus } = useBackup();
+  const workspacePath = useApp((s) => s.workspace?.path);
 
   useEffect(() => {
     void refresh();
@@ -45,6 +48,8 @@ export function BackupSection() {
     <section className="panel" id="backups" aria-labelledby="backups-title">
       <h2 id="backups-title">{t('backup.title')}</h2>
       <p className="muted small">{t('backup.intro')}</p>
+      {/* Another workspace failed to open as damaged (the desktop app then opens the default one). */}
+      <RecoveryOffer key={workspacePath} />
       <p data-testid="backup-last">
         {status.last ? t('backup.last', { when: `${formatDateTime(status.last.createdAt)} (${ago(status.last.createdAt)})` }) : t('backup.lastNone')}
       </p>
