@@ -25,6 +25,7 @@ export function BackupSection() {
   const phase = running?.progress?.phase;
 
   const backupNow = async () => {
+    const before = status.last?.id;
     try {
       setStatus(await call('backup.run', {}));
       // The badge polls every second while it runs; wait here to announce the result.
@@ -34,7 +35,8 @@ export function BackupSection() {
         setStatus(s);
         if (!s.running) {
           if (s.lastError) notifyError(t('backup.failed', { message: errorText(new ApiError(s.lastError.error)) }));
-          else notify(t('backup.done'));
+          else if (s.last?.id !== before) notify(t('backup.done'));
+          else notify(t('backup.cancelled'));
           break;
         }
       }
@@ -72,6 +74,7 @@ export function BackupSection() {
             <span className="muted" role="status">
               {t('backup.running', { phase: phase ? t(`backup.phases.${phase}`) : '', percent: percent(status) })}
             </span>
+            <button onClick={() => void call('backup.cancel', {}).then(setStatus, (e) => notifyError(errorText(e)))}>{t('backup.cancel')}</button>
           </>
         )}
       </div>

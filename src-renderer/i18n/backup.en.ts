@@ -15,6 +15,8 @@ export const backupEn: typeof backupRu = {
   backupNow: 'Back up now',
   running: 'Backing up: {{phase}} {{percent}} %',
   done: 'Backup made and verified',
+  cancel: 'Stop',
+  cancelled: 'Backup stopped; nothing was written',
   phases: {
     copy: 'reading the workspace',
     verify: 'verifying',
@@ -88,6 +90,7 @@ export const backupErrorsEn: typeof backupErrorsRu = {
   verify_failed: 'The backup copy failed verification and was not kept; nothing was changed',
   failed: 'The backup could not be made, so the action was not carried out: {{detail}}',
   busy: 'A backup is running. Try again when it has finished.',
+  cancelled: 'The backup was stopped',
   dir_absolute: 'Enter the full path of the folder',
   nothing_to_recover: 'There is no damaged workspace to recover',
 };

@@ -135,6 +135,25 @@ describe('backups', () => {
     expect(status.tooOld).toBe(false);
   });
 
+  it('a running backup can be cancelled; nothing of it is left and no failure is reported', async () => {
+    for (let i = 0; i < 20; i++) addClient(`Клиент ${i}`);
+    const p = backupInBackground(t.session, 'manual');
+    t.call('backup.cancel', {});
+    const e = await p.then(
+      () => null,
+      (err: unknown) => err as { code?: string },
+    );
+    expect(e?.code).toBe('backup.cancelled');
+    const status = t.call('backup.status', {});
+    expect(status.running).toBeNull();
+    expect(status.lastError).toBeNull();
+    expect(listBackups(t.session)).toEqual([]);
+    const dir = backupsDirFor(t.path);
+    expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
+    // The next backup works as usual.
+    expect((await backupInBackground(t.session, 'manual')).counts.clients).toBe(20);
+  });
+
   it('the second folder receives a copy; an unavailable one is reported, the backup still succeeds', () => {
     addClient('Иванов');
     const second = join(t.dir, 'usb');

@@ -41,8 +41,8 @@ export async function takeFileBackupAsync(
   workspacePath: string,
   reason: BackupReason,
   at: Date,
-  options: FileBackupOptions & { onProgress?: (p: SnapshotProgress) => void } = {},
+  options: FileBackupOptions & { onProgress?: (p: SnapshotProgress) => void; signal?: AbortSignal } = {},
 ): Promise<BackupEntry> {
   const job = jobFor(workspacePath, reason, at, options);
-  return entry(job, await runSnapshot(job, options.onProgress));
+  return entry(job, await runSnapshot(job, options.onProgress, options.signal));
 }

@@ -16,7 +16,7 @@ import type { SnapshotProgress } from './run-snapshot';
 interface State {
   path: string;
   connection: object;
-  running: { reason: BackupReason; startedAt: string; progress: SnapshotProgress | null; promise: Promise<BackupEntry> } | null;
+  running: { reason: BackupReason; startedAt: string; progress: SnapshotProgress | null; promise: Promise<BackupEntry>; abort: AbortController } | null;
   lastError: { at: string; error: ErrorPayload } | null;
   second: { dir: string; ok: boolean; at: string; error: string | null } | null;
   changesAtBackup: number | null;
@@ -124,11 +124,13 @@ export function backupInBackground(session: Session, reason: BackupReason): Prom
   const changes = totalChanges(session);
   const path = st.path;
   st.lastAttemptAt = session.now().getTime();
+  const abort = new AbortController();
   const running: NonNullable<State['running']> = {
     reason,
     startedAt: session.now().toISOString(),
     progress: null,
-    promise: takeFileBackupAsync(path, reason, session.now(), { onProgress: (p) => (running.progress = p) }).then(
+    abort,
+    promise: takeFileBackupAsync(path, reason, session.now(), { onProgress: (p) => (running.progress = p), signal: abort.signal }).then(
       (entry) => {
         st.running = null;
         // The workspace may have been switched or closed meanwhile: the copy stays, the bookkeeping does not apply.
@@ -137,6 +139,7 @@ export function backupInBackground(session: Session, reason: BackupReason): Prom
       },
       (e: unknown) => {
         st.running = null;
+        if (e instanceof AppError && e.code === 'backup.cancelled') throw e; // the user's choice, not a failure
         return failed(session, st, e);
       },
     ),
@@ -144,6 +147,11 @@ export function backupInBackground(session: Session, reason: BackupReason): Prom
   st.running = running;
   running.promise.catch(() => {}); // reported through status; callers that care await it
   return running.promise;
+}
+
+/** Stops the running background backup, if any; nothing of it is left behind. */
+export function cancelBackup(session: Session): void {
+  stateOf(session).running?.abort.abort();
 }
 
 /** Whether the workspace changed since the last backup of this session (or was never backed up). */

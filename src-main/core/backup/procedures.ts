@@ -3,7 +3,7 @@ import { isAbsolute } from 'node:path';
 import { proc } from '../procedures/define';
 import { AppError } from '../errors';
 import type { Session } from '../workspace/session';
-import { backupInBackground, backupStatus, listBackups } from './manager';
+import { backupInBackground, backupStatus, cancelBackup, listBackups } from './manager';
 import { backupSettingsSchema, writeBackupSettings } from './settings';
 import { backupsDirFor, type BackupEntry } from './manifest';
 import { backupsOfDamaged, recoverDamaged, restoreBackup, restoreIntoNew } from './restore';
@@ -38,6 +38,10 @@ export const backupProcedures = {
   /** Starts a backup in the background; progress and the result come through backup.status. */
   'backup.run': proc(z.object({}), (s) => {
     void backupInBackground(s, 'manual').catch(() => {});
+    return backupStatus(s);
+  }),
+  'backup.cancel': proc(z.object({}), (s) => {
+    cancelBackup(s);
     return backupStatus(s);
   }),
   'backup.saveSettings': proc(backupSettingsSchema, (s, i) => {

@@ -1,5 +1,6 @@
 import { Worker, MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { createRequire } from 'node:module';
+import { rmSync } from 'node:fs';
 import { currentNativeBinding } from '../db/driver';
 import { AppError } from '../errors';
 import { SNAPSHOT_WORKER_SOURCE } from './worker-source';
@@ -56,12 +57,28 @@ function failure(m: Extract<WorkerMessage, { type: 'error' }>): AppError {
 }
 
 /** Runs a snapshot off this thread; the promise settles when the backup is verified and in place. */
-export function runSnapshot(job: SnapshotJob, onProgress?: (p: SnapshotProgress) => void): Promise<BackupManifest>;
-export function runSnapshot(job: UnpackJob, onProgress?: (p: SnapshotProgress) => void): Promise<{ counts: Record<string, number> }>;
-export function runSnapshot(job: Job, onProgress?: (p: SnapshotProgress) => void): Promise<unknown> {
+/** The temporary files a job may leave when it is stopped half-way. */
+function partialsOf(job: Job): string[] {
+  return job.kind === 'unpack' ? [job.dest] : [`${job.rawPath}.partial`, `${job.rawPath}.partial-journal`, `${job.gzPath}.partial`, `${job.manifestPath}.partial`];
+}
+
+export function runSnapshot(job: SnapshotJob, onProgress?: (p: SnapshotProgress) => void, signal?: AbortSignal): Promise<BackupManifest>;
+export function runSnapshot(job: UnpackJob, onProgress?: (p: SnapshotProgress) => void, signal?: AbortSignal): Promise<{ counts: Record<string, number> }>;
+export function runSnapshot(job: Job, onProgress?: (p: SnapshotProgress) => void, signal?: AbortSignal): Promise<unknown> {
   const { worker, port } = start(job);
   return new Promise<unknown>((resolve, reject) => {
     let settled = false;
+    // Cancelling is safe at any point: the worker writes only temporary files until
+    // its final renames, which are the last thing it does.
+    signal?.addEventListener('abort', () => {
+      if (settled) return;
+      settled = true;
+      port.close();
+      void worker.terminate().then(() => {
+        for (const f of partialsOf(job)) rmSync(f, { force: true });
+        reject(new AppError('backup.cancelled', 'The backup was cancelled'));
+      });
+    });
     port.on('message', (m: WorkerMessage) => {
       if (m.type === 'progress') onProgress?.(m);
       else {
