@@ -7,6 +7,7 @@ import { takeSafetyBackup } from '../../src-main/core/backup/safety';
 import { schedulerTick, enableAutoBackups } from '../../src-main/core/backup/scheduler';
 import { backupsDirFor } from '../../src-main/core/backup/manifest';
 import { Session } from '../../src-main/core/workspace/session';
+import Database from 'better-sqlite3';
 
 let t: TestWorkspace;
 let now: Date;
@@ -114,11 +115,25 @@ describe('backups', () => {
     expect(backupStatus(t.session).lastError?.error.code).toBe('backup.failed');
   });
 
-  it('takeSafetyBackup returns the verified backup with its reason', () => {
+  it('takeSafetyBackup returns the verified backup with its reason, and copies nothing twice', () => {
     addClient('Иванов');
     const b = takeSafetyBackup(t.session, 'import');
     expect(b.reason).toBe('import');
     expect(existsSync(b.path)).toBe(true);
+    // Nothing written since: the same backup serves.
+    expect(takeSafetyBackup(t.session, 'bulk').id).toBe(b.id);
+    addClient('Петров');
+    const c = takeSafetyBackup(t.session, 'bulk');
+    expect(c.id).not.toBe(b.id);
+    expect(c.counts.clients).toBe(2);
+    expect(listBackups(t.session)).toHaveLength(2);
+    // A write by another connection (another process) counts as a change too.
+    const other = new Database(t.path);
+    other.prepare("INSERT INTO meta (key, value) VALUES ('other', 'x')").run();
+    other.close();
+    expect(takeSafetyBackup(t.session, 'bulk').id).not.toBe(c.id);
+    // Same clock reading, same reason: a distinct backup all the same.
+    expect(listBackups(t.session)).toHaveLength(3);
   });
 
   it('a background backup reports progress and the UI can keep reading meanwhile', async () => {

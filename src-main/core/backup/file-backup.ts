@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { backupId, backupPaths, backupsDirFor, workspaceName, type BackupEntry, type BackupManifest, type BackupReason } from './manifest';
 import { runSnapshot, runSnapshotSync, type SnapshotJob, type SnapshotProgress } from './run-snapshot';
 
@@ -13,7 +14,11 @@ export interface FileBackupOptions {
 
 function jobFor(workspacePath: string, reason: BackupReason, at: Date, options: FileBackupOptions): SnapshotJob {
   const dir = options.dir ?? backupsDirFor(workspacePath);
-  const id = backupId(workspacePath, at, reason);
+  // Two backups in the same millisecond (a test clock, a second folder shared by two
+  // PCs) must not overwrite each other.
+  const base = backupId(workspacePath, at, reason);
+  let id = base;
+  for (let n = 2; Object.values(backupPaths(dir, id)).some((p) => existsSync(p)); n++) id = `${base}-${n}`;
   const iso = at.toISOString();
   return {
     kind: 'snapshot',

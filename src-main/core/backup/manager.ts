@@ -1,4 +1,4 @@
-import { copyFileSync, fsyncSync, openSync, closeSync, renameSync, statSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, fsyncSync, openSync, closeSync, renameSync, statSync, mkdirSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import type { Session } from '../workspace/session';
 import { AppError, toErrorPayload, type ErrorPayload } from '../errors';
@@ -10,8 +10,8 @@ import { isOnNetworkShare } from './network';
 import type { SnapshotProgress } from './run-snapshot';
 
 // Per-session backup state: the running job and its progress, the last failure,
-// the second folder's status, and how many changes the connection had made at the
-// last backup (automatic backups skip a workspace nobody changed).
+// the second folder's status, and what the workspace looked like at the last backup
+// (automatic and safety backups skip a workspace nobody changed since).
 
 interface State {
   path: string;
@@ -19,7 +19,8 @@ interface State {
   running: { reason: BackupReason; startedAt: string; progress: SnapshotProgress | null; promise: Promise<BackupEntry>; abort: AbortController } | null;
   lastError: { at: string; error: ErrorPayload } | null;
   second: { dir: string; ok: boolean; at: string; error: string | null } | null;
-  changesAtBackup: number | null;
+  changesAtBackup: string | null;
+  lastEntry: BackupEntry | null;
   lastAttemptAt: number;
 }
 
@@ -30,14 +31,20 @@ export function stateOf(session: Session): State {
   let st = states.get(session);
   // A reopened file (restore, switch) starts afresh: change counts are per connection.
   if (!st || st.connection !== sqlite) {
-    st = { path, connection: sqlite, running: null, lastError: null, second: null, changesAtBackup: null, lastAttemptAt: 0 };
+    st = { path, connection: sqlite, running: null, lastError: null, second: null, changesAtBackup: null, lastEntry: null, lastAttemptAt: 0 };
     states.set(session, st);
   }
   return st;
 }
 
-function totalChanges(session: Session): number {
-  return (session.workspace.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+/**
+ * Changes made through this connection (total_changes) and commits by any other
+ * connection or process (data_version): equal signatures mean equal contents.
+ */
+function totalChanges(session: Session): string {
+  const sqlite = session.workspace.sqlite;
+  const n = (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  return `${n}:${String(sqlite.pragma('data_version', { simple: true }))}`;
 }
 
 export function listBackups(session: Session): BackupEntry[] {
@@ -77,8 +84,9 @@ function prune(dir: string, workspace: string, settings: BackupSettings, now: Da
 }
 
 /** After a verified backup: the second folder's copy, then pruning of both folders. */
-function afterBackup(session: Session, st: State, entry: BackupEntry, changes: number): void {
+function afterBackup(session: Session, st: State, entry: BackupEntry, changes: string): void {
   st.changesAtBackup = changes;
+  st.lastEntry = entry;
   st.lastError = null;
   const settings = readBackupSettings(session);
   const now = session.now();
@@ -159,7 +167,13 @@ export function needsBackup(session: Session): boolean {
   const st = stateOf(session);
   const changes = totalChanges(session);
   if (st.changesAtBackup !== null) return changes !== st.changesAtBackup;
-  return changes > 0 || listBackups(session).length === 0;
+  return !changes.startsWith('0:') || listBackups(session).length === 0;
+}
+
+/** The backup this session made of exactly the current contents, if there is one. */
+export function currentBackup(session: Session): BackupEntry | null {
+  const st = stateOf(session);
+  return st.lastEntry && st.changesAtBackup === totalChanges(session) && existsSync(st.lastEntry.path) ? st.lastEntry : null;
 }
 
 export interface BackupStatus {
