@@ -14,8 +14,7 @@ import { seedTasksCommand } from './tasks';
 // --debug prints the stack.
 
 const USAGE = `Usage: npm run cli -- <command> [options]
-  seed   --db FILE --clients N [--tasks M] [--seed S]
-                                            add N demo clients and M demo tasks (creates the workspace)
+  seed   --db FILE --clients N [--tasks M] [--seed S]   add N demo clients, M demo tasks (creates the workspace)
   stats  --db FILE [--json]                 counts of what the workspace holds
   lookup PHONE --db FILE [--json]           clients and contacts with this phone
   serve  [--db FILE] [--port N] [--host H]  browser mode (default 127.0.0.1:5178)`;
@@ -82,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
       const secs = (performance.now() - t0) / 1000;
       const stats = workspaceStats(s.workspace.sqlite);
       s.close();
-      console.log(values.json ? JSON.stringify({ added: n, addedTasks: tasks, seconds: secs, ...stats }) : `added ${n} clients and ${tasks} tasks in ${secs.toFixed(1)} s; ${stats.clients} clients and ${stats.tasks} tasks in the workspace`);
+      console.log(values.json ? JSON.stringify({ added: n, addedTasks: tasks, seconds: secs, ...stats }) : `added ${n} clients${tasks ? ` and ${tasks} tasks` : ''} in ${secs.toFixed(1)} s; ${stats.clients} clients${tasks ? ` and ${stats.tasks} tasks` : ''} in the workspace`);
       return 0;
     }
     case 'stats': {
