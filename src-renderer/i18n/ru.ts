@@ -1,6 +1,8 @@
 // Russian: the default language. en.ts must have exactly the same keys (checked by
 // the type of `Dictionary`).
 
+import { tasksRu, tasksErrorsRu } from './tasks.ru';
+
 export const ru = {
   app: {
     name: 'Картотека',
@@ -227,6 +229,7 @@ export const ru = {
       restored: 'Клиент восстановлен из архива',
       merged: 'Присоединён клиент «{{arg}}»',
       merged_into: 'Объединён с клиентом «{{arg}}»',
+      congratulated: 'Поздравили с днём рождения: {{arg}}',
     },
     whenRequired: 'Укажите дату и время',
     loadMore: 'Показать более ранние',
@@ -275,7 +278,9 @@ export const ru = {
       checkbox: 'Флажок',
     },
   },
+  tasks: tasksRu,
   errors: {
+    tasks: tasksErrorsRu,
     generic: 'Не удалось выполнить действие: {{message}}',
     offline: 'Нет связи с программой',
     internal: 'Внутренняя ошибка: {{message}}',
