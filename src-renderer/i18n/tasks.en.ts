@@ -73,6 +73,7 @@ export const tasksEn: Widen<typeof tasksRu> = {
     event: 'Birthday: {{name}}',
     age: 'turns {{count}}',
   },
+  settings: { title: 'Task types', add: 'Add type', newName: 'New task type', archive: 'Archive', restore: 'Restore' },
   calendar: {
     today: 'Today',
     previous: 'Back',

@@ -71,6 +71,7 @@ export const tasksRu = {
     event: 'День рождения: {{name}}',
     age: 'исполняется {{count}}',
   },
+  settings: { title: 'Типы задач', add: 'Добавить тип', newName: 'Новый тип задачи', archive: 'В архив', restore: 'Вернуть' },
   calendar: {
     today: 'Сегодня',
     previous: 'Назад',

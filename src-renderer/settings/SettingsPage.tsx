@@ -6,6 +6,7 @@ import { WorkspaceSection } from './WorkspaceSection';
 import { UsersSection } from './UsersSection';
 import { TagsSection } from './TagsSection';
 import { CustomFieldsSection } from './CustomFieldsSection';
+import { TaskTypesSection } from '../tasks/TaskTypesSection';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -28,6 +29,7 @@ export function SettingsPage() {
       <UsersSection />
       <TagsSection />
       <CustomFieldsSection />
+      <TaskTypesSection />
     </div>
   );
 }

@@ -35,10 +35,12 @@ export function BirthdaysPanel() {
         {items.map((b) => (
           <li key={`${b.kind}-${b.contactId ?? b.clientId}`}>
             <span className="bday-date">{formatDate(b.date)}</span>
-            <a href={`#/clients/${encodeURIComponent(b.clientId)}`}>{b.name}</a>
-            {b.kind === 'contact' && <span className="muted small"> · {b.clientName}</span>}
-            {b.age !== null && <span className="muted small"> · {t('tasks.birthdays.age', { count: b.age })}</span>}
-            <span className="spacer" />
+            <span className="bday-who">
+              <a href={`#/clients/${encodeURIComponent(b.clientId)}`}>{b.name}</a>
+              <span className="muted small">
+                {[b.kind === 'contact' ? b.clientName : null, b.age !== null ? t('tasks.birthdays.age', { count: b.age }) : null].filter(Boolean).join(' · ')}
+              </span>
+            </span>
             {b.congratulated ? (
               <span className="muted small">{t('tasks.birthdays.done')}</span>
             ) : (

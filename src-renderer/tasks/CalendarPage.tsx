@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Calendar, type SlotInfo } from 'react-big-calendar';
+import { Calendar, type Formats, type SlotInfo } from 'react-big-calendar';
 import withDragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import { addDays, differenceInMinutes, format, parseISO } from 'date-fns';
 import { call } from '../api/client';
@@ -25,6 +25,17 @@ interface CalEvent {
 }
 
 const DnDCalendar = withDragAndDrop<CalEvent>(Calendar);
+// Column heads as "пн, 23" and times as 24-hour clock in every language.
+const FORMATS: Formats = {
+  dayFormat: (d, culture, l) => l!.format(d, 'EEEEEE, d', culture),
+  weekdayFormat: (d, culture, l) => l!.format(d, 'EEEEEE', culture),
+  timeGutterFormat: (d, culture, l) => l!.format(d, 'HH:mm', culture),
+  eventTimeRangeFormat: ({ start, end }, culture, l) => `${l!.format(start, 'HH:mm', culture)} – ${l!.format(end, 'HH:mm', culture)}`,
+  // Standalone month names ("ноябрь 2026", "23 – 29 ноября 2026"), not the genitive alone.
+  monthHeaderFormat: (d, culture, l) => l!.format(d, 'LLLL yyyy', culture),
+  dayHeaderFormat: (d, culture, l) => l!.format(d, 'EEEE, d MMMM yyyy', culture),
+  dayRangeHeaderFormat: ({ start, end }, culture, l) => `${l!.format(start, 'd MMM', culture)} – ${l!.format(end, 'd MMM yyyy', culture)}`,
+};
 
 function toEvent(r: TaskRow): CalEvent {
   if (r.allDay) {
@@ -148,6 +159,7 @@ export function CalendarPage() {
           localizer={localizer}
           culture={cultureFor(i18n.language)}
           messages={messages}
+          formats={FORMATS}
           events={events}
           view={view}
           views={['month', 'week', 'day']}
