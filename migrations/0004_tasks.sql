@@ -77,14 +77,14 @@ CREATE TABLE `tasks` (
 	FOREIGN KEY (`series_id`) REFERENCES `task_series`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint
-CREATE INDEX `tasks_open_deadline_idx` ON `tasks` (`deadline_at`) WHERE done_at IS NULL AND archived_at IS NULL;--> statement-breakpoint
-CREATE INDEX `tasks_open_assignee_deadline_idx` ON `tasks` (`assignee_id`,`deadline_at`) WHERE done_at IS NULL AND archived_at IS NULL;--> statement-breakpoint
-CREATE INDEX `tasks_done_idx` ON `tasks` (`done_at`) WHERE done_at IS NOT NULL AND archived_at IS NULL;--> statement-breakpoint
-CREATE INDEX `tasks_done_assignee_idx` ON `tasks` (`assignee_id`,`done_at`) WHERE done_at IS NOT NULL AND archived_at IS NULL;--> statement-breakpoint
-CREATE INDEX `tasks_starts_idx` ON `tasks` (`starts_at`);--> statement-breakpoint
-CREATE INDEX `tasks_assignee_starts_idx` ON `tasks` (`assignee_id`,`starts_at`);--> statement-breakpoint
-CREATE INDEX `tasks_client_idx` ON `tasks` (`client_id`,`deadline_at`);--> statement-breakpoint
-CREATE INDEX `tasks_contact_idx` ON `tasks` (`contact_id`);--> statement-breakpoint
-CREATE INDEX `tasks_deal_idx` ON `tasks` (`deal_id`,`deadline_at`);--> statement-breakpoint
-CREATE INDEX `tasks_series_idx` ON `tasks` (`series_id`,`occurrence`);--> statement-breakpoint
-CREATE INDEX `tasks_external_uid_idx` ON `tasks` (`external_uid`);
+CREATE INDEX `tasks_open_deadline_idx` ON `tasks` (`deadline_at`,`all_day`,`id`) WHERE done_at IS NULL AND archived_at IS NULL;--> statement-breakpoint
+CREATE INDEX `tasks_open_assignee_deadline_idx` ON `tasks` (`assignee_id`,`deadline_at`,`all_day`,`id`) WHERE done_at IS NULL AND archived_at IS NULL;--> statement-breakpoint
+CREATE INDEX `tasks_done_idx` ON `tasks` (`done_at`,`id`) WHERE done_at IS NOT NULL AND archived_at IS NULL;--> statement-breakpoint
+CREATE INDEX `tasks_done_assignee_idx` ON `tasks` (`assignee_id`,`done_at`,`id`) WHERE done_at IS NOT NULL AND archived_at IS NULL;--> statement-breakpoint
+CREATE INDEX `tasks_starts_idx` ON `tasks` (`starts_at`,`all_day`);--> statement-breakpoint
+CREATE INDEX `tasks_assignee_starts_idx` ON `tasks` (`assignee_id`,`starts_at`,`all_day`);--> statement-breakpoint
+CREATE INDEX `tasks_client_idx` ON `tasks` (`client_id`,`deadline_at`) WHERE client_id IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `tasks_contact_idx` ON `tasks` (`contact_id`) WHERE contact_id IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `tasks_deal_idx` ON `tasks` (`deal_id`,`deadline_at`) WHERE deal_id IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `tasks_series_idx` ON `tasks` (`series_id`,`occurrence`) WHERE series_id IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `tasks_external_uid_idx` ON `tasks` (`external_uid`) WHERE external_uid IS NOT NULL;

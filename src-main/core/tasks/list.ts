@@ -120,7 +120,7 @@ function bucketQuery(ctx: Ctx, bucket: Bucket, f: ListFilter, now: Date, tz: str
     return { where: `t.done_at IS NOT NULL AND t.archived_at IS NULL${filters}`, order: 't.done_at DESC, t.id DESC', params };
   }
   const where = `t.done_at IS NULL AND t.archived_at IS NULL AND ${openWhere(bucketBounds(now, tz)[bucket], 'deadline_at', params)}${filters}`;
-  return { where, order: 't.deadline_at, t.id', params };
+  return { where, order: 't.deadline_at, t.all_day, t.id', params };
 }
 
 export function listBucket(ctx: Ctx, bucket: Bucket, f: ListFilter, tz: string, offset: number, limit: number) {

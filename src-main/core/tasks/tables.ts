@@ -92,18 +92,22 @@ export const tasks = sqliteTable(
     archivedAt: text('archived_at'),
     ...timestamps,
   },
+  // Partial indexes: open tasks by deadline (lists), done ones by completion; links
+  // only where set, so the planner never skip-scans a mostly-NULL column instead.
+  // all_day is in the open-task indexes so bucket counts never touch the table; each
+  // ends with id, the lists' tie-breaker, so pages come in index order.
   (t) => [
-    index('tasks_open_deadline_idx').on(t.deadlineAt).where(sql`done_at IS NULL AND archived_at IS NULL`),
-    index('tasks_open_assignee_deadline_idx').on(t.assigneeId, t.deadlineAt).where(sql`done_at IS NULL AND archived_at IS NULL`),
-    index('tasks_done_idx').on(t.doneAt).where(sql`done_at IS NOT NULL AND archived_at IS NULL`),
-    index('tasks_done_assignee_idx').on(t.assigneeId, t.doneAt).where(sql`done_at IS NOT NULL AND archived_at IS NULL`),
-    index('tasks_starts_idx').on(t.startsAt),
-    index('tasks_assignee_starts_idx').on(t.assigneeId, t.startsAt),
-    index('tasks_client_idx').on(t.clientId, t.deadlineAt),
-    index('tasks_contact_idx').on(t.contactId),
-    index('tasks_deal_idx').on(t.dealId, t.deadlineAt),
-    index('tasks_series_idx').on(t.seriesId, t.occurrence),
-    index('tasks_external_uid_idx').on(t.externalUid),
+    index('tasks_open_deadline_idx').on(t.deadlineAt, t.allDay, t.id).where(sql`done_at IS NULL AND archived_at IS NULL`),
+    index('tasks_open_assignee_deadline_idx').on(t.assigneeId, t.deadlineAt, t.allDay, t.id).where(sql`done_at IS NULL AND archived_at IS NULL`),
+    index('tasks_done_idx').on(t.doneAt, t.id).where(sql`done_at IS NOT NULL AND archived_at IS NULL`),
+    index('tasks_done_assignee_idx').on(t.assigneeId, t.doneAt, t.id).where(sql`done_at IS NOT NULL AND archived_at IS NULL`),
+    index('tasks_starts_idx').on(t.startsAt, t.allDay),
+    index('tasks_assignee_starts_idx').on(t.assigneeId, t.startsAt, t.allDay),
+    index('tasks_client_idx').on(t.clientId, t.deadlineAt).where(sql`client_id IS NOT NULL`),
+    index('tasks_contact_idx').on(t.contactId).where(sql`contact_id IS NOT NULL`),
+    index('tasks_deal_idx').on(t.dealId, t.deadlineAt).where(sql`deal_id IS NOT NULL`),
+    index('tasks_series_idx').on(t.seriesId, t.occurrence).where(sql`series_id IS NOT NULL`),
+    index('tasks_external_uid_idx').on(t.externalUid).where(sql`external_uid IS NOT NULL`),
   ],
 );
 
