@@ -22,6 +22,8 @@ export const tasksEn: Widen<typeof tasksRu> = {
   doneToClient: 'Task completed; the result is in the history of “{{client}}”',
   doneMark: 'Done',
   doneAt: 'done {{when}}',
+  doneNotice: 'Done {{when}}. Result: {{result}}',
+  reopen: 'Reopen',
   overdueLabel: 'overdue',
   repeats: 'Repeats',
   timeRequired: 'enter a time or tick “All day”',

@@ -20,6 +20,8 @@ export const tasksRu = {
   doneToClient: 'Задача выполнена, результат — в истории «{{client}}»',
   doneMark: 'Выполнена',
   doneAt: 'выполнена {{when}}',
+  doneNotice: 'Выполнена {{when}}. Результат: {{result}}',
+  reopen: 'Вернуть в работу',
   overdueLabel: 'просрочена',
   repeats: 'Повторяется',
   timeRequired: 'укажите время или отметьте «Весь день»',

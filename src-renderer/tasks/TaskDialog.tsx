@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, type ProcOutput } from '../api/client';
-import { errorText } from '../i18n';
+import { errorText, formatDateTime } from '../i18n';
 import { Dialog, confirmAction } from '../ui/Dialog';
 import { SelectField, TextField } from '../ui/fields';
 import { fieldErrors } from '../ui/fieldErrors';
@@ -132,6 +132,17 @@ function TaskDialog({ state }: { state: TaskDialogState }) {
     }
   };
 
+  const reopen = async () => {
+    if (state.mode !== 'edit') return;
+    try {
+      await call('tasks.reopen', { id: state.id });
+      changed();
+      closeDialog();
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+
   const dirty = JSON.stringify(form) !== initial;
   const startDay = (new Date(`${form.date}T00:00`).getDay() + 6) % 7;
   return (
@@ -205,6 +216,12 @@ function TaskDialog({ state }: { state: TaskDialogState }) {
             <label className="inline"><input type="radio" checked={scope === 'one'} onChange={() => setScope('one')} /> {t('tasks.scope.one')}</label>
             <label className="inline"><input type="radio" checked={scope === 'series'} onChange={() => setScope('series')} /> {t('tasks.scope.series')}</label>
           </fieldset>
+        )}
+        {details?.doneAt && (
+          <p className="notice" role="status">
+            {t('tasks.doneNotice', { when: formatDateTime(details.doneAt), result: details.result ?? '—' })}{' '}
+            <button type="button" className="link" onClick={() => void reopen()}>{t('tasks.reopen')}</button>
+          </p>
         )}
         {error && <p className="error" role="alert">{error}</p>}
         <div className="actions">
