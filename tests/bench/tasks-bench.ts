@@ -32,7 +32,6 @@ export function benchTasks(ctx: Ctx, tasks: number, rounds: number, log: (s: str
   const t0 = performance.now();
   seedTasks(sqlite, { tasks, seed: 2026, timeZone: TZ });
   const seedSeconds = (performance.now() - t0) / 1000;
-  sqlite.exec('ANALYZE');
   log(`  seeded ${tasks} tasks in ${seedSeconds.toFixed(1)} s`);
 
   const maxRowid = (sqlite.prepare('SELECT max(rowid) AS m FROM tasks').get() as { m: number }).m;

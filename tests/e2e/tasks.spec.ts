@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { format, addDays } from 'date-fns';
+import ICAL from 'ical.js';
 import { test, expect } from './fixtures';
 
 // A manager plans the next step with a client, sees it in the day's list and on the
@@ -104,4 +106,30 @@ test('a due reminder is shown as a notice and can be snoozed; quick add keeps th
   await expect(quick).toBeFocused();
   await quick.press('Enter');
   await expect(page.getByTestId('quick-add').getByRole('alert')).toHaveText('Что сделать: обязательное поле');
+});
+
+test('export the calendar as an .ics download that ical.js reads, and import an .ics file from another calendar', async ({ app: page, server }) => {
+  // Today's date: the week view shows it whatever day of the week the test runs.
+  const day = format(mskToday(), 'yyyy-MM-dd');
+  await server.api('tasks.create', {
+    fields: { title: 'Подписание договора', typeId: 'tasktype-meeting', allDay: true, startsAt: day },
+    timeZone: 'Europe/Moscow',
+  });
+  await page.getByRole('link', { name: 'Календарь' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Экспорт .ics' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^kartoteka-\d{4}-\d{2}-\d{2}\.ics$/);
+  const text = readFileSync((await download.path())!, 'utf8');
+  const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+  expect(events.map((e) => [e.summary, e.startDate.toString(), e.startDate.isDate])).toEqual([['Подписание договора', day, true]]);
+
+  const other = [
+    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Phone//RU',
+    'BEGIN:VEVENT', 'UID:phone-1', 'DTSTAMP:20260101T000000Z', `DTSTART;VALUE=DATE:${day.replace(/-/g, '')}`, 'SUMMARY:Показ квартиры на Ленина', 'END:VEVENT',
+    'END:VCALENDAR',
+  ].join('\r\n');
+  await page.getByLabel('Импорт .ics').setInputFiles({ name: 'phone.ics', mimeType: 'text/calendar', buffer: Buffer.from(other) });
+  await expect(page.getByText('Добавлено: 1, уже были: 0, пропущено с ошибками: 0')).toBeVisible();
+  await expect(page.getByTestId('calendar').locator('.rbc-event', { hasText: 'Показ квартиры на Ленина' })).toBeVisible();
+  await page.getByLabel('Импорт .ics').setInputFiles({ name: 'bad.ics', mimeType: 'text/plain', buffer: Buffer.from('not a calendar') });
+  await expect(page.getByRole('alert').filter({ hasText: 'Это не файл календаря iCalendar (.ics)' })).toBeVisible();
 });

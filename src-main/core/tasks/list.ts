@@ -79,9 +79,16 @@ interface RawRow {
 
 export type TaskRow = Omit<RawRow, 'allDay'> & { allDay: boolean; overdue: boolean };
 
-function toRow(r: RawRow, now: Date, tz: string): TaskRow {
+/** "Now" in both shapes, computed once per call (a zone conversion per row would dominate a page). */
+interface Moment {
+  iso: string;
+  today: string;
+}
+const momentOf = (now: Date, tz: string): Moment => ({ iso: now.toISOString(), today: localDate(now, tz) });
+
+function toRow(r: RawRow, m: Moment): TaskRow {
   const allDay = r.allDay === 1;
-  const overdue = !r.doneAt && (allDay ? r.deadlineAt < localDate(now, tz) : r.deadlineAt < now.toISOString());
+  const overdue = !r.doneAt && (allDay ? r.deadlineAt < m.today : r.deadlineAt < m.iso);
   return { ...r, allDay, overdue };
 }
 
@@ -131,7 +138,8 @@ export function listBucket(ctx: Ctx, bucket: Bucket, f: ListFilter, tz: string, 
     limit,
     offset,
   }) as RawRow[];
-  return rows.map((r) => toRow(r, now, tz));
+  const m = momentOf(now, tz);
+  return rows.map((r) => toRow(r, m));
 }
 
 export function countBuckets(ctx: Ctx, f: ListFilter, tz: string): Record<Bucket, number> {
@@ -167,7 +175,8 @@ export function tasksInRange(
   inList('assignee_id', range.assigneeIds, 'u');
   inList('type_id', range.typeIds, 'ty');
   const rows = prepared(ctx.ws.sqlite, `${SELECT} WHERE ${where} ORDER BY t.starts_at, t.id LIMIT @limit`).all(params) as RawRow[];
-  return { items: rows.slice(0, limit).map((r) => toRow(r, now, tz)), truncated: rows.length > limit };
+  const m = momentOf(now, tz);
+  return { items: rows.slice(0, limit).map((r) => toRow(r, m)), truncated: rows.length > limit };
 }
 
 /** A client's (or deal's) open tasks soonest first and the latest done ones. */
@@ -183,10 +192,11 @@ export function tasksFor(ctx: Ctx, link: { clientId?: string | null; dealId?: st
     ctx.ws.sqlite,
     `${SELECT} WHERE t.${col} = @id AND t.done_at IS NOT NULL AND t.archived_at IS NULL ORDER BY t.done_at DESC, t.id DESC LIMIT @limit`,
   ).all({ id, limit }) as RawRow[];
-  return { open: open.map((r) => toRow(r, now, tz)), done: done.map((r) => toRow(r, now, tz)) };
+  const m = momentOf(now, tz);
+  return { open: open.map((r) => toRow(r, m)), done: done.map((r) => toRow(r, m)) };
 }
 
 export function getTaskRow(ctx: Ctx, id: string, tz: string): TaskRow | null {
   const r = prepared(ctx.ws.sqlite, `${SELECT} WHERE t.id = @id AND t.archived_at IS NULL`).get({ id }) as RawRow | undefined;
-  return r ? toRow(r, ctx.now(), tz) : null;
+  return r ? toRow(r, momentOf(ctx.now(), tz)) : null;
 }

@@ -37,6 +37,20 @@ export function seedTasks(sqlite: Database.Database, opts: SeedTasksOptions): { 
   const userIds = (sqlite.prepare('SELECT id FROM users WHERE active = 1 ORDER BY created_at').all() as { id: string }[]).map((u) => u.id);
   const clientRows = sqlite.prepare('SELECT id FROM clients WHERE archived_at IS NULL').all() as { id: string }[];
   const pick = <T>(list: T[]): T => list[Math.floor(rng() * list.length)]!;
+  // A few hundred distinct local days and half-hours: converting each once keeps 300,000 tasks in seconds.
+  const instants = new Map<string, string>();
+  const at = (date: string, h: number, m: number) => {
+    const key = `${date} ${h}:${m}`;
+    let v = instants.get(key);
+    if (!v) instants.set(key, (v = zonedInstant(date, h, m, tz)));
+    return v;
+  };
+  const dates = new Map<number, string>();
+  const dayFromToday = (offset: number) => {
+    let v = dates.get(offset);
+    if (!v) dates.set(offset, (v = shiftDate(today, offset)));
+    return v;
+  };
 
   const insert = sqlite.prepare(
     `INSERT INTO tasks (id, title, type_id, all_day, starts_at, deadline_at, duration_min, assignee_id, client_id, priority,
@@ -51,9 +65,9 @@ export function seedTasks(sqlite: Database.Database, opts: SeedTasksOptions): { 
     // Days from today: done in the past year, overdue within the last month, open up to a year ahead.
     const state = r < 0.3 ? 'done' : r < 0.4 ? 'overdue' : 'open';
     const offset = state === 'done' ? -Math.floor(rng() * 365) : state === 'overdue' ? -1 - Math.floor(rng() * 30) : Math.floor(rng() * 365);
-    const date = shiftDate(today, offset);
+    const date = dayFromToday(offset);
     const allDay = rng() < 0.2;
-    const startsAt = allDay ? date : zonedInstant(date, 9 + Math.floor(rng() * 9), rng() < 0.5 ? 0 : 30, tz);
+    const startsAt = allDay ? date : at(date, 9 + Math.floor(rng() * 9), rng() < 0.5 ? 0 : 30);
     const typeId = pick(TYPE_IDS);
     const id = newId();
     const done = state === 'done';
@@ -74,7 +88,7 @@ export function seedTasks(sqlite: Database.Database, opts: SeedTasksOptions): { 
     });
     // Future tasks remind 15 minutes (timed) or at 09:00 (all-day) before they start.
     if (state === 'open') {
-      const fireAt = allDay ? zonedInstant(date, 9, 0, tz) : new Date(new Date(startsAt).getTime() - 15 * 60_000).toISOString();
+      const fireAt = allDay ? at(date, 9, 0) : new Date(new Date(startsAt).getTime() - 15 * 60_000).toISOString();
       if (fireAt > nowIso) reminder.run(newId(), id, allDay ? 0 : 15, fireAt);
     }
   };
