@@ -133,3 +133,38 @@ test('export the calendar as an .ics download that ical.js reads, and import an 
   await page.getByLabel('Импорт .ics').setInputFiles({ name: 'bad.ics', mimeType: 'text/plain', buffer: Buffer.from('not a calendar') });
   await expect(page.getByRole('alert').filter({ hasText: 'Это не файл календаря iCalendar (.ics)' })).toBeVisible();
 });
+
+test('a weekly task: one occurrence renamed alone, then this and all following renamed', async ({ app: page, server }) => {
+  await page.getByRole('link', { name: 'Задачи' }).click();
+  await page.getByRole('button', { name: 'Новая задача' }).click();
+  const dialog = page.getByTestId('task-dialog');
+  await dialog.getByLabel('Что сделать').fill('Планёрка');
+  await dialog.getByLabel('Время', { exact: true }).fill('10:00');
+  await dialog.getByLabel('Повтор').selectOption('weekly');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toBeHidden();
+
+  const day = format(mskToday(), 'yyyy-MM-dd');
+  const until = format(addDays(mskToday(), 22), 'yyyy-MM-dd');
+  type Item = { id: string; title: string; startsAt: string };
+  const occurrences = async () =>
+    (await server.api<{ items: Item[] }>('tasks.range', { range: { from: day, to: until }, timeZone: 'Europe/Moscow' })).items.map((i) => i.title);
+  expect(await occurrences()).toEqual(['Планёрка', 'Планёрка', 'Планёрка', 'Планёрка']);
+
+  // The nearest occurrence after this week sits in "Later" (collapsed until opened).
+  const later = page.getByTestId('bucket-later');
+  await later.getByRole('button', { name: /Позже/ }).click();
+  await later.getByTestId('task-item').first().getByRole('button', { name: /^Планёрка/ }).click();
+  await expect(dialog.getByTestId('task-scope')).toBeVisible();
+  await dialog.getByLabel('Что сделать').fill('Планёрка с отчётом');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await occurrences()).toEqual(['Планёрка', 'Планёрка с отчётом', 'Планёрка', 'Планёрка']);
+
+  await later.getByTestId('task-item').nth(1).getByRole('button', { name: /^Планёрка/ }).click();
+  await dialog.getByLabel('эту и все следующие').check();
+  await dialog.getByLabel('Что сделать').fill('Планёрка (новая)');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await occurrences()).toEqual(['Планёрка', 'Планёрка с отчётом', 'Планёрка (новая)', 'Планёрка (новая)']);
+});
