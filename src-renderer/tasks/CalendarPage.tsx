@@ -5,6 +5,7 @@ import withDragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/l
 import { addDays, differenceInMinutes, format, parseISO } from 'date-fns';
 import { call } from '../api/client';
 import { errorText } from '../i18n';
+import { taskErrorText } from './taskErrors';
 import { notify, notifyError } from '../ui/toast';
 import { useLookups } from '../settings/lookups';
 import { useApp } from '../app/store';
@@ -110,7 +111,7 @@ export function CalendarPage() {
       notify(t('tasks.moved', { title: event.title }));
     } catch (err) {
       setEvents(prev);
-      notifyError(errorText(err));
+      notifyError(taskErrorText(err));
     }
   };
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
-import { errorText } from '../i18n';
+import { taskErrorText } from './taskErrors';
 import { Dialog } from '../ui/Dialog';
 import { TextField } from '../ui/fields';
 import { notify } from '../ui/toast';
@@ -42,7 +42,7 @@ function CompleteDialog() {
         run: () => void call('tasks.reopen', { id: task.id, historyId: done.historyId }).then(changed),
       });
     } catch (err) {
-      setError(errorText(err));
+      setError(taskErrorText(err));
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { format, addDays } from 'date-fns';
 import { call } from '../api/client';
-import { errorText } from '../i18n';
+import { taskErrorText } from './taskErrors';
 import { notify } from '../ui/toast';
 import { typeLabel } from './format';
 import { useTasks, userTimeZone } from './store';
@@ -50,7 +50,7 @@ export function QuickAdd() {
       notify(t('tasks.created'));
       (e.currentTarget as HTMLFormElement).querySelector('input')?.focus();
     } catch (err) {
-      setError(errorText(err));
+      setError(taskErrorText(err));
     }
   };
 

@@ -22,11 +22,14 @@ export function ReminderCenter() {
   const { t } = useTranslation();
   const { version, openDialog } = useTasks();
   const [items, setItems] = useState<Reminder[]>([]);
+  // Folded to one line so it does not cover the page; a new reminder unfolds it.
+  const [folded, setFolded] = useState(false);
 
   const poll = useCallback(async () => {
     try {
       const due = await call('reminders.due', {});
       setItems(due);
+      if (due.some((x) => x.fresh)) setFolded(false);
       const bridge = window.kartoteka as unknown as DesktopBridge | undefined;
       for (const r of due.filter((x) => x.fresh)) bridge?.notify?.(r.title, [taskWhen(r), r.clientName].filter(Boolean).join(' · '));
     } catch {
@@ -54,27 +57,33 @@ export function ReminderCenter() {
   return (
     <aside className="reminders" aria-label={t('tasks.reminders.title')} data-testid="reminders">
       <header className="row">
-        <strong>{t('tasks.reminders.title')}</strong>
+        <strong>{t('tasks.reminders.title')} ({items.length})</strong>
         {missed > 0 && <span className="muted small">{t('tasks.reminders.missed', { count: missed })}</span>}
+        <span className="spacer" />
+        <button className="link" aria-expanded={!folded} onClick={() => setFolded(!folded)}>
+          {folded ? t('tasks.reminders.unfold') : t('tasks.reminders.fold')}
+        </button>
       </header>
-      <ul>
-        {items.map((r) => (
-          <li key={r.id} className={r.missed ? 'missed' : undefined}>
-            <button className="link reminder-title" onClick={() => openDialog({ mode: 'edit', id: r.taskId })}>{r.title}</button>
-            <span className="muted small">
-              {taskWhen(r)}
-              {r.clientName && ` · ${r.clientName}`}
-              {r.missed && ` · ${t('tasks.reminders.missedAt', { when: formatDateTime(r.at) })}`}
-            </span>
-            <span className="row-actions">
-              <button onClick={() => void act(r, '10m')}>{t('tasks.reminders.snooze10m')}</button>
-              <button onClick={() => void act(r, '1h')}>{t('tasks.reminders.snooze1h')}</button>
-              <button onClick={() => void act(r, 'tomorrow')}>{t('tasks.reminders.snoozeTomorrow')}</button>
-              <button onClick={() => void act(r, null)}>{t('tasks.reminders.dismiss')}</button>
-            </span>
-          </li>
-        ))}
-      </ul>
+      {!folded && (
+        <ul>
+          {items.map((r) => (
+            <li key={r.id} className={r.missed ? 'missed' : undefined}>
+              <button className="link reminder-title" onClick={() => openDialog({ mode: 'edit', id: r.taskId })}>{r.title}</button>
+              <span className="muted small">
+                {taskWhen(r)}
+                {r.clientName && ` · ${r.clientName}`}
+                {r.missed && ` · ${t('tasks.reminders.missedAt', { when: formatDateTime(r.at) })}`}
+              </span>
+              <span className="row-actions">
+                <button onClick={() => void act(r, '10m')}>{t('tasks.reminders.snooze10m')}</button>
+                <button onClick={() => void act(r, '1h')}>{t('tasks.reminders.snooze1h')}</button>
+                <button onClick={() => void act(r, 'tomorrow')}>{t('tasks.reminders.snoozeTomorrow')}</button>
+                <button onClick={() => void act(r, null)}>{t('tasks.reminders.dismiss')}</button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
     </aside>
   );
 }

@@ -11,10 +11,12 @@ import { ClientPicker } from './ClientPicker';
 import { RecurrenceFields } from './RecurrenceFields';
 import { initialForm, toFields, type FormState } from './useTaskForm';
 import { typeLabel } from './format';
+import { taskErrorText } from './taskErrors';
 import { useTasks, userTimeZone, type TaskDialogState } from './store';
 import './tasks.css';
 
 const REMINDER_CHOICES = [0, 5, 15, 30, 60, 1440];
+const SHOWN_FIELDS = ['title', 'typeId', 'assigneeId', 'startsAt', 'durationMin', 'dueAt', 'clientId', 'contactId'];
 type Details = ProcOutput<'tasks.get'>;
 type Contact = ProcOutput<'clients.get'>['contacts'][number];
 
@@ -113,7 +115,8 @@ function TaskDialog({ state }: { state: TaskDialogState }) {
       const fe = fieldErrors(err);
       const byField = Object.fromEntries(Object.entries(fe).map(([k, v]) => [k.replace(/^(fields|patch)\./, ''), v]));
       setErrors(byField);
-      setError(Object.keys(byField).length ? null : errorText(err));
+      // Issues of fields shown next to their input stay there; any other goes in the line below the form.
+      setError(Object.keys(byField).every((k) => SHOWN_FIELDS.includes(k)) && Object.keys(byField).length ? null : taskErrorText(err));
     } finally {
       setBusy(false);
     }

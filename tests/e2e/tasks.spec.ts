@@ -138,8 +138,15 @@ test('a weekly task: one occurrence renamed alone, then this and all following r
   await page.getByRole('link', { name: 'Задачи' }).click();
   await page.getByRole('button', { name: 'Новая задача' }).click();
   const dialog = page.getByTestId('task-dialog');
+  // Mistakes are named next to their field and nothing is saved.
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('обязательное поле');
   await dialog.getByLabel('Что сделать').fill('Планёрка');
   await dialog.getByLabel('Время', { exact: true }).fill('10:00');
+  await dialog.getByLabel('Срок', { exact: true }).fill(format(addDays(mskToday(), -1), 'yyyy-MM-dd'));
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Срок раньше начала');
+  await dialog.getByLabel('Срок', { exact: true }).fill('');
   await dialog.getByLabel('Повтор').selectOption('weekly');
   await dialog.getByRole('button', { name: 'Сохранить' }).click();
   await expect(dialog).toBeHidden();
