@@ -9,12 +9,13 @@ import { lookupPhone } from '../core/clients/lookup';
 import { AppError } from '../core/errors';
 import { startServer } from '../http/server';
 import { backupCommand, backupsCommand, checkCommand, openForServing, restoreCommand } from './backup';
+import { seedTasksCommand } from './tasks';
 
 // Admin work without a window. Errors are one line on stderr and a non-zero exit;
 // --debug prints the stack.
 
 const USAGE = `Usage: npm run cli -- <command> [options]
-  seed   --db FILE --clients N [--seed S]   add N demo clients (creates the workspace)
+  seed   --db FILE --clients N [--tasks M] [--seed S]   add N demo clients, M demo tasks (creates the workspace)
   stats  --db FILE [--json]                 counts of what the workspace holds
   lookup PHONE --db FILE [--json]           clients and contacts with this phone
   serve  [--db FILE] [--port N] [--host H]  browser mode (default 127.0.0.1:5178)
@@ -28,6 +29,7 @@ class UsageError extends Error {}
 const options = {
   db: { type: 'string' },
   clients: { type: 'string' },
+  tasks: { type: 'string' },
   seed: { type: 'string' },
   json: { type: 'boolean', default: false },
   port: { type: 'string' },
@@ -75,7 +77,8 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'seed': {
-      const n = intOption(values.clients, 'clients');
+      const tasks = intOption(values.tasks, 'tasks', 0);
+      const n = intOption(values.clients, 'clients', tasks > 0 ? 0 : undefined);
       const s = openSession(values.db, { create: true });
       const t0 = performance.now();
       seedClients(s.workspace.sqlite, {
@@ -84,10 +87,11 @@ async function main(argv: string[]): Promise<number> {
         onProgress: (done, total) => process.stderr.write(`\rseeding ${done}/${total}`),
       });
       process.stderr.write('\n');
+      seedTasksCommand(s, tasks, values.seed ? intOption(values.seed, 'seed') : undefined);
       const secs = (performance.now() - t0) / 1000;
       const stats = workspaceStats(s.workspace.sqlite);
       s.close();
-      console.log(values.json ? JSON.stringify({ added: n, seconds: secs, ...stats }) : `added ${n} clients in ${secs.toFixed(1)} s; ${stats.clients} clients in the workspace`);
+      console.log(values.json ? JSON.stringify({ added: n, addedTasks: tasks, seconds: secs, ...stats }) : `added ${n} clients${tasks ? ` and ${tasks} tasks` : ''} in ${secs.toFixed(1)} s; ${stats.clients} clients${tasks ? ` and ${stats.tasks} tasks` : ''} in the workspace`);
       return 0;
     }
     case 'stats': {

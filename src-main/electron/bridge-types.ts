@@ -30,4 +30,6 @@ export interface KartotekaBridge {
    * Fire-and-forget; anything but 'ru' or 'en' is ignored. Present only in the desktop app.
    */
   setLanguage?(lang: UiLanguage): void;
+  /** Shows a desktop notification (task reminders). Fire-and-forget. Present only in the desktop app. */
+  notify?(title: string, body: string): void;
 }

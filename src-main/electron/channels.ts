@@ -5,6 +5,9 @@ export const CHANNEL_INVOKE = 'kartoteka:invoke';
 /** Native file dialogs for choosing a workspace file: kind -> path | null. */
 export const CHANNEL_DIALOG = 'kartoteka:dialog';
 
+/** A desktop notification for a task reminder (one-way, renderer -> main): (title, body). */
+export const CHANNEL_NOTIFY = 'kartoteka:notify';
+
 /** The UI language the user chose (one-way, renderer -> main): 'ru' | 'en'. */
 export const CHANNEL_LANGUAGE = 'kartoteka:language';
 

@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import type { ErrorPayload } from '../core/errors';
 import { handleAppScheme, registerAppScheme } from './app-protocol';
 import { harden, isAppUrl, lockDownSession } from './hardening';
+import { registerNotifications } from './notifications';
 import type { BridgeResult } from './bridge-types';
 import {
   APP_ORIGIN,
@@ -229,6 +230,8 @@ function registerIpc(): void {
     chosenLanguage = lang;
     if (lang !== before) Menu.setApplicationMenu(buildMenu());
   });
+
+  registerNotifications(isTrustedSender, () => mainWindow);
 }
 
 // --- window and menu -------------------------------------------------------------------------

@@ -1,10 +1,10 @@
 // Runs in the sandboxed renderer before the page; bundled as CommonJS because
 // sandboxed preloads cannot be ES modules. Exposes one narrow, typed object:
-// window.kartoteka = { invoke(name, input), dialogs, setLanguage(lang) }. No ipcRenderer, no Node.
+// window.kartoteka = { invoke(name, input), dialogs, setLanguage(lang), notify(title, body) }. No ipcRenderer, no Node.
 
 import { contextBridge, ipcRenderer } from 'electron';
 import type { BridgeResult, KartotekaBridge } from './bridge-types';
-import { CHANNEL_DIALOG, CHANNEL_INVOKE, CHANNEL_LANGUAGE, isUiLanguage, type UiLanguage } from './channels';
+import { CHANNEL_DIALOG, CHANNEL_INVOKE, CHANNEL_LANGUAGE, CHANNEL_NOTIFY, isUiLanguage, type UiLanguage } from './channels';
 
 function failure(code: string, message: string): BridgeResult {
   return { ok: false, error: { code, message, params: {}, issues: [] } };
@@ -39,6 +39,9 @@ const bridge: KartotekaBridge = {
   },
   setLanguage(lang: UiLanguage): void {
     if (isUiLanguage(lang)) ipcRenderer.send(CHANNEL_LANGUAGE, lang);
+  },
+  notify(title: string, body: string): void {
+    if (typeof title === 'string' && typeof body === 'string') ipcRenderer.send(CHANNEL_NOTIFY, title, body);
   },
 };
 

@@ -10,6 +10,11 @@ import { Placeholder } from './Placeholder';
 import { ClientsPage } from '../clients/ClientsPage';
 import { ClientCard } from '../clients/card/ClientCard';
 import { SettingsPage } from '../settings/SettingsPage';
+import { TasksPage } from '../tasks/TasksPage';
+import { CalendarPage } from '../tasks/CalendarPage';
+import { TaskDialogHost } from '../tasks/TaskDialog';
+import { CompleteDialogHost } from '../tasks/CompleteDialog';
+import { ReminderCenter } from '../tasks/ReminderCenter';
 import { Toasts } from '../ui/toast';
 import { ConfirmHost } from '../ui/Dialog';
 import { BackupBadge } from '../backup/BackupBadge';
@@ -79,9 +84,14 @@ export function App() {
         {route.section === 'clients' && !route.clientId && <ClientsPage />}
         {route.section === 'clients' && route.clientId && <ClientCard key={route.clientId} id={route.clientId} />}
         {route.section === 'settings' && <SettingsPage />}
-        {route.section !== 'clients' && route.section !== 'settings' && <Placeholder section={route.section} />}
+        {route.section === 'tasks' && <TasksPage />}
+        {route.section === 'calendar' && <CalendarPage />}
+        {!['clients', 'settings', 'tasks', 'calendar'].includes(route.section) && <Placeholder section={route.section} />}
       </main>
       <GlobalSearch />
+      <TaskDialogHost />
+      <CompleteDialogHost />
+      <ReminderCenter />
       <Toasts />
       <ConfirmHost />
     </div>

@@ -14,7 +14,7 @@ export function Onboarding() {
     setBusy(true);
     setError(null);
     try {
-      setWorkspace(await call('workspace.initialize', { demo }));
+      setWorkspace(await call('workspace.initialize', { demo, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }));
     } catch (e) {
       setError(errorText(e));
       setBusy(false);

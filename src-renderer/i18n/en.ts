@@ -1,5 +1,6 @@
 import type { Dictionary } from './ru';
 import { backupEn, backupErrorsEn } from './backup.en';
+import { tasksEn, tasksErrorsEn } from './tasks.en';
 
 export const en: Dictionary = {
   backup: backupEn,
@@ -228,6 +229,7 @@ export const en: Dictionary = {
       restored: 'Client restored from the archive',
       merged: 'Client “{{arg}}” merged in',
       merged_into: 'Merged into client “{{arg}}”',
+      congratulated: 'Congratulated on the birthday: {{arg}}',
     },
     whenRequired: 'Enter the date and time',
     loadMore: 'Show earlier',
@@ -276,7 +278,9 @@ export const en: Dictionary = {
       checkbox: 'Checkbox',
     },
   },
+  tasks: tasksEn,
   errors: {
+    tasks: tasksErrorsEn,
     generic: 'The action failed: {{message}}',
     offline: 'Cannot reach the program',
     internal: 'Internal error: {{message}}',

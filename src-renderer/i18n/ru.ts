@@ -2,6 +2,7 @@
 // the type of `Dictionary`).
 
 import { backupRu, backupErrorsRu } from './backup.ru';
+import { tasksRu, tasksErrorsRu } from './tasks.ru';
 
 export const ru = {
   backup: backupRu,
@@ -230,6 +231,7 @@ export const ru = {
       restored: 'Клиент восстановлен из архива',
       merged: 'Присоединён клиент «{{arg}}»',
       merged_into: 'Объединён с клиентом «{{arg}}»',
+      congratulated: 'Поздравили с днём рождения: {{arg}}',
     },
     whenRequired: 'Укажите дату и время',
     loadMore: 'Показать более ранние',
@@ -278,7 +280,9 @@ export const ru = {
       checkbox: 'Флажок',
     },
   },
+  tasks: tasksRu,
   errors: {
+    tasks: tasksErrorsRu,
     generic: 'Не удалось выполнить действие: {{message}}',
     offline: 'Нет связи с программой',
     internal: 'Внутренняя ошибка: {{message}}',

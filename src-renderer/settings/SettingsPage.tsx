@@ -7,6 +7,7 @@ import { UsersSection } from './UsersSection';
 import { TagsSection } from './TagsSection';
 import { CustomFieldsSection } from './CustomFieldsSection';
 import { BackupSection } from '../backup/BackupSection';
+import { TaskTypesSection } from '../tasks/TaskTypesSection';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -30,6 +31,7 @@ export function SettingsPage() {
       <UsersSection />
       <TagsSection />
       <CustomFieldsSection />
+      <TaskTypesSection />
     </div>
   );
 }

@@ -15,7 +15,7 @@ export function TextField(props: {
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
       {props.multiline ? (
-        <textarea id={id} value={props.value} onChange={(e) => props.onChange(e.target.value)} aria-invalid={!!props.error} rows={3} />
+        <textarea id={id} value={props.value} autoFocus={props.autoFocus} onChange={(e) => props.onChange(e.target.value)} aria-invalid={!!props.error} rows={3} />
       ) : (
         <input
           id={id}

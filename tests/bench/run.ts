@@ -1,4 +1,4 @@
-// npm run bench [-- --clients N | --quick] [--rounds R] [--workspace FILE] [--keep]
+// npm run bench [-- --clients N | --quick] [--tasks N] [--rounds R] [--workspace FILE] [--keep]
 //
 // Seeds a fresh workspace in a temp dir and measures the core's hot paths, each
 // against a floor measured in the same run on the same machine: seeding vs bare
@@ -16,6 +16,7 @@ import { benchLookup, benchPaging, benchSearch } from './query-bench';
 import { seedWorkspace, type SeedResult } from './seed-bench';
 import { ms, ratio, round3, table } from './measure';
 import { benchBackup } from './backup-bench';
+import { benchTasks, type TaskBenchResult } from './tasks-bench';
 
 const TARGET_SEARCH_P95_MS = 10;
 
@@ -25,6 +26,7 @@ function parseOptions() {
   const { values } = parseArgs({
     options: {
       clients: { type: 'string' },
+      tasks: { type: 'string' },
       quick: { type: 'boolean', default: false },
       rounds: { type: 'string' },
       workspace: { type: 'string' },
@@ -36,7 +38,8 @@ function parseOptions() {
   if (values.help) {
     console.log(`Usage: npm run bench [-- options]
   --clients N       clients to seed (default 200000, or BENCH_CLIENTS)
-  --quick           20000 clients
+  --quick           20000 clients, 30000 tasks
+  --tasks N         tasks to seed for the tasks bench (default 300000, or BENCH_TASKS; 0 skips it)
   --rounds R        timed passes per measurement (default 5, or BENCH_ROUNDS)
   --workspace FILE  measure an existing workspace instead of seeding one
   --keep            keep the temp dir with the seeded workspace`);
@@ -49,8 +52,10 @@ function parseOptions() {
     return n;
   };
   const clients = int(values.clients, '--clients') ?? (values.quick ? 20_000 : undefined) ?? int(process.env.BENCH_CLIENTS, 'BENCH_CLIENTS') ?? 200_000;
+  const tasksOpt = values.tasks === '0' ? 0 : int(values.tasks, '--tasks');
+  const tasks = tasksOpt ?? (values.quick ? 30_000 : undefined) ?? int(process.env.BENCH_TASKS, 'BENCH_TASKS') ?? 300_000;
   const rounds = int(values.rounds, '--rounds') ?? int(process.env.BENCH_ROUNDS, 'BENCH_ROUNDS') ?? 5;
-  return { clients, rounds, workspace: values.workspace, keep: values.keep };
+  return { clients, tasks, rounds, workspace: values.workspace, keep: values.keep };
 }
 
 async function main(): Promise<void> {
@@ -75,20 +80,25 @@ async function main(): Promise<void> {
     } else {
       session.open(join(tmp, 'bench.kdb'));
       log(`Kartoteka bench: ${opt.clients} clients; ${opt.rounds} timed rounds; node ${process.version}, ${cpus().length} cores`);
-      log('\n[1/5] seeding');
+      log('\n[1] seeding');
       seed = seedWorkspace(session, opt.clients, tmp, log);
     }
     const ctx = session.ctx();
     const clients = (ctx.ws.sqlite.prepare('SELECT count(*) AS n FROM clients WHERE archived_at IS NULL').get() as { n: number }).n;
 
-    log('\n[2/5] search per keystroke (listClients, first page of 60)');
+    log('\n[2] search per keystroke (listClients, first page of 60)');
     const search = benchSearch(ctx, opt.rounds);
-    log('[3/5] caller lookup');
+    log('[3] caller lookup');
     const lookup = benchLookup(ctx, opt.rounds);
-    log('[4/5] list paging');
+    log('[4] list paging');
     const paging = benchPaging(ctx, Math.max(5, opt.rounds));
-    log('[5/5] backup vs plain file copy, searching meanwhile');
+    log('[5] backup vs plain file copy, searching meanwhile');
     const backup = await benchBackup(session, tmp);
+    let tasks: TaskBenchResult | null = null;
+    if (opt.tasks > 0 && !opt.workspace) {
+      log(`[6] tasks: ${opt.tasks} seeded, lists and calendar ranges`);
+      tasks = benchTasks(ctx, opt.tasks, Math.max(5, opt.rounds), log);
+    }
 
     // ---- report ----
     const out: string[] = [''];
@@ -153,6 +163,16 @@ async function main(): Promise<void> {
         ],
       ),
       '',
+      ...(tasks
+        ? [
+            table(
+              [`tasks (${tasks.tasks})`, 'rows', 'ms', 'floor ms', 'ms/floor'],
+              tasks.rows.map((r) => [r.name, String(r.rows), ms(r.ms), ms(r.floorMs), ratio(r.ms, r.floorMs)]),
+            ),
+            '  floor: the same number of task rows read by rowid (counts: all open and done tasks counted once); lists are first pages of 50, calendar ranges all tasks of the range',
+            '',
+          ]
+        : []),
       `search p95 at ${clients} clients: ${ms(s.latency.p95)} ms (target ≤ ${TARGET_SEARCH_P95_MS} ms)`,
       `bench took ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
@@ -170,6 +190,7 @@ async function main(): Promise<void> {
       lookup,
       paging,
       backup,
+      tasks,
       seconds: (performance.now() - started) / 1000,
     };
     const file = join(dirname(fileURLToPath(import.meta.url)), 'last-result.json');

@@ -3,6 +3,7 @@ import { clientProcedures } from '../clients/procedures';
 import { workspaceProcedures } from '../workspace/procedures';
 import { settingsProcedures } from './settings';
 import { backupProcedures } from '../backup/procedures';
+import { taskProcedures } from '../tasks/procedures';
 import { AppError, ValidationError } from '../errors';
 import type { Session } from '../workspace/session';
 import type { Procedure } from './define';
@@ -13,6 +14,7 @@ export const procedures = {
   ...clientProcedures,
   ...settingsProcedures,
   ...backupProcedures,
+  ...taskProcedures,
 };
 
 export type Procedures = typeof procedures;

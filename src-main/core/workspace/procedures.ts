@@ -5,10 +5,13 @@ import { proc } from '../procedures/define';
 import { AppError } from '../errors';
 import { seedClients } from '../seed/generator';
 import { workspaceStats } from './stats';
+import { seedTasks } from '../tasks/seed';
+import { timeZone } from '../tasks/schemas';
 import type { Session } from './session';
 
 /** Clients in the demo workspace offered at first start. */
 export const DEMO_CLIENTS = 300;
+export const DEMO_TASKS = 400;
 
 const workspacePath = z
   .string()
@@ -28,11 +31,14 @@ function info(s: Session) {
 
 export const workspaceProcedures = {
   'workspace.info': proc(z.object({}), (s) => info(s)),
-  'workspace.initialize': proc(z.object({ demo: z.boolean() }), (s, i) => {
+  'workspace.initialize': proc(z.object({ demo: z.boolean(), timeZone: timeZone.optional() }), (s, i) => {
     // The first-start question is asked once: a second tab or a LAN client must not
     // pour demo clients into a working database.
     if (isOnboarded(s)) throw new AppError('workspace.initialized', 'The workspace is already set up');
-    if (i.demo) seedClients(s.workspace.sqlite, { clients: DEMO_CLIENTS, seed: 2026 });
+    if (i.demo) {
+      seedClients(s.workspace.sqlite, { clients: DEMO_CLIENTS, seed: 2026 });
+      seedTasks(s.workspace.sqlite, { tasks: DEMO_TASKS, seed: 2026, timeZone: i.timeZone });
+    }
     s.setMeta('onboarded', '1');
     return info(s);
   }),

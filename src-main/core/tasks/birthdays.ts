@@ -1,0 +1,88 @@
+import { and, eq, gte } from 'drizzle-orm';
+import type { Ctx } from '../context';
+import { isoNow } from '../context';
+import { prepared } from '../db/statements';
+import { history } from '../db/schema';
+import { newId } from '../ids';
+import { NotFoundError } from '../errors';
+import { shiftDate } from './time';
+
+// Birthdays are looked up by month-day through expression indexes
+// (migration tasks_sql), so a week costs seven index probes at any size.
+
+export interface Birthday {
+  kind: 'client' | 'contact';
+  clientId: string;
+  clientName: string;
+  contactId: string | null;
+  name: string;
+  birthday: string;
+  /** This year's date of the birthday within the asked range. */
+  date: string;
+  age: number | null;
+  congratulated: boolean;
+}
+
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** Birthdays falling on local dates [from, to) (at most a few months). */
+export function birthdaysBetween(ctx: Ctx, from: string, to: string): Birthday[] {
+  const days = new Map<string, string>();
+  for (let d = from; d < to && days.size < 400; d = shiftDate(d, 1)) {
+    days.set(d.slice(5), d);
+    // 29 February birthdays are celebrated on the 28th in common years.
+    if (d.slice(5) === '02-28' && !isLeap(Number(d.slice(0, 4)))) days.set('02-29', d);
+  }
+  if (!days.size) return [];
+  const keys = [...days.keys()];
+  const inList = keys.map((_, i) => `@d${i}`).join(', ');
+  const params = Object.fromEntries(keys.map((k, i) => [`d${i}`, k]));
+  const rows = prepared(
+    ctx.ws.sqlite,
+    `SELECT 'client' AS kind, c.id AS clientId, c.name AS clientName, NULL AS contactId, c.name AS name, c.birthday
+       FROM clients c WHERE c.birthday IS NOT NULL AND c.archived_at IS NULL AND substr(c.birthday, 6, 5) IN (${inList})
+     UNION ALL
+     SELECT 'contact', c.id, c.name, k.id, k.name, k.birthday
+       FROM contacts k JOIN clients c ON c.id = k.client_id
+       WHERE k.birthday IS NOT NULL AND k.archived_at IS NULL AND c.archived_at IS NULL AND substr(k.birthday, 6, 5) IN (${inList})
+     LIMIT 2000`,
+  ).all(params) as Omit<Birthday, 'date' | 'age' | 'congratulated'>[];
+  const yearStart = `${from.slice(0, 4)}-01-01`;
+  return rows
+    .map((r) => {
+      const date = days.get(r.birthday.slice(5))!;
+      const born = Number(r.birthday.slice(0, 4));
+      return {
+        ...r,
+        date,
+        age: born > 1900 ? Number(date.slice(0, 4)) - born : null,
+        congratulated: wasCongratulated(ctx, r.clientId, r.name, yearStart),
+      };
+    })
+    .sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name, 'ru'));
+}
+
+const congratsText = (name: string) => `congratulated:${name}`;
+
+function wasCongratulated(ctx: Ctx, clientId: string, name: string, since: string): boolean {
+  return !!ctx.db
+    .select({ id: history.id })
+    .from(history)
+    .where(and(eq(history.clientId, clientId), eq(history.kind, 'system'), gte(history.occurredAt, since), eq(history.text, congratsText(name))))
+    .get();
+}
+
+/** The one-click "congratulated" entry in the client's history. */
+export function logCongratulated(ctx: Ctx, clientId: string, contactId: string | null, name: string) {
+  const now = isoNow(ctx);
+  if (!ctx.ws.sqlite.prepare('SELECT 1 FROM clients WHERE id = ?').get(clientId)) throw new NotFoundError('client', clientId);
+  if (contactId && !ctx.ws.sqlite.prepare('SELECT 1 FROM contacts WHERE id = ? AND client_id = ?').get(contactId, clientId)) {
+    throw new NotFoundError('contact', contactId);
+  }
+  const id = newId();
+  ctx.db
+    .insert(history)
+    .values({ id, clientId, contactId, kind: 'system', occurredAt: now, text: congratsText(name), authorId: ctx.userId, createdAt: now, updatedAt: now, createdBy: ctx.userId })
+    .run();
+  return { id };
+}

@@ -1,0 +1,28 @@
+import { format, parseISO } from 'date-fns';
+import { ru, enUS } from 'date-fns/locale';
+import i18next from 'i18next';
+import type { TaskRow, TaskType } from './store';
+
+const locale = () => (i18next.language === 'en' ? enUS : ru);
+
+/** 'YYYY-MM-DD' as a local date (never shifted by the zone). */
+export const localDay = (date: string): Date => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d);
+};
+export const dayKey = (d: Date): string => format(d, 'yyyy-MM-dd');
+
+/** When a task is: its date (all-day) or date and time, in this computer's zone. */
+export function taskWhen(t: Pick<TaskRow, 'allDay' | 'startsAt'>): string {
+  if (t.allDay) return format(localDay(t.startsAt), 'EEEEEE, d MMM', { locale: locale() });
+  const start = parseISO(t.startsAt);
+  return format(start, 'EEEEEE, d MMM HH:mm', { locale: locale() });
+}
+
+export function typeLabel(type: Pick<TaskType, 'builtin' | 'code' | 'name'> | undefined, fallback = ''): string {
+  if (!type) return fallback;
+  return type.builtin && type.code ? i18next.t(`tasks.types.${type.code}`) : type.name;
+}
+
+export const rowTypeLabel = (r: Pick<TaskRow, 'typeId' | 'typeName'>, types: TaskType[]): string =>
+  typeLabel(types.find((x) => x.id === r.typeId), r.typeName);

@@ -1,0 +1,33 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeTempDir, removeDir } from '../helpers/workspace';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const MAIN = join(ROOT, 'src-main', 'cli', 'main.ts');
+const dir = makeTempDir('tasks-cli');
+const db = join(dir, 'w.kdb');
+afterAll(() => removeDir(dir));
+
+const cli = (...args: string[]) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+    execFile(process.execPath, [TSX, MAIN, ...args], { cwd: ROOT, timeout: 60_000 }, (e, stdout, stderr) =>
+      resolve({ code: e ? (typeof e.code === 'number' ? e.code : -1) : 0, stdout, stderr }),
+    ),
+  );
+
+describe('cli seed --tasks and stats', () => {
+  it('adds demo tasks to the clients and counts them', async () => {
+    const seeded = await cli('seed', '--db', db, '--clients', '30', '--tasks', '500', '--seed', '7');
+    expect(seeded.code, seeded.stderr).toBe(0);
+    expect(seeded.stdout).toMatch(/^added 30 clients and 500 tasks in [\d.]+ s; 30 clients and 500 tasks in the workspace$/m);
+    const more = await cli('seed', '--db', db, '--tasks', '100', '--json');
+    expect(JSON.parse(more.stdout)).toMatchObject({ added: 0, addedTasks: 100, tasks: 600 });
+    const stats = await cli('stats', '--db', db, '--json');
+    expect(JSON.parse(stats.stdout).tasks).toBe(600);
+    const bad = await cli('seed', '--db', db, '--tasks', 'many');
+    expect([bad.code, bad.stderr.trim()]).toEqual([2, 'error: --tasks must be a whole number, got "many"']);
+  });
+});
