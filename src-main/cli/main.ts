@@ -8,6 +8,7 @@ import { seedClients } from '../core/seed/generator';
 import { lookupPhone } from '../core/clients/lookup';
 import { AppError } from '../core/errors';
 import { startServer } from '../http/server';
+import { importCommand, exportCommand, CliUsageError } from './exchange';
 
 // Admin work without a window. Errors are one line on stderr and a non-zero exit;
 // --debug prints the stack.
@@ -16,7 +17,12 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   seed   --db FILE --clients N [--seed S]   add N demo clients (creates the workspace)
   stats  --db FILE [--json]                 counts of what the workspace holds
   lookup PHONE --db FILE [--json]           clients and contacts with this phone
-  serve  [--db FILE] [--port N] [--host H]  browser mode (default 127.0.0.1:5178)`;
+  serve  [--db FILE] [--port N] [--host H]  browser mode (default 127.0.0.1:5178)
+  import FILE --db FILE [--entity clients|contacts] [--mapping auto|PRESET.json]
+         [--on-duplicate skip|update|overwrite|create] [--dry-run] [--json]
+                                            import an .xlsx/.csv/.txt/.vcf file
+  export ENTITY --db FILE --format xlsx|csv|csv-1c|vcf --out FILE
+                                            write clients or contacts to a file`;
 
 class UsageError extends Error {}
 
@@ -29,6 +35,12 @@ const options = {
   host: { type: 'string' },
   debug: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
+  entity: { type: 'string' },
+  mapping: { type: 'string' },
+  'on-duplicate': { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  format: { type: 'string' },
+  out: { type: 'string' },
 } as const;
 
 function intOption(value: string | undefined, name: string, fallback?: number): number {
@@ -116,6 +128,10 @@ async function main(argv: string[]): Promise<number> {
       process.on('SIGTERM', stop);
       return new Promise<number>(() => {});
     }
+    case 'import':
+      return importCommand(() => openSession(values.db), args[0], values);
+    case 'export':
+      return exportCommand(() => openSession(values.db), args[0], values);
     default:
       throw new UsageError(`unknown command "${command}"\n${USAGE}`);
   }
@@ -126,9 +142,9 @@ main(argv).then(
   (code) => process.exit(code),
   (e: unknown) => {
     if (argv.includes('--debug')) console.error(e);
-    else if (e instanceof AppError || e instanceof UsageError) console.error(`error: ${e.message}`);
+    else if (e instanceof AppError || e instanceof UsageError || e instanceof CliUsageError) console.error(`error: ${e.message}`);
     else if (e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) console.error(`error: ${e.message}`);
     else console.error(`error: ${e instanceof Error ? e.message : String(e)} (run with --debug for details)`);
-    process.exit(e instanceof UsageError ? 2 : 1);
+    process.exit(e instanceof UsageError || e instanceof CliUsageError ? 2 : 1);
   },
 );

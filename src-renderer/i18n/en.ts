@@ -1,4 +1,5 @@
 import type { Dictionary } from './ru';
+import { exchangeEn, exchangeErrorsEn } from './exchange.en';
 
 export const en: Dictionary = {
   app: {
@@ -274,7 +275,9 @@ export const en: Dictionary = {
       checkbox: 'Checkbox',
     },
   },
+  exchange: exchangeEn,
   errors: {
+    exchange: exchangeErrorsEn,
     generic: 'The action failed: {{message}}',
     offline: 'Cannot reach the program',
     internal: 'Internal error: {{message}}',

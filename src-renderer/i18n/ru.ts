@@ -1,6 +1,8 @@
 // Russian: the default language. en.ts must have exactly the same keys (checked by
 // the type of `Dictionary`).
 
+import { exchangeRu, exchangeErrorsRu } from './exchange.ru';
+
 export const ru = {
   app: {
     name: 'Картотека',
@@ -275,7 +277,9 @@ export const ru = {
       checkbox: 'Флажок',
     },
   },
+  exchange: exchangeRu,
   errors: {
+    exchange: exchangeErrorsRu,
     generic: 'Не удалось выполнить действие: {{message}}',
     offline: 'Нет связи с программой',
     internal: 'Внутренняя ошибка: {{message}}',
