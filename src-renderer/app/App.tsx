@@ -10,6 +10,7 @@ import { Placeholder } from './Placeholder';
 import { ClientsPage } from '../clients/ClientsPage';
 import { ClientCard } from '../clients/card/ClientCard';
 import { SettingsPage } from '../settings/SettingsPage';
+import { ExchangePage } from '../exchange/ExchangePage';
 import { Toasts } from '../ui/toast';
 import { ConfirmHost } from '../ui/Dialog';
 
@@ -74,7 +75,8 @@ export function App() {
         {route.section === 'clients' && !route.clientId && <ClientsPage />}
         {route.section === 'clients' && route.clientId && <ClientCard key={route.clientId} id={route.clientId} />}
         {route.section === 'settings' && <SettingsPage />}
-        {route.section !== 'clients' && route.section !== 'settings' && <Placeholder section={route.section} />}
+        {route.section === 'exchange' && <ExchangePage />}
+        {route.section !== 'clients' && route.section !== 'settings' && route.section !== 'exchange' && <Placeholder section={route.section} />}
       </main>
       <GlobalSearch />
       <Toasts />
