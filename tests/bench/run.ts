@@ -15,6 +15,7 @@ import { Session } from '../../src-main/core/workspace/session';
 import { benchLookup, benchPaging, benchSearch } from './query-bench';
 import { seedWorkspace, type SeedResult } from './seed-bench';
 import { ms, ratio, round3, table } from './measure';
+import { benchExchange, type ExchangeBenchResult } from './exchange-bench';
 
 const TARGET_SEARCH_P95_MS = 10;
 
@@ -28,6 +29,7 @@ function parseOptions() {
       rounds: { type: 'string' },
       workspace: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      'import-rows': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -38,7 +40,8 @@ function parseOptions() {
   --quick           20000 clients
   --rounds R        timed passes per measurement (default 5, or BENCH_ROUNDS)
   --workspace FILE  measure an existing workspace instead of seeding one
-  --keep            keep the temp dir with the seeded workspace`);
+  --keep            keep the temp dir with the seeded workspace
+  --import-rows N   rows of the xlsx/CSV import benchmark (default 100000, --quick 20000, 0 skips it)`);
     process.exit(0);
   }
   const int = (v: string | undefined, name: string): number | undefined => {
@@ -49,10 +52,11 @@ function parseOptions() {
   };
   const clients = int(values.clients, '--clients') ?? (values.quick ? 20_000 : undefined) ?? int(process.env.BENCH_CLIENTS, 'BENCH_CLIENTS') ?? 200_000;
   const rounds = int(values.rounds, '--rounds') ?? int(process.env.BENCH_ROUNDS, 'BENCH_ROUNDS') ?? 5;
-  return { clients, rounds, workspace: values.workspace, keep: values.keep };
+  const importRows = values['import-rows'] === '0' ? 0 : (int(values['import-rows'], '--import-rows') ?? (values.quick ? 20_000 : 100_000));
+  return { clients, rounds, workspace: values.workspace, keep: values.keep, importRows };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   let opt: ReturnType<typeof parseOptions>;
   try {
     opt = parseOptions();
@@ -86,6 +90,11 @@ function main(): void {
     const lookup = benchLookup(ctx, opt.rounds);
     log('[4/4] list paging');
     const paging = benchPaging(ctx, Math.max(5, opt.rounds));
+    let exchange: ExchangeBenchResult | null = null;
+    if (opt.importRows > 0) {
+      log(`[+] import of ${opt.importRows} rows (xlsx, CSV) vs bare read + bare inserts`);
+      exchange = await benchExchange(opt.importRows, log);
+    }
 
     // ---- report ----
     const out: string[] = [''];
@@ -146,6 +155,7 @@ function main(): void {
       searchTargetP95Ms: TARGET_SEARCH_P95_MS,
       lookup,
       paging,
+      exchange,
       seconds: (performance.now() - started) / 1000,
     };
     const file = join(dirname(fileURLToPath(import.meta.url)), 'last-result.json');
@@ -158,4 +168,4 @@ function main(): void {
   }
 }
 
-main();
+void main();

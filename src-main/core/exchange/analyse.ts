@@ -10,6 +10,7 @@ import { fromByHeader, rememberedMapping } from './mapping-store';
 export const PREVIEW_ROWS = 30;
 /** Issues kept for display and reports; all are counted. */
 export const MAX_ISSUES = 5000;
+const NONE: Cell[] = [];
 
 export interface SheetPreview {
   rows: SourceRow[];
@@ -102,7 +103,12 @@ export async function analyse<R>(ctx: Ctx, source: TableSource, entity: ImportEn
     if (width > 0 && extra > 0) {
       rowIssues.push({ row: row.n, field: '', code: 'exchange.row_ragged', params: { count: row.cells.length, expected: width }, severity: 'error' });
     }
-    const get = (field: string) => (byField.get(field) ?? []).map((i) => row.cells[i] ?? null);
+    const cells = row.cells;
+    const get = (field: string): Cell[] => {
+      const cols = byField.get(field);
+      if (!cols) return NONE;
+      return cols.length === 1 ? [cells[cols[0]!] ?? null] : cols.map((i) => cells[i] ?? null);
+    };
     const record = rowIssues.length === 0 ? entity.build(env, get, row.n, rowIssues) : null;
     for (const i of rowIssues) {
       if (i.severity === 'error') a.issueCount.errors++;

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { AppError } from '../../errors';
 import { decodeText, detectDelimiter } from './decode';
@@ -19,7 +20,9 @@ export async function openCsv(path: string): Promise<TableSource> {
 
 async function* csvRows(text: string, delimiter: string, signal?: AbortSignal): AsyncIterable<SourceRow> {
   // Empty lines are kept (as blank rows) so row numbers match what Excel shows.
-  const parser = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, record_delimiter: ['\r\n', '\n', '\r'] });
+  const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: false, record_delimiter: ['\r\n', '\n', '\r'] });
+  // Fed in slices, so a preview of the first rows does not parse the whole file.
+  Readable.from(slices(text)).pipe(parser);
   let n = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
@@ -37,4 +40,8 @@ async function* csvRows(text: string, delimiter: string, signal?: AbortSignal): 
     }
     throw e;
   }
+}
+
+function* slices(text: string): Generator<string> {
+  for (let i = 0; i < text.length; i += 256 * 1024) yield text.slice(i, i + 256 * 1024);
 }
