@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Ctx } from '../../context';
+import { ValidationError } from '../../errors';
 import { listQuery, type ListQuery } from '../../clients/schemas';
 import { filterSql, SEARCH_CAP } from '../../clients/list';
 import { searchClientSeqs } from '../../search/client-search';
@@ -47,7 +48,11 @@ function* seqPages(sqlite: Database.Database, q: ListQuery): Generator<number[]>
 export const clientsExport: ExportEntity<ListQuery> = {
   key: 'clients',
   fields: (ctx) => clientFieldDefs(ctx),
-  parseQuery: (raw) => listQuery.parse(raw ?? {}),
+  parseQuery: (raw) => {
+    const r = listQuery.safeParse(raw ?? {});
+    if (!r.success) throw new ValidationError(r.error.issues.map((i) => ({ field: `query.${i.path.join('.')}`, code: 'invalid' })));
+    return r.data;
+  },
   *rows(ctx: Ctx, q: ListQuery) {
     const sqlite = ctx.ws.sqlite;
     const page = sqlite.prepare(CLIENT_PAGE_SQL);
