@@ -18,11 +18,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   stats  --db FILE [--json]                 counts of what the workspace holds
   lookup PHONE --db FILE [--json]           clients and contacts with this phone
   serve  [--db FILE] [--port N] [--host H]  browser mode (default 127.0.0.1:5178)
-  import FILE --db FILE [--entity clients|contacts] [--mapping auto|PRESET.json]
-         [--on-duplicate skip|update|overwrite|create] [--dry-run] [--json]
-                                            import an .xlsx/.csv/.txt/.vcf file
-  export ENTITY --db FILE --format xlsx|csv|csv-1c|vcf --out FILE
-                                            write clients or contacts to a file`;
+  import FILE --db FILE [--entity clients|contacts] [--mapping auto|PRESET.json] [--on-duplicate skip|update|overwrite|create] [--dry-run] [--json]
+  export ENTITY --db FILE --format xlsx|csv|csv-1c|vcf --out FILE`;
 
 class UsageError extends Error {}
 

@@ -20,6 +20,7 @@ export function HeaderStep(props: { info: FileInfo; sheet: number; preview: Prev
           </select>
         </label>
       )}
+      <h3>{t('exchange.headerRow')}</h3>
       <p className="muted">{t('exchange.headerHint')}</p>
       <div className="xch-table-wrap">
         <table className="xch-table" aria-label={t('exchange.preview')}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { errorText } from '../i18n';
 import { notify, notifyError } from '../ui/toast';
+import { confirmAction } from '../ui/Dialog';
 import { fieldName } from './labels';
 import type { Mapping, Preview } from './types';
 
@@ -13,8 +14,10 @@ export function MappingStep(props: { entity: string; preview: Preview; mapping: 
   const { t } = useTranslation();
   const { preview, mapping } = props;
   const [presetName, setPresetName] = useState('');
+  const [presetId, setPresetId] = useState('');
   const sampleRow = preview.rows.find((r) => r.n > (preview.headerRow ?? 0) && r.cells.some((c) => c !== ''));
   const applyPreset = (id: string) => {
+    setPresetId(id);
     const p = preview.presets.find((x) => x.id === id);
     if (!p) return;
     const next: Mapping = {};
@@ -31,6 +34,17 @@ export function MappingStep(props: { entity: string; preview: Preview; mapping: 
       notifyError(errorText(e));
     }
   };
+  const remove = async () => {
+    const p = preview.presets.find((x) => x.id === presetId);
+    if (!p || !(await confirmAction(t('exchange.deletePresetConfirm', { name: p.name })))) return;
+    try {
+      await call('exchange.deletePreset', { id: p.id });
+      setPresetId('');
+      props.onPresetsChanged();
+    } catch (e) {
+      notifyError(errorText(e));
+    }
+  };
   return (
     <div>
       {preview.remembered && <p className="notice">{t('exchange.remembered')}</p>}
@@ -38,7 +52,7 @@ export function MappingStep(props: { entity: string; preview: Preview; mapping: 
         {preview.presets.length > 0 && (
           <label className="row">
             {t('exchange.preset')}
-            <select defaultValue="" onChange={(e) => applyPreset(e.target.value)}>
+            <select value={presetId} onChange={(e) => applyPreset(e.target.value)}>
               <option value="">{t('exchange.presetNone')}</option>
               {preview.presets.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -47,6 +61,11 @@ export function MappingStep(props: { entity: string; preview: Preview; mapping: 
               ))}
             </select>
           </label>
+        )}
+        {presetId && (
+          <button className="link danger" onClick={() => void remove()}>
+            {t('exchange.deletePreset')}
+          </button>
         )}
         <span className="spacer" />
         <input placeholder={t('exchange.presetName')} aria-label={t('exchange.presetName')} value={presetName} onChange={(e) => setPresetName(e.target.value)} />
