@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -167,6 +167,14 @@ describe('broken files get one clear message and change nothing', () => {
       expect(w.count('import_batches')).toBe(0);
     });
   }
+
+  it('a value longer than the client card allows rejects its row', async () => {
+    const file = join(w.dir, 'long.csv');
+    writeFileSync(file, `Наименование;Фамилия\r\nООО «Норма»;\r\n;${'Я'.repeat(150)}\r\n`);
+    const r = await runImport(w.session, file, { entity: 'clients' });
+    expect(r.created).toBe(1);
+    expect(r.issues).toEqual([{ row: 3, field: 'lastName', code: 'exchange.value_too_long', params: undefined, severity: 'error' }]);
+  });
 
   it('a ragged CSV rejects the shifted row, naming it', async () => {
     const r = await runImport(w.session, fx('broken-ragged.csv'), { entity: 'clients', dryRun: true });
