@@ -243,7 +243,11 @@ export function ImportWizard(props: { onImported: () => void }) {
         </div>
       )}
 
-      {busy && <p className="muted" role="status">{busy}</p>}
+      {busy && (
+        <p className="xch-progress muted" role="status">
+          <progress /> {busy}
+        </p>
+      )}
       {step !== 'file' && step !== 'result' && (
         <div className="actions">
           <button onClick={() => (index <= 1 ? reset() : setStep(STEPS[index - 1]!))} disabled={!!busy || status?.state === 'running'}>
