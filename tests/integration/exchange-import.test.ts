@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 import { runImport } from '../../src-main/core/exchange/run';
 import { AppError } from '../../src-main/core/errors';
+import { exchangeState } from '../../src-main/core/exchange/jobs';
 
 const FIX = fileURLToPath(new URL('../fixtures/exchange/', import.meta.url));
 const fx = (name: string) => join(FIX, name);
@@ -13,7 +14,11 @@ let w: TestWorkspace;
 beforeEach(() => {
   w = openTestWorkspace();
 });
-afterEach(() => w.dispose());
+afterEach(() => {
+  // Test workers may be stopped without an exit event: remove this session's temp files now.
+  exchangeState(w.session).files.dispose();
+  w.dispose();
+});
 
 const clientRow = (name: string) =>
   w.sqlite().prepare('SELECT * FROM clients WHERE name = ?').get(name) as Record<string, string | null> | undefined;

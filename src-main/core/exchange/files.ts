@@ -18,12 +18,21 @@ interface StoredFile {
   complete: boolean;
 }
 
+// Uploaded client lists must not outlive the program in the temp folder.
+const live = new Set<FileStore>();
+process.once('exit', () => {
+  for (const store of live) store.dispose();
+});
+
 export class FileStore {
   private dir: string | null = null;
   private files = new Map<string, StoredFile>();
 
   private folder(): string {
-    this.dir ??= mkdtempSync(join(tmpdir(), 'kartoteka-exchange-'));
+    if (!this.dir) {
+      this.dir = mkdtempSync(join(tmpdir(), 'kartoteka-exchange-'));
+      live.add(this);
+    }
     return this.dir;
   }
 
@@ -101,6 +110,7 @@ export class FileStore {
   }
 
   dispose(): void {
+    live.delete(this);
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
     this.dir = null;
     this.files.clear();
