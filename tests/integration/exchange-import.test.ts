@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 import { runImport } from '../../src-main/core/exchange/run';
 import { AppError } from '../../src-main/core/errors';
@@ -242,6 +243,22 @@ describe('the wizard procedures', () => {
     await w.call('exchange.undo', { batchId: applied.batchId! });
     expect(w.count('clients')).toBe(0);
     expect(w.call('exchange.lastImport', {})).toBeNull();
+  });
+
+  it('a workbook with several sheets: the chosen sheet is read', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Сводка').addRow(['Отчёт за март']);
+    const list = wb.addWorksheet('Клиенты');
+    list.addRow(['Наименование', 'Телефон']);
+    list.addRow(['ООО «Второй лист»', '8 495 765-43-21']);
+    const fileId = await upload('two-sheets.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect((await w.call('exchange.inspect', { fileId })).sheets.map((x) => x.name)).toEqual(['Сводка', 'Клиенты']);
+    const p = await w.call('exchange.preview', { fileId, entity: 'clients', sheet: 1 });
+    expect(p.headerRow).toBe(1);
+    const { jobId } = w.call('exchange.analyse', { fileId, entity: 'clients', sheet: 1, headerRow: 1, mapping: p.mapping, remember: false });
+    expect((await finished(jobId)).summary!.accepted).toBe(1);
+    expect((await w.call('exchange.apply', { jobId, policy: 'skip' })).created).toBe(1);
+    expect(clientRow('ООО «Второй лист»')).toBeDefined();
   });
 
   it('refuses non-table uploads and unknown files', () => {
