@@ -10,6 +10,7 @@ import { AppError } from '../core/errors';
 import { startServer } from '../http/server';
 import { backupCommand, backupsCommand, checkCommand, openForServing, restoreCommand } from './backup';
 import { seedTasksCommand } from './tasks';
+import { importCommand, exportCommand, CliUsageError } from './exchange';
 
 // Admin work without a window. Errors are one line on stderr and a non-zero exit;
 // --debug prints the stack.
@@ -22,7 +23,9 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   backup  --db FILE [--to DIR] [--json]     verified backup now; prints its path
   backups --db FILE [--json]                the workspace's backups, newest first
   restore BACKUP --db FILE                  backup file or id into FILE (the current state is kept as a backup)
-  check   --db FILE                         integrity check; exit 0 when sound`;
+  check   --db FILE                         integrity check; exit 0 when sound
+  import FILE --db FILE [--entity clients|contacts] [--mapping auto|PRESET.json] [--on-duplicate skip|update|overwrite|create] [--dry-run] [--json]
+  export ENTITY --db FILE --format xlsx|csv|csv-1c|vcf --out FILE`;
 
 class UsageError extends Error {}
 
@@ -37,6 +40,12 @@ const options = {
   to: { type: 'string' },
   debug: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
+  entity: { type: 'string' },
+  mapping: { type: 'string' },
+  'on-duplicate': { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  format: { type: 'string' },
+  out: { type: 'string' },
 } as const;
 
 function intOption(value: string | undefined, name: string, fallback?: number): number {
@@ -139,6 +148,10 @@ async function main(argv: string[]): Promise<number> {
       return restoreCommand(args[0], required(values.db));
     case 'check':
       return checkCommand(required(values.db));
+    case 'import':
+      return importCommand(() => openSession(values.db), args[0], values);
+    case 'export':
+      return exportCommand(() => openSession(values.db), args[0], values);
     default:
       throw new UsageError(`unknown command "${command}"\n${USAGE}`);
   }
@@ -149,9 +162,9 @@ main(argv).then(
   (code) => process.exit(code),
   (e: unknown) => {
     if (argv.includes('--debug')) console.error(e);
-    else if (e instanceof AppError || e instanceof UsageError) console.error(`error: ${e.message}`);
+    else if (e instanceof AppError || e instanceof UsageError || e instanceof CliUsageError) console.error(`error: ${e.message}`);
     else if (e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) console.error(`error: ${e.message}`);
     else console.error(`error: ${e instanceof Error ? e.message : String(e)} (run with --debug for details)`);
-    process.exit(e instanceof UsageError ? 2 : 1);
+    process.exit(e instanceof UsageError || e instanceof CliUsageError ? 2 : 1);
   },
 );

@@ -140,7 +140,8 @@ export async function startServer(
           return send(res, status, JSON.stringify({ ok: false, error: { code: 'bad_request', message: (e as Error).message, params: {}, issues: [] } }), 'application/json');
         }
         try {
-          const result = invoke(session, name, input);
+          // Some procedures (import, export) are asynchronous.
+          const result = await invoke(session, name, input);
           return send(res, 200, JSON.stringify({ ok: true, result: result ?? null }), 'application/json');
         } catch (e) {
           const error = toErrorPayload(e);

@@ -48,10 +48,10 @@ async function overHttp(name: string, input: unknown): Promise<Envelope> {
   }
 }
 
-export async function call<K extends ProcedureName>(name: K, input: ProcInput<K>): Promise<ProcOutput<K>> {
+export async function call<K extends ProcedureName>(name: K, input: ProcInput<K>): Promise<Awaited<ProcOutput<K>>> {
   const envelope = window.kartoteka ? await window.kartoteka.invoke(name, input) : await overHttp(name, input);
   if (!envelope.ok) throw new ApiError(envelope.error);
-  return envelope.result as ProcOutput<K>;
+  return envelope.result as Awaited<ProcOutput<K>>;
 }
 
 export type { ProcOutput, ProcInput };

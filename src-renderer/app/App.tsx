@@ -15,6 +15,7 @@ import { CalendarPage } from '../tasks/CalendarPage';
 import { TaskDialogHost } from '../tasks/TaskDialog';
 import { CompleteDialogHost } from '../tasks/CompleteDialog';
 import { ReminderCenter } from '../tasks/ReminderCenter';
+import { ExchangePage } from '../exchange/ExchangePage';
 import { Toasts } from '../ui/toast';
 import { ConfirmHost } from '../ui/Dialog';
 import { BackupBadge } from '../backup/BackupBadge';
@@ -86,7 +87,8 @@ export function App() {
         {route.section === 'settings' && <SettingsPage />}
         {route.section === 'tasks' && <TasksPage />}
         {route.section === 'calendar' && <CalendarPage />}
-        {!['clients', 'settings', 'tasks', 'calendar'].includes(route.section) && <Placeholder section={route.section} />}
+        {route.section === 'exchange' && <ExchangePage />}
+        {!['clients', 'settings', 'tasks', 'calendar', 'exchange'].includes(route.section) && <Placeholder section={route.section} />}
       </main>
       <GlobalSearch />
       <TaskDialogHost />

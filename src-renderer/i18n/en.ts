@@ -1,6 +1,7 @@
 import type { Dictionary } from './ru';
 import { backupEn, backupErrorsEn } from './backup.en';
 import { tasksEn, tasksErrorsEn } from './tasks.en';
+import { exchangeEn, exchangeErrorsEn } from './exchange.en';
 
 export const en: Dictionary = {
   backup: backupEn,
@@ -279,8 +280,10 @@ export const en: Dictionary = {
     },
   },
   tasks: tasksEn,
+  exchange: exchangeEn,
   errors: {
     tasks: tasksErrorsEn,
+    exchange: exchangeErrorsEn,
     generic: 'The action failed: {{message}}',
     offline: 'Cannot reach the program',
     internal: 'Internal error: {{message}}',

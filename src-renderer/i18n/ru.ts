@@ -3,6 +3,7 @@
 
 import { backupRu, backupErrorsRu } from './backup.ru';
 import { tasksRu, tasksErrorsRu } from './tasks.ru';
+import { exchangeRu, exchangeErrorsRu } from './exchange.ru';
 
 export const ru = {
   backup: backupRu,
@@ -281,8 +282,10 @@ export const ru = {
     },
   },
   tasks: tasksRu,
+  exchange: exchangeRu,
   errors: {
     tasks: tasksErrorsRu,
+    exchange: exchangeErrorsRu,
     generic: 'Не удалось выполнить действие: {{message}}',
     offline: 'Нет связи с программой',
     internal: 'Внутренняя ошибка: {{message}}',

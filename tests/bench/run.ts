@@ -17,6 +17,7 @@ import { seedWorkspace, type SeedResult } from './seed-bench';
 import { ms, ratio, round3, table } from './measure';
 import { benchBackup } from './backup-bench';
 import { benchTasks, type TaskBenchResult } from './tasks-bench';
+import { benchExchange, type ExchangeBenchResult } from './exchange-bench';
 
 const TARGET_SEARCH_P95_MS = 10;
 
@@ -31,6 +32,7 @@ function parseOptions() {
       rounds: { type: 'string' },
       workspace: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      'import-rows': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -42,7 +44,8 @@ function parseOptions() {
   --tasks N         tasks to seed for the tasks bench (default 300000, or BENCH_TASKS; 0 skips it)
   --rounds R        timed passes per measurement (default 5, or BENCH_ROUNDS)
   --workspace FILE  measure an existing workspace instead of seeding one
-  --keep            keep the temp dir with the seeded workspace`);
+  --keep            keep the temp dir with the seeded workspace
+  --import-rows N   rows of the xlsx/CSV import benchmark (default 100000, --quick 20000, 0 skips it)`);
     process.exit(0);
   }
   const int = (v: string | undefined, name: string): number | undefined => {
@@ -55,7 +58,8 @@ function parseOptions() {
   const tasksOpt = values.tasks === '0' ? 0 : int(values.tasks, '--tasks');
   const tasks = tasksOpt ?? (values.quick ? 30_000 : undefined) ?? int(process.env.BENCH_TASKS, 'BENCH_TASKS') ?? 300_000;
   const rounds = int(values.rounds, '--rounds') ?? int(process.env.BENCH_ROUNDS, 'BENCH_ROUNDS') ?? 5;
-  return { clients, tasks, rounds, workspace: values.workspace, keep: values.keep };
+  const importRows = values['import-rows'] === '0' ? 0 : (int(values['import-rows'], '--import-rows') ?? (values.quick ? 20_000 : 100_000));
+  return { clients, tasks, rounds, workspace: values.workspace, keep: values.keep, importRows };
 }
 
 async function main(): Promise<void> {
@@ -98,6 +102,11 @@ async function main(): Promise<void> {
     if (opt.tasks > 0 && !opt.workspace) {
       log(`[6] tasks: ${opt.tasks} seeded, lists and calendar ranges`);
       tasks = benchTasks(ctx, opt.tasks, Math.max(5, opt.rounds), log);
+    }
+    let exchange: ExchangeBenchResult | null = null;
+    if (opt.importRows > 0) {
+      log(`[7] import of ${opt.importRows} rows (xlsx, CSV) vs bare read + bare inserts`);
+      exchange = await benchExchange(opt.importRows, log);
     }
 
     // ---- report ----
@@ -191,6 +200,7 @@ async function main(): Promise<void> {
       paging,
       backup,
       tasks,
+      exchange,
       seconds: (performance.now() - started) / 1000,
     };
     const file = join(dirname(fileURLToPath(import.meta.url)), 'last-result.json');

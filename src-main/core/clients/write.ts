@@ -12,7 +12,7 @@ import { readClientFields } from './read';
 
 type ClientRow = typeof clients.$inferInsert;
 
-function columnsOf(f: ClientFields): Omit<ClientRow, 'seq' | 'id' | 'createdAt' | 'updatedAt' | 'createdBy'> {
+export function columnsOf(f: ClientFields): Omit<ClientRow, 'seq' | 'id' | 'createdAt' | 'updatedAt' | 'createdBy'> {
   const name = displayName(f);
   return {
     kind: f.kind,

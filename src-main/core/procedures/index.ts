@@ -4,6 +4,7 @@ import { workspaceProcedures } from '../workspace/procedures';
 import { settingsProcedures } from './settings';
 import { backupProcedures } from '../backup/procedures';
 import { taskProcedures } from '../tasks/procedures';
+import { exchangeProcedures } from '../exchange/procedures';
 import { AppError, ValidationError } from '../errors';
 import type { Session } from '../workspace/session';
 import type { Procedure } from './define';
@@ -15,6 +16,7 @@ export const procedures = {
   ...settingsProcedures,
   ...backupProcedures,
   ...taskProcedures,
+  ...exchangeProcedures,
 };
 
 export type Procedures = typeof procedures;

@@ -1,0 +1,15 @@
+import type { ImportEntity } from './types';
+import { clientFieldDefs } from './client-fields';
+import { buildClient, clientSameKeys, mergeClientRecords, prepareClientEnv, type ClientEnv, type ClientRecord } from './client-build';
+import { applyClients, revertClient } from './client-apply';
+
+export const clientsImport: ImportEntity<ClientRecord, ClientEnv> = {
+  key: 'clients',
+  fields: clientFieldDefs,
+  prepare: prepareClientEnv,
+  build: buildClient,
+  sameKeys: clientSameKeys,
+  merge: mergeClientRecords,
+  apply: applyClients,
+  revert: revertClient,
+};

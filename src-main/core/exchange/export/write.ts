@@ -1,0 +1,130 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import ExcelJS from 'exceljs';
+import { stringify } from 'csv-stringify/sync';
+import type { Ctx } from '../../context';
+import { AppError } from '../../errors';
+import { encodeText } from '../read/decode';
+import { exportEntity } from '../entities/registry';
+import type { ExportValue, FieldDef } from '../entities/types';
+import { joinList, neutralise, textValue, toDate } from './values';
+import { writeVcards } from './vcard-write';
+
+export const EXPORT_FORMATS = ['xlsx', 'csv', 'csv-1c', 'vcf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+// Column names 1C's "load from spreadsheet" recognises for counterparties.
+const HEADERS_1C: Record<string, string> = {
+  kind: 'Юр. / физ. лицо',
+  phones: 'Телефон',
+  emails: 'Адрес электронной почты',
+  actualAddress: 'Фактический адрес',
+  legalAddress: 'Юридический адрес',
+  notes: 'Комментарий',
+};
+
+const yieldNow = () => new Promise((r) => setImmediate(r));
+
+export function chooseColumns(all: FieldDef[], keys: string[] | null | undefined): FieldDef[] {
+  if (!keys || keys.length === 0) return all;
+  const byKey = new Map(all.map((f) => [f.key, f]));
+  const out = keys.map((k) => byKey.get(k)).filter((f): f is FieldDef => !!f);
+  if (out.length === 0) throw new AppError('exchange.columns_empty', 'No known column chosen');
+  return out;
+}
+
+function widthOf(f: FieldDef): number {
+  if (f.type === 'date') return 12;
+  if (f.type === 'code') return 16;
+  if (f.type === 'phones' || f.type === 'emails') return 24;
+  if (f.key === 'name' || f.key === 'fullName' || f.key.endsWith('Address') || f.key === 'notes') return 40;
+  return Math.min(30, Math.max(12, f.header.length + 2));
+}
+
+function xlsxCell(f: FieldDef, v: ExportValue): unknown {
+  if (v === null || v === undefined) return null;
+  switch (f.type) {
+    case 'date':
+      return typeof v === 'string' ? toDate(v) ?? v : v;
+    case 'money':
+      return Number(v) / 100;
+    case 'number':
+      return typeof v === 'number' ? v : Number.isFinite(Number(v)) ? Number(v) : v;
+    case 'bool':
+      return v === '1' || v === true ? 'да' : 'нет';
+    case 'code':
+    case 'phones':
+      // Text cells: an ИНН or a phone typed as a number loses leading zeros and gets 7.7E+09.
+      return joinList(v);
+    default:
+      return neutralise(joinList(v));
+  }
+}
+
+async function writeXlsx(path: string, sheetName: string, columns: FieldDef[], rows: Iterable<Record<string, ExportValue>>): Promise<number> {
+  // The streaming writer commits rows to disk as they come: memory stays flat for any list size.
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((f) => ({
+    header: f.header,
+    key: f.key,
+    width: widthOf(f),
+    style: f.type === 'date' ? { numFmt: 'dd.mm.yyyy' } : f.type === 'money' ? { numFmt: '#,##0.00 "₽"' } : f.type === 'code' || f.type === 'phones' ? { numFmt: '@' } : {},
+  }));
+  ws.getRow(1).font = { bold: true };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  let n = 0;
+  for (const r of rows) {
+    ws.addRow(columns.map((f) => xlsxCell(f, r[f.key] ?? null))).commit();
+    if (++n % 2000 === 0) await yieldNow();
+  }
+  ws.commit();
+  await wb.commit();
+  return n;
+}
+
+async function writeCsv(path: string, columns: FieldDef[], rows: Iterable<Record<string, ExportValue>>, for1c: boolean): Promise<number> {
+  const out = createWriteStream(path);
+  const opts = { delimiter: ';', record_delimiter: 'windows' as const };
+  let first = true;
+  const write = async (lines: string[][]) => {
+    const text = stringify(lines, opts);
+    // Excel needs the BOM to read UTF-8; 1C and old Excel read Windows-1251.
+    const buf = for1c ? encodeText(text, 'windows-1251') : first ? encodeText(text, 'utf-8-bom') : Buffer.from(text, 'utf8');
+    first = false;
+    if (!out.write(buf)) await once(out, 'drain');
+  };
+  await write([columns.map((f) => (for1c ? HEADERS_1C[f.key] ?? f.header : f.header))]);
+  let batch: string[][] = [];
+  let n = 0;
+  for (const r of rows) {
+    batch.push(columns.map((f) => textValue(f, r[f.key] ?? null)));
+    n++;
+    if (batch.length === 1000) {
+      await write(batch);
+      batch = [];
+    }
+  }
+  if (batch.length) await write(batch);
+  out.end();
+  await once(out, 'finish');
+  return n;
+}
+
+export interface ExportRequest {
+  entity: string;
+  format: ExportFormat;
+  query?: unknown;
+  columns?: string[] | null;
+}
+
+/** Writes a list to `path`; returns the number of records written. */
+export async function writeExport(ctx: Ctx, req: ExportRequest, path: string): Promise<number> {
+  const entity = exportEntity(req.entity);
+  const query = entity.parseQuery(req.query);
+  const rows = entity.rows(ctx, query);
+  if (req.format === 'vcf') return writeVcards(path, req.entity, rows);
+  const columns = chooseColumns(entity.fields(ctx), req.columns);
+  if (req.format === 'xlsx') return writeXlsx(path, req.entity === 'clients' ? 'Клиенты' : 'Контактные лица', columns, rows);
+  return writeCsv(path, columns, rows, req.format === 'csv-1c');
+}

@@ -1,0 +1,50 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call, type ProcOutput } from '../api/client';
+import { errorText, formatDateTime } from '../i18n';
+import { confirmAction } from '../ui/Dialog';
+import { notify, notifyError } from '../ui/toast';
+import { useClients } from '../clients/store';
+import { ImportWizard } from './ImportWizard';
+import { ExportPanel } from './ExportPanel';
+import './exchange.css';
+
+type LastImport = ProcOutput<'exchange.lastImport'>;
+
+export function ExchangePage() {
+  const { t } = useTranslation();
+  const [last, setLast] = useState<LastImport>(null);
+  const refreshClients = useClients((s) => s.refresh);
+  const reload = useCallback(() => {
+    call('exchange.lastImport', {}).then(setLast, (e) => notifyError(errorText(e)));
+  }, []);
+  useEffect(reload, [reload]);
+
+  const undo = async () => {
+    if (!last || !(await confirmAction(t('exchange.undoConfirm', { name: last.fileName })))) return;
+    try {
+      const r = await call('exchange.undo', { batchId: last.id });
+      notify(t('exchange.undone', r));
+      refreshClients();
+      reload();
+    } catch (e) {
+      notifyError(errorText(e));
+    }
+  };
+
+  return (
+    <div className="page exchange-page">
+      <h1>{t('exchange.title')}</h1>
+      {last && (
+        <p className="notice row" data-testid="last-import">
+          {t('exchange.lastImport', { name: last.fileName, date: formatDateTime(last.createdAt), created: last.created, updated: last.updated })}
+          <button className="link" onClick={() => void undo()}>
+            {t('exchange.undo')}
+          </button>
+        </p>
+      )}
+      <ImportWizard onImported={reload} />
+      <ExportPanel />
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir, removeDir } from '../helpers/workspace';
+import { Session } from '../../src-main/core/workspace/session';
+
+// `npm run cli -- import/export`, run as a child process like the user runs it.
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const MAIN = join(ROOT, 'src-main', 'cli', 'main.ts');
+const FIX = join(ROOT, 'tests', 'fixtures', 'exchange');
+
+const cli = (...args: string[]) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, [TSX, MAIN, ...args], { cwd: ROOT, timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+    });
+  });
+
+let dir: string;
+let db: string;
+const fileBytes = () => readFileSync(db);
+
+beforeAll(() => {
+  dir = makeTempDir('exchange-cli');
+  db = join(dir, 'w.kdb');
+  const s = new Session();
+  s.open(db);
+  s.close();
+});
+afterAll(() => removeDir(dir));
+
+describe('cli import/export', () => {
+  it('--dry-run --json reports counts, errors and warnings and writes nothing', async () => {
+    const before = fileBytes();
+    const r = await cli('import', join(FIX, '1c-clients.xlsx'), '--db', db, '--entity', 'clients', '--dry-run', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { created: number; updated: number; skipped: number; errors: { row: number; field: string; message: string }[]; warnings: unknown[] };
+    expect(out).toMatchObject({ created: 5, updated: 0, skipped: 0 });
+    expect(out.errors).toEqual([{ row: 10, field: 'inn', code: 'inn.checksum', message: 'ИНН: INN is mistyped: the check digit does not match' }]);
+    expect(out.warnings).toHaveLength(2);
+    expect(fileBytes().equals(before)).toBe(true);
+  });
+
+  it('imports, then a second run with --on-duplicate skip changes nothing; a preset file maps columns', async () => {
+    const first = await cli('import', join(FIX, '1c-clients.xlsx'), '--db', db, '--json');
+    expect(JSON.parse(first.stdout)).toMatchObject({ created: 5 });
+    const second = await cli('import', join(FIX, '1c-clients-1251.csv'), '--db', db, '--on-duplicate', 'skip', '--json');
+    expect(JSON.parse(second.stdout)).toMatchObject({ created: 0, updated: 0, skipped: 5 });
+    const preset = join(dir, 'preset.json');
+    writeFileSync(preset, JSON.stringify({ Name: 'name', Comment: 'region' }));
+    const third = await cli('import', join(FIX, 'excel-utf8.csv'), '--db', db, '--mapping', preset, '--json');
+    expect(JSON.parse(third.stdout)).toMatchObject({ created: 2 });
+  });
+
+  it('an unreadable file: non-zero exit, one clear line, workspace untouched', async () => {
+    for (const f of ['broken-truncated.xlsx', 'broken-random.csv', 'broken-empty.csv', 'broken-old.xls', 'broken-unclosed-quote.csv']) {
+      const before = fileBytes();
+      const r = await cli('import', join(FIX, f), '--db', db);
+      expect(r.code, f).not.toBe(0);
+      const lines = r.stderr.split('\n').filter((l) => l.trim() && !l.includes('nodedir'));
+      expect(lines, f).toHaveLength(1);
+      expect(lines[0]).toMatch(/^error: /);
+      expect(fileBytes().equals(before), f).toBe(true);
+    }
+  });
+
+  it('export ENTITY --format xlsx|csv|csv-1c --out FILE', async () => {
+    for (const format of ['xlsx', 'csv', 'csv-1c']) {
+      const out = join(dir, `out-${format}.${format === 'xlsx' ? 'xlsx' : 'csv'}`);
+      const r = await cli('export', 'clients', '--db', db, '--format', format, '--out', out);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/exported 7 clients/);
+    }
+    const bad = await cli('export', 'clients', '--db', db, '--format', 'pdf', '--out', join(dir, 'x.pdf'));
+    expect(bad.code).toBe(2);
+  });
+});
