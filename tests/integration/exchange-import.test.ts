@@ -7,6 +7,8 @@ import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 import { runImport } from '../../src-main/core/exchange/run';
 import { AppError } from '../../src-main/core/errors';
 import { exchangeState } from '../../src-main/core/exchange/jobs';
+import { listBackups } from '../../src-main/core/backup/manager';
+import { backupsDirFor } from '../../src-main/core/backup/manifest';
 
 const FIX = fileURLToPath(new URL('../fixtures/exchange/', import.meta.url));
 const fx = (name: string) => join(FIX, name);
@@ -104,6 +106,29 @@ describe('import of a 1C-style workbook', () => {
     expect(r.issues.map((i) => `${i.row}:${i.code}`)).toEqual(['4:exchange.client_not_found']);
     const kozlov = w.sqlite().prepare('SELECT k.position, c.name FROM contacts k JOIN clients c ON c.id = k.client_id WHERE k.name = ?').get('Козлов Дмитрий');
     expect(kozlov).toEqual({ position: 'Директор', name: 'ООО «Ромашка»' });
+  });
+});
+
+describe('automatic backup before an import', () => {
+  it('an import and its undo each start from a verified backup; a dry run takes none', async () => {
+    await runImport(w.session, fx('1c-clients.xlsx'), { entity: 'clients', dryRun: true });
+    expect(listBackups(w.session)).toEqual([]);
+    const r = await runImport(w.session, fx('1c-clients.xlsx'), { entity: 'clients' });
+    const before = listBackups(w.session);
+    expect(before.map((b) => b.reason)).toEqual(['import']);
+    expect(before[0]!.counts.clients).toBe(0);
+    await w.call('exchange.undo', { batchId: r.batchId! });
+    const afterUndo = listBackups(w.session).filter((b) => b.reason === 'import');
+    expect(afterUndo).toHaveLength(2);
+    expect(Math.max(...afterUndo.map((b) => b.counts.clients ?? 0))).toBe(r.created);
+  });
+
+  it('when no backup can be made, nothing is imported', async () => {
+    // A file where the backups folder should be: nothing can be written there.
+    writeFileSync(backupsDirFor(w.path), 'not a folder');
+    const before = snapshot();
+    await expect(runImport(w.session, fx('1c-clients.xlsx'), { entity: 'clients' })).rejects.toMatchObject({ code: 'backup.failed' });
+    expect(snapshot()).toBe(before);
   });
 });
 

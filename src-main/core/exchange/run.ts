@@ -6,7 +6,7 @@ import { applyImport, type ImportResult } from './apply';
 import { importEntity } from './entities/registry';
 import type { DuplicatePolicy, MatchKey, RowIssue } from './entities/types';
 import { fromByHeader, rememberMapping } from './mapping-store';
-import { beforeRiskyOperation } from './hooks';
+import { takeSafetyBackup } from '../backup/safety';
 import type { ColumnMapping } from './header';
 import { headerKey } from './cells';
 
@@ -45,7 +45,7 @@ export async function runImport(session: Session, path: string, o: RunImportOpti
       : fromByHeader(headers, normaliseKeys(o.mapping), new Set(entity.fields(ctx).map((f) => f.key)));
   const analysis = await analyse(ctx, table, entity, { sheet, headerRow, mapping, onProgress: o.onProgress });
   if (!o.dryRun) {
-    await beforeRiskyOperation(session, 'import');
+    takeSafetyBackup(session, 'import');
     rememberMapping(ctx, entity.key, analysis.headers, mapping);
   }
   const result = applyImport(ctx, entity, analysis, {

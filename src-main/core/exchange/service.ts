@@ -10,7 +10,7 @@ import type { ApplyOptions, RowIssue } from './entities/types';
 import type { ColumnMapping } from './header';
 import { exchangeState, type ImportJob } from './jobs';
 import { listPresets, rememberMapping } from './mapping-store';
-import { beforeRiskyOperation } from './hooks';
+import { takeSafetyBackup } from '../backup/safety';
 import { describeIssue } from './messages';
 import { writeRejected } from './rejected';
 import { undoImport } from './undo';
@@ -123,7 +123,7 @@ export async function applyJob(session: Session, input: { jobId: string } & Appl
     // Marked before the first await: a second click cannot start a second apply.
     job.applied = true;
     try {
-      await beforeRiskyOperation(session, 'import');
+      takeSafetyBackup(session, 'import');
     } catch (e) {
       job.applied = false;
       throw e;
@@ -148,7 +148,8 @@ export async function rejectedFile(session: Session, jobId: string, lang: 'ru' |
 }
 
 export async function undoLast(session: Session, batchId: string) {
-  await beforeRiskyOperation(session, 'import_undo');
+  // Undoing an import rewrites many records too: it gets its own way back.
+  takeSafetyBackup(session, 'import');
   return undoImport(session.ctx(), batchId);
 }
 
