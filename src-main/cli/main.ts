@@ -8,12 +8,14 @@ import { seedClients } from '../core/seed/generator';
 import { lookupPhone } from '../core/clients/lookup';
 import { AppError } from '../core/errors';
 import { startServer } from '../http/server';
+import { defaultDealsFor, seedDealsCommand } from './deals';
 
 // Admin work without a window. Errors are one line on stderr and a non-zero exit;
 // --debug prints the stack.
 
 const USAGE = `Usage: npm run cli -- <command> [options]
   seed   --db FILE --clients N [--seed S]   add N demo clients (creates the workspace)
+  seed   ... [--deals M]                    and M deals with stage histories (default N/2)
   stats  --db FILE [--json]                 counts of what the workspace holds
   lookup PHONE --db FILE [--json]           clients and contacts with this phone
   serve  [--db FILE] [--port N] [--host H]  browser mode (default 127.0.0.1:5178)`;
@@ -23,6 +25,7 @@ class UsageError extends Error {}
 const options = {
   db: { type: 'string' },
   clients: { type: 'string' },
+  deals: { type: 'string' },
   seed: { type: 'string' },
   json: { type: 'boolean', default: false },
   port: { type: 'string' },
@@ -65,7 +68,8 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'seed': {
-      const n = intOption(values.clients, 'clients');
+      const n = intOption(values.clients, 'clients', values.deals !== undefined ? 0 : undefined);
+      const dealCount = intOption(values.deals, 'deals', defaultDealsFor(n));
       const s = openSession(values.db, { create: true });
       const t0 = performance.now();
       seedClients(s.workspace.sqlite, {
@@ -74,10 +78,16 @@ async function main(argv: string[]): Promise<number> {
         onProgress: (done, total) => process.stderr.write(`\rseeding ${done}/${total}`),
       });
       process.stderr.write('\n');
+      const seedValue = values.seed ? intOption(values.seed, 'seed') : undefined;
+      const deals = seedDealsCommand(s.workspace.sqlite, dealCount, seedValue);
       const secs = (performance.now() - t0) / 1000;
       const stats = workspaceStats(s.workspace.sqlite);
       s.close();
-      console.log(values.json ? JSON.stringify({ added: n, seconds: secs, ...stats }) : `added ${n} clients in ${secs.toFixed(1)} s; ${stats.clients} clients in the workspace`);
+      console.log(
+        values.json
+          ? JSON.stringify({ added: n, addedDeals: deals, seconds: secs, ...stats })
+          : `added ${n} clients in ${secs.toFixed(1)} s; ${stats.clients} clients in the workspace\nadded ${deals} deals; ${stats.deals} deals in the workspace`,
+      );
       return 0;
     }
     case 'stats': {

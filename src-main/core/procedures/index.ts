@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { clientProcedures } from '../clients/procedures';
 import { workspaceProcedures } from '../workspace/procedures';
 import { settingsProcedures } from './settings';
+import { dealProcedures } from '../deals/procedures';
 import { AppError, ValidationError } from '../errors';
 import type { Session } from '../workspace/session';
 import type { Procedure } from './define';
@@ -11,6 +12,7 @@ export const procedures = {
   ...workspaceProcedures,
   ...clientProcedures,
   ...settingsProcedures,
+  ...dealProcedures,
 };
 
 export type Procedures = typeof procedures;

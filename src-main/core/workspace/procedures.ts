@@ -4,11 +4,13 @@ import { isAbsolute } from 'node:path';
 import { proc } from '../procedures/define';
 import { AppError } from '../errors';
 import { seedClients } from '../seed/generator';
+import { seedDeals } from '../deals/seed';
 import { workspaceStats } from './stats';
 import type { Session } from './session';
 
 /** Clients in the demo workspace offered at first start. */
 export const DEMO_CLIENTS = 300;
+export const DEMO_DEALS = 150;
 
 const workspacePath = z
   .string()
@@ -32,7 +34,10 @@ export const workspaceProcedures = {
     // The first-start question is asked once: a second tab or a LAN client must not
     // pour demo clients into a working database.
     if (isOnboarded(s)) throw new AppError('workspace.initialized', 'The workspace is already set up');
-    if (i.demo) seedClients(s.workspace.sqlite, { clients: DEMO_CLIENTS, seed: 2026 });
+    if (i.demo) {
+      seedClients(s.workspace.sqlite, { clients: DEMO_CLIENTS, seed: 2026 });
+      seedDeals(s.workspace.sqlite, { deals: DEMO_DEALS, seed: 2027 });
+    }
     s.setMeta('onboarded', '1');
     return info(s);
   }),

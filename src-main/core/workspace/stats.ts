@@ -12,6 +12,7 @@ export function workspaceStats(sqlite: Database.Database) {
     history: n('SELECT count(*) AS n FROM history'),
     tags: n('SELECT count(*) AS n FROM tags'),
     users: n('SELECT count(*) AS n FROM users'),
+    deals: n('SELECT count(*) AS n FROM deals WHERE archived_at IS NULL'),
     customFields: n('SELECT count(*) AS n FROM custom_fields WHERE archived_at IS NULL'),
   };
 }

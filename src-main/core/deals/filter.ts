@@ -1,0 +1,44 @@
+import { foldText } from '../text/fold';
+import type { DealFilter } from './schemas';
+
+/**
+ * Board/list filters as SQL on alias `d` (deals), with the client as `c`. The
+ * text filter folds case and ё (kfold) over the deal's title and the client's name.
+ */
+export function dealFilterSql(f: DealFilter): { where: string[]; params: unknown[] } {
+  const where: string[] = ['d.archived_at IS NULL'];
+  const params: unknown[] = [];
+  if (f.responsibleId === 'none') where.push('d.responsible_id IS NULL');
+  else if (f.responsibleId) {
+    where.push('d.responsible_id = ?');
+    params.push(f.responsibleId);
+  }
+  if (f.source) {
+    where.push('d.source = ?');
+    params.push(f.source);
+  }
+  if (f.tagId) {
+    where.push('d.client_id IN (SELECT t.client_id FROM client_tags t WHERE t.tag_id = ?)');
+    params.push(f.tagId);
+  }
+  if (f.amountMin != null) {
+    where.push('d.amount_kopecks >= ?');
+    params.push(f.amountMin);
+  }
+  if (f.amountMax != null) {
+    where.push('d.amount_kopecks <= ?');
+    params.push(f.amountMax);
+  }
+  const text = f.text ? foldText(f.text).trim() : '';
+  if (text) {
+    where.push('(instr(kfold(d.title), ?) > 0 OR instr(kfold(c.name), ?) > 0)');
+    params.push(text, text);
+  }
+  return { where, params };
+}
+
+export const needsClientJoin = (f: DealFilter): boolean => !!f.text?.trim();
+
+export function isFiltered(f: DealFilter): boolean {
+  return !!(f.responsibleId || f.source || f.tagId || f.amountMin != null || f.amountMax != null || f.text?.trim());
+}
