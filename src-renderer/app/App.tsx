@@ -10,6 +10,8 @@ import { Placeholder } from './Placeholder';
 import { ClientsPage } from '../clients/ClientsPage';
 import { ClientCard } from '../clients/card/ClientCard';
 import { SettingsPage } from '../settings/SettingsPage';
+import { DealsPage } from '../deals/DealsPage';
+import { DealCard } from '../deals/DealCard';
 import { Toasts } from '../ui/toast';
 import { ConfirmHost } from '../ui/Dialog';
 
@@ -73,8 +75,10 @@ export function App() {
       <main className="content">
         {route.section === 'clients' && !route.clientId && <ClientsPage />}
         {route.section === 'clients' && route.clientId && <ClientCard key={route.clientId} id={route.clientId} />}
+        {route.section === 'deals' && !route.dealId && <DealsPage />}
+        {route.section === 'deals' && route.dealId && <DealCard key={route.dealId} id={route.dealId} />}
         {route.section === 'settings' && <SettingsPage />}
-        {route.section !== 'clients' && route.section !== 'settings' && <Placeholder section={route.section} />}
+        {!['clients', 'deals', 'settings'].includes(route.section) && <Placeholder section={route.section} />}
       </main>
       <GlobalSearch />
       <Toasts />

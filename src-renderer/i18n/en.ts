@@ -1,4 +1,5 @@
 import type { Dictionary } from './ru';
+import { dealsEn, dealsErrorsEn } from './deals.en';
 
 export const en: Dictionary = {
   app: {
@@ -274,7 +275,9 @@ export const en: Dictionary = {
       checkbox: 'Checkbox',
     },
   },
+  deals: dealsEn,
   errors: {
+    deal: dealsErrorsEn,
     generic: 'The action failed: {{message}}',
     offline: 'Cannot reach the program',
     internal: 'Internal error: {{message}}',

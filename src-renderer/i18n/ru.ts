@@ -1,5 +1,6 @@
 // Russian: the default language. en.ts must have exactly the same keys (checked by
 // the type of `Dictionary`).
+import { dealsRu, dealsErrorsRu } from './deals.ru';
 
 export const ru = {
   app: {
@@ -275,7 +276,9 @@ export const ru = {
       checkbox: 'Флажок',
     },
   },
+  deals: dealsRu,
   errors: {
+    deal: dealsErrorsRu,
     generic: 'Не удалось выполнить действие: {{message}}',
     offline: 'Нет связи с программой',
     internal: 'Внутренняя ошибка: {{message}}',

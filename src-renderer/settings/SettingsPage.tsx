@@ -6,6 +6,9 @@ import { WorkspaceSection } from './WorkspaceSection';
 import { UsersSection } from './UsersSection';
 import { TagsSection } from './TagsSection';
 import { CustomFieldsSection } from './CustomFieldsSection';
+import { PipelinesSection } from '../deals/settings/PipelinesSection';
+import { LostReasonsSection } from '../deals/settings/LostReasonsSection';
+import { DealFieldsSection } from '../deals/settings/DealFieldsSection';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -28,6 +31,9 @@ export function SettingsPage() {
       <UsersSection />
       <TagsSection />
       <CustomFieldsSection />
+      <PipelinesSection />
+      <LostReasonsSection />
+      <DealFieldsSection />
     </div>
   );
 }

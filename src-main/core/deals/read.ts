@@ -83,8 +83,13 @@ export function getDealCard(ctx: Ctx, id: string) {
       r.value,
     ]),
   );
+  const contacts = prepared(s, 'SELECT id, name FROM contacts WHERE client_id = ? AND archived_at IS NULL ORDER BY name').all(deal.clientId) as {
+    id: string;
+    name: string;
+  }[];
   return {
     ...deal,
+    contacts,
     lines,
     linesTotalKopecks: lines.reduce((sum, l) => sum + lineTotal(l.quantityMilli, l.priceKopecks), 0),
     custom,
@@ -141,7 +146,7 @@ export function dealHistory(ctx: Ctx, dealId: string, before: { occurredAt: stri
       WHERE h.deal_id = ? ${cursor} ORDER BY h.occurred_at DESC, h.id DESC LIMIT ?`,
   ).all(dealId, ...(before ? [before.occurredAt, before.occurredAt, before.id] : []), limit) as {
     id: string;
-    kind: string;
+    kind: 'note' | 'call' | 'meeting' | 'email' | 'system';
     direction: 'in' | 'out' | null;
     occurredAt: string;
     durationMin: number | null;

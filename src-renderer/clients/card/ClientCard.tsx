@@ -11,6 +11,7 @@ import { ProfilePanel } from './ProfilePanel';
 import { ContactsPanel } from './ContactsPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { MergeDialog } from './MergeDialog';
+import { ClientDealsPanel } from '../../deals/ClientDealsPanel';
 
 type Card = ProcOutput<'clients.get'>;
 
@@ -92,8 +93,9 @@ export function ClientCard({ id }: { id: string }) {
           <ContactsPanel card={card} reload={reload} />
         </div>
         <div className="card-right">
+          <ClientDealsPanel client={{ id: card.id, name: card.name }} archived={!!card.archivedAt} />
           <HistoryPanel card={card} version={version} />
-          {(['deals', 'tasks', 'documents'] as const).map((s) => (
+          {(['tasks', 'documents'] as const).map((s) => (
             <section key={s} className="panel placeholder-panel">
               <h2>{t(`card.${s}`)}</h2>
               <p className="muted">{t('card.comingSoon')}</p>
