@@ -65,7 +65,7 @@ CREATE TABLE `deals` (
 );
 --> statement-breakpoint
 CREATE INDEX `deals_board_idx` ON `deals` (`stage_id`,`archived_at`,`position`);--> statement-breakpoint
-CREATE INDEX `deals_totals_idx` ON `deals` (`pipeline_id`,`archived_at`,`stage_id`,`amount_kopecks`);--> statement-breakpoint
+CREATE INDEX `deals_totals_idx` ON `deals` (`pipeline_id`,`archived_at`,`stage_id`,`amount_kopecks`,`responsible_id`,`source`,`client_id`);--> statement-breakpoint
 CREATE INDEX `deals_client_idx` ON `deals` (`client_id`);--> statement-breakpoint
 CREATE INDEX `deals_responsible_idx` ON `deals` (`responsible_id`);--> statement-breakpoint
 CREATE INDEX `deals_source_idx` ON `deals` (`source`);--> statement-breakpoint

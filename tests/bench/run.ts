@@ -1,4 +1,4 @@
-// npm run bench [-- --clients N | --quick] [--rounds R] [--workspace FILE] [--keep]
+// npm run bench [-- --clients N | --quick] [--deals N] [--rounds R] [--workspace FILE] [--keep]
 //
 // Seeds a fresh workspace in a temp dir and measures the core's hot paths, each
 // against a floor measured in the same run on the same machine: seeding vs bare
@@ -15,6 +15,7 @@ import { Session } from '../../src-main/core/workspace/session';
 import { benchLookup, benchPaging, benchSearch } from './query-bench';
 import { seedWorkspace, type SeedResult } from './seed-bench';
 import { ms, ratio, round3, table } from './measure';
+import { benchDeals, dealsTable } from './deals-bench';
 
 const TARGET_SEARCH_P95_MS = 10;
 
@@ -24,6 +25,7 @@ function parseOptions() {
   const { values } = parseArgs({
     options: {
       clients: { type: 'string' },
+      deals: { type: 'string' },
       quick: { type: 'boolean', default: false },
       rounds: { type: 'string' },
       workspace: { type: 'string' },
@@ -35,6 +37,7 @@ function parseOptions() {
   if (values.help) {
     console.log(`Usage: npm run bench [-- options]
   --clients N       clients to seed (default 200000, or BENCH_CLIENTS)
+  --deals N         deals to seed for the board bench (default 100000, --quick 10000; 0 skips)
   --quick           20000 clients
   --rounds R        timed passes per measurement (default 5, or BENCH_ROUNDS)
   --workspace FILE  measure an existing workspace instead of seeding one
@@ -49,7 +52,8 @@ function parseOptions() {
   };
   const clients = int(values.clients, '--clients') ?? (values.quick ? 20_000 : undefined) ?? int(process.env.BENCH_CLIENTS, 'BENCH_CLIENTS') ?? 200_000;
   const rounds = int(values.rounds, '--rounds') ?? int(process.env.BENCH_ROUNDS, 'BENCH_ROUNDS') ?? 5;
-  return { clients, rounds, workspace: values.workspace, keep: values.keep };
+  const deals = values.deals === '0' ? 0 : (int(values.deals, '--deals') ?? (values.quick ? 10_000 : 100_000));
+  return { clients, deals, rounds, workspace: values.workspace, keep: values.keep };
 }
 
 function main(): void {
@@ -86,6 +90,8 @@ function main(): void {
     const lookup = benchLookup(ctx, opt.rounds);
     log('[4/4] list paging');
     const paging = benchPaging(ctx, Math.max(5, opt.rounds));
+    log(`[deals] seeding ${opt.deals} deals, then board, column page, move, forecast`);
+    const deals = opt.deals > 0 && !opt.workspace ? benchDeals(session, opt.deals, Math.max(5, opt.rounds), log) : null;
 
     // ---- report ----
     const out: string[] = [''];
@@ -130,6 +136,7 @@ function main(): void {
       ),
       '  cold: the list computed afresh (new filter or sort, or after an edit); warm: scrolling a list already open',
       '',
+      ...(deals ? [dealsTable(deals), ''] : []),
       `search p95 at ${clients} clients: ${ms(s.latency.p95)} ms (target ≤ ${TARGET_SEARCH_P95_MS} ms)`,
       `bench took ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
@@ -146,6 +153,7 @@ function main(): void {
       searchTargetP95Ms: TARGET_SEARCH_P95_MS,
       lookup,
       paging,
+      deals,
       seconds: (performance.now() - started) / 1000,
     };
     const file = join(dirname(fileURLToPath(import.meta.url)), 'last-result.json');

@@ -80,8 +80,9 @@ export const deals = sqliteTable(
   },
   (t) => [
     index('deals_board_idx').on(t.stageId, t.archivedAt, t.position),
-    // Column totals read count and sum from this index alone.
-    index('deals_totals_idx').on(t.pipelineId, t.archivedAt, t.stageId, t.amountKopecks),
+    // Column totals read count and sum from this index alone, also under the
+    // responsible, source, amount and client-tag filters (no row lookups).
+    index('deals_totals_idx').on(t.pipelineId, t.archivedAt, t.stageId, t.amountKopecks, t.responsibleId, t.source, t.clientId),
     index('deals_client_idx').on(t.clientId),
     index('deals_responsible_idx').on(t.responsibleId),
     index('deals_source_idx').on(t.source),
