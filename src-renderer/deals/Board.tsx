@@ -7,6 +7,7 @@ import {
   PointerSensor,
   closestCorners,
   pointerWithin,
+  rectIntersection,
   useSensor,
   useSensors,
   type DragEndEvent,
@@ -27,9 +28,10 @@ import type { DealFilter } from './store';
 // card also has a "move to stage" menu.
 
 // Tall columns make corner distances misleading: what is under the pointer wins (a
-// card, else its column); keyboard drags have no pointer and use the closest corners.
+// card, else its column). Keyboard drags have no pointer: the card's moved rectangle
+// decides by overlap, and corners only when it overlaps nothing.
 const collisions: CollisionDetection = (args) => {
-  const under = pointerWithin(args);
+  const under = args.pointerCoordinates ? pointerWithin(args) : rectIntersection(args);
   if (under.length === 0) return closestCorners(args);
   const card = under.find((c) => !String(c.id).startsWith('column:'));
   return card ? [card] : under;

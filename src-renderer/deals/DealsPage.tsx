@@ -31,9 +31,11 @@ export function DealsPage() {
     <div className={`page deals-page view-${view}`}>
       <header className="page-head">
         <h1>{t('deals.title')}</h1>
-        <select aria-label={t('deals.fields.pipeline')} value={pipelineId ?? ''} onChange={(e) => setPipeline(e.target.value)}>
-          {pipelines.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-        </select>
+        {view !== 'forecast' && (
+          <select aria-label={t('deals.fields.pipeline')} value={pipelineId ?? ''} onChange={(e) => setPipeline(e.target.value)}>
+            {pipelines.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+        )}
         <div className="segmented" role="tablist" aria-label={t('deals.views.label')}>
           {VIEWS.map((v) => (
             <button key={v} role="tab" aria-selected={view === v} className={view === v ? 'on' : ''} onClick={() => setView(v)}>
@@ -47,7 +49,7 @@ export function DealsPage() {
       {view !== 'forecast' && <DealFilters />}
       {pipelineId && view === 'board' && <Board pipelineId={pipelineId} filter={filter} version={version} />}
       {view === 'list' && <DealList pipelineId={pipelineId} filter={filter} version={version} />}
-      {view === 'forecast' && <Forecast pipelineId={pipelineId} />}
+      {view === 'forecast' && <Forecast />}
       {creating && (
         <DealForm
           onClose={() => setCreating(false)}

@@ -4,18 +4,21 @@ import { call, type ProcOutput } from '../api/client';
 import { errorText } from '../i18n';
 import { useLookups } from '../settings/lookups';
 import { formatMoney } from './money';
+import { useDeals } from './store';
 
 type Row = ProcOutput<'deals.forecast'>[number];
 
 /** Open and probability-weighted amounts by expected close month, per manager; computed by the core. */
-export function Forecast({ pipelineId }: { pipelineId: string | null }) {
+export function Forecast() {
   const { t, i18n } = useTranslation();
   const users = useLookups((s) => s.users);
+  const pipelines = useDeals((s) => s.pipelines);
+  const [pipelineId, setPipelineId] = useState('');
   const [responsibleId, setResponsibleId] = useState('');
   const [rows, setRows] = useState<Row[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    call('deals.forecast', { pipelineId, responsibleId: responsibleId || null }).then(setRows, (e) => setError(errorText(e)));
+    call('deals.forecast', { pipelineId: pipelineId || null, responsibleId: responsibleId || null }).then(setRows, (e) => setError(errorText(e)));
   }, [pipelineId, responsibleId]);
   const month = (m: string | null) =>
     m ? new Date(`${m}-01T00:00:00`).toLocaleDateString(i18n.language === 'en' ? 'en-US' : 'ru-RU', { month: 'long', year: 'numeric' }) : t('deals.forecast.noDate');
@@ -23,6 +26,10 @@ export function Forecast({ pipelineId }: { pipelineId: string | null }) {
   return (
     <section className="panel forecast" data-testid="forecast">
       <div className="row">
+        <select aria-label={t('deals.fields.pipeline')} value={pipelineId} onChange={(e) => setPipelineId(e.target.value)}>
+          <option value="">{t('deals.forecast.allPipelines')}</option>
+          {pipelines.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+        </select>
         <select aria-label={t('deals.fields.responsible')} value={responsibleId} onChange={(e) => setResponsibleId(e.target.value)}>
           <option value="">{t('deals.fields.responsible')}: {t('common.all')}</option>
           <option value="none">{t('deals.filters.noResponsible')}</option>

@@ -57,6 +57,7 @@ export const dealsEn: Widen<typeof dealsRu> = {
     empty: 'No deals match',
   },
   forecast: {
+    allPipelines: 'All pipelines',
     hint: 'Open deals by expected close month; the weighted amount applies the stage probability',
     month: 'Month',
     count: 'Deals',

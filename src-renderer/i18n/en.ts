@@ -53,7 +53,7 @@ export const en: Dictionary = {
     empty: 'Start with an empty workspace',
     emptyHint: 'To work with your own clients.',
     demo: 'Open the demo workspace',
-    demoHint: '300 sample clients with contacts and history, to see how everything works.',
+    demoHint: '300 sample clients with contacts, history and 150 deals, to see how everything works.',
     working: 'Preparing the workspace…',
   },
   kinds: {

@@ -135,3 +135,21 @@ test('a refused move puts the card back and says why; a card moved outside the f
   await expect(moved).toContainText('Не подходит под фильтр');
   await expectColumn(page, 'Квалификация', '0 сделок', '0 ₽');
 });
+
+test('keyboard only: pick a card up with Space, carry it one column right with the arrow key, drop it with Space', async ({ app: page, server }) => {
+  const client = await server.api<{ id: string }>('clients.create', { kind: 'organization', name: 'ООО «Клавиша»', relation: 'client', status: 'active' });
+  const sales = (await server.api<{ id: string; name: string }[]>('pipelines.list')).find((p) => p.name === 'Продажа')!;
+  await server.api('deals.create', { title: 'Аренда склада', clientId: client.id, pipelineId: sales.id, amountKopecks: 75_000_00 });
+  await page.getByRole('link', { name: 'Сделки' }).click();
+  const tile = page.getByTestId('deal-tile').filter({ hasText: 'Аренда склада' });
+  await tile.focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  await expectColumn(page, 'Квалификация', '1 сделка', '75 000 ₽');
+  await expectColumn(page, 'Новая заявка', '0 сделок', '0 ₽');
+  // Enter opens the card.
+  await page.getByTestId('column-Квалификация').getByTestId('deal-tile').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('deal-stage')).toHaveText('Квалификация');
+});

@@ -141,6 +141,7 @@ describe('workspace procedures', () => {
       history: 0,
       tags: 0,
       users: 1, // the owner every action is attributed to
+      deals: 0,
       customFields: 0,
     });
   });
@@ -239,6 +240,7 @@ describe('workspace procedures', () => {
       history: 2, // the note and the 'archived' system entry
       tags: 1,
       users: 1,
+      deals: 0,
       customFields: 1,
     });
   });
