@@ -144,7 +144,11 @@ test('keyboard only: pick a card up with Space, carry it one column right with t
   const tile = page.getByTestId('deal-tile').filter({ hasText: 'Аренда склада' });
   await tile.focus();
   await page.keyboard.press('Space');
+  // Each key waits for the board to show its effect, as a user watching the screen would.
+  await expect(tile).toHaveClass(/dragging/);
+  await expect(page.locator('.deal-tile.overlay')).toBeVisible();
   await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('column-Квалификация')).toHaveClass(/over/);
   await page.keyboard.press('Space');
   await expectColumn(page, 'Квалификация', '1 сделка', '75 000 ₽');
   await expectColumn(page, 'Новая заявка', '0 сделок', '0 ₽');
