@@ -37,6 +37,7 @@ CREATE INDEX `deal_stage_changes_to_idx` ON `deal_stage_changes` (`to_stage_id`,
 CREATE TABLE `deals` (
 	`id` text PRIMARY KEY NOT NULL,
 	`title` text NOT NULL,
+	`title_key` text NOT NULL,
 	`client_id` text NOT NULL,
 	`contact_id` text,
 	`pipeline_id` text NOT NULL,

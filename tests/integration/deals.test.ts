@@ -198,7 +198,10 @@ describe('board', () => {
     const expected = ids.map((id, i) => ({ id, i })).filter(({ i }) => i % 3 === 0 && 1000 + i >= 1010 && i >= 5);
     expect(filtered.columns[0]!.count).toBe(expected.length);
     expect(filtered.columns[0]!.sumKopecks).toBe(expected.reduce((s, { i }) => s + 1000 + i, 0));
-    expect(ws.call('deals.board', { pipelineId: sales().id, filter: { text: 'альф' } }).columns.reduce((s, col) => s + col.count, 0)).toBe(15);
+    const textCount = (text: string) => ws.call('deals.board', { pipelineId: sales().id, filter: { text } }).columns.reduce((s, col) => s + col.count, 0);
+    expect([textCount('альф'), textCount('ООО «АЛЬФ'), textCount('сделка 4'), textCount('СДЕЛКА 44'), textCount('ёжик')]).toEqual([15, 15, 6, 1, 0]);
+    ws.call('deals.update', { id: ids[44]!, patch: { title: 'Ёжики к празднику' } });
+    expect(textCount('ежик')).toBe(1);
   });
 
   it('tells whether a moved card still matches the board filter', () => {

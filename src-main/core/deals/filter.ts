@@ -1,9 +1,11 @@
-import { foldText } from '../text/fold';
+import { nameKey, sortKey } from '../text/fold';
 import type { DealFilter } from './schemas';
 
 /**
- * Board/list filters as SQL on alias `d` (deals), with the client as `c`. The
- * text filter folds case and ё (kfold) over the deal's title and the client's name.
+ * Board/list filters as SQL on alias `d` (deals), with the client as `c`. The text
+ * filter matches folded keys stored at write time (case, ё and punctuation folded):
+ * the deal's title_key and the client's name_key, which drops a leading legal form,
+ * so "ооо ромаш" finds «ООО Ромашка» too.
  */
 export function dealFilterSql(f: DealFilter): { where: string[]; params: unknown[] } {
   const where: string[] = ['d.archived_at IS NULL'];
@@ -29,16 +31,16 @@ export function dealFilterSql(f: DealFilter): { where: string[]; params: unknown
     where.push('d.amount_kopecks <= ?');
     params.push(f.amountMax);
   }
-  const text = f.text ? foldText(f.text).trim() : '';
+  const text = f.text ? nameKey(f.text) : '';
   if (text) {
-    where.push('(instr(kfold(d.title), ?) > 0 OR instr(kfold(c.name), ?) > 0)');
-    params.push(text, text);
+    where.push('(instr(d.title_key, ?) > 0 OR instr(c.name_key, ?) > 0)');
+    params.push(text, sortKey(f.text!));
   }
   return { where, params };
 }
 
-export const needsClientJoin = (f: DealFilter): boolean => !!f.text?.trim();
-
 export function isFiltered(f: DealFilter): boolean {
   return !!(f.responsibleId || f.source || f.tagId || f.amountMin != null || f.amountMax != null || f.text?.trim());
 }
+
+export const needsClientJoin = (f: DealFilter): boolean => !!(f.text && nameKey(f.text));

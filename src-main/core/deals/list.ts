@@ -9,7 +9,7 @@ export type DealStatus = 'open' | 'won' | 'lost' | 'all';
 const SORT_SQL: Record<DealSort, string> = {
   updatedAt: 'd.updated_at',
   createdAt: 'd.created_at',
-  title: 'kfold(d.title)',
+  title: 'd.title_key',
   amount: 'd.amount_kopecks',
   expectedClose: "coalesce(d.expected_close, '9999')",
   client: 'c.name_key',

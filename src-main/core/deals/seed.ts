@@ -4,6 +4,7 @@ import { newId } from '../ids';
 import { mulberry32 } from '../seed/generator';
 import { SOURCES } from '../seed/vocabulary';
 import { lineTotal } from './read';
+import { nameKey } from '../text/fold';
 
 // Demo and benchmark deals over the workspace's clients, pipelines and managers, each
 // with a plausible path through the stages (stage changes and history entries).
@@ -56,9 +57,9 @@ export function seedDeals(sqlite: Database.Database, opts: SeedDealsOptions): { 
   };
   const st = {
     deal: sqlite.prepare(
-      `INSERT INTO deals (id, title, client_id, pipeline_id, stage_id, stage_entered_at, amount_kopecks, currency, responsible_id, source,
+      `INSERT INTO deals (id, title, title_key, client_id, pipeline_id, stage_id, stage_entered_at, amount_kopecks, currency, responsible_id, source,
          expected_close, closed_at, lost_reason_id, position, created_at, updated_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'RUB', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RUB', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     line: sqlite.prepare('INSERT INTO deal_lines (id, deal_id, name, quantity_milli, price_kopecks, position) VALUES (?, ?, ?, ?, ?, ?)'),
     change: sqlite.prepare('INSERT INTO deal_stage_changes (id, deal_id, from_stage_id, to_stage_id, at, by_id) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -97,7 +98,7 @@ export function seedDeals(sqlite: Database.Database, opts: SeedDealsOptions): { 
     const enteredAt = new Date(times[times.length - 1]!).toISOString();
     const expected = new Date(times[0]! + (30 + Math.floor(rng() * 150)) * DAY).toISOString().slice(0, 10);
     st.deal.run(
-      id, title, clientId, pipeline.id, final.id, enteredAt, amount, by, pick(SOURCES), expected,
+      id, title, nameKey(title), clientId, pipeline.id, final.id, enteredAt, amount, by, pick(SOURCES), expected,
       outcome === 'open' ? null : enteredAt, outcome === 'lost' && reasonIds.length ? pick(reasonIds) : null, keyAfter(final.id), created, enteredAt, by,
     );
     lines.forEach((l, i) => st.line.run(newId(), id, l.name, l.q, l.p, i));

@@ -52,6 +52,8 @@ export const deals = sqliteTable(
   {
     id: text('id').primaryKey(),
     title: text('title').notNull(),
+    // Folded title (nameKey): the text filter matches it without a per-row fold.
+    titleKey: text('title_key').notNull(),
     clientId: text('client_id')
       .notNull()
       .references(() => clients.id, { onDelete: 'cascade' }),

@@ -8,6 +8,7 @@ import type { DealCreate, DealPatch } from './schemas';
 import { requireLiveStage, stagesOf } from './pipelines';
 import { topKey } from './moves';
 import { logDealEvent } from './events';
+import { nameKey } from '../text/fold';
 
 function checkReferences(ctx: Ctx, clientId: string, contactId: string | null | undefined, responsibleId: string | null | undefined, issues: FieldIssue[]) {
   const s = ctx.ws.sqlite;
@@ -53,12 +54,13 @@ export function createDeal(ctx: Ctx, input: DealCreate): { id: string } {
     const now = isoNow(ctx);
     prepared(
       s,
-      `INSERT INTO deals (id, title, client_id, contact_id, pipeline_id, stage_id, stage_entered_at, amount_kopecks, currency, responsible_id,
+      `INSERT INTO deals (id, title, title_key, client_id, contact_id, pipeline_id, stage_id, stage_entered_at, amount_kopecks, currency, responsible_id,
          source, expected_close, description, position, created_at, updated_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       id,
       input.title,
+      nameKey(input.title),
       input.clientId,
       input.contactId,
       input.pipelineId,
@@ -124,6 +126,10 @@ export function updateDeal(ctx: Ctx, id: string, patch: DealPatch): { id: string
     if (patch[key] === undefined || key === 'contactId') continue;
     sets.push(`${col} = ?`);
     params.push(patch[key]);
+  }
+  if (patch.title !== undefined) {
+    sets.push('title_key = ?');
+    params.push(nameKey(patch.title));
   }
   sets.push('contact_id = ?', 'updated_at = ?');
   params.push(contactId, isoNow(ctx));
