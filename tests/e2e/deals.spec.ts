@@ -157,3 +157,24 @@ test('keyboard only: pick a card up with Space, carry it one column right with t
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('deal-stage')).toHaveText('Квалификация');
 });
+
+test('dragging a card within its column puts it where it was dropped, and the order is kept after a reload', async ({ app: page, server }) => {
+  const client = await server.api<{ id: string }>('clients.create', { kind: 'organization', name: 'ООО «Порядок»', relation: 'client', status: 'active' });
+  const sales = (await server.api<{ id: string; name: string }[]>('pipelines.list')).find((p) => p.name === 'Продажа')!;
+  for (const title of ['Первая', 'Вторая', 'Третья']) await server.api('deals.create', { title, clientId: client.id, pipelineId: sales.id });
+  await page.getByRole('link', { name: 'Сделки' }).click();
+  const column = page.getByTestId('column-Новая заявка');
+  const titles = () => column.locator('.tile-title');
+  await expect(titles()).toHaveText(['Третья', 'Вторая', 'Первая']); // new deals on top
+  // Carry «Первая» onto «Третья» at the top of the column.
+  const from = (await column.getByTestId('deal-tile').filter({ hasText: 'Первая' }).locator('.tile-title').boundingBox())!;
+  const to = (await column.getByTestId('deal-tile').filter({ hasText: 'Третья' }).boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 - 10, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 5, { steps: 20 });
+  await page.mouse.up();
+  await expect(titles()).toHaveText(['Первая', 'Третья', 'Вторая']);
+  await page.reload();
+  await expect(titles()).toHaveText(['Первая', 'Третья', 'Вторая']);
+});
