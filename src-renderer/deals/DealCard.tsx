@@ -11,6 +11,7 @@ import { InlineField } from '../clients/card/InlineField';
 import { HistoryPanel } from '../clients/card/HistoryPanel';
 import { LostDialog } from './LostDialog';
 import { LinesPanel } from './LinesPanel';
+import { ClientPicker } from './ClientPicker';
 import { StagePath } from './StagePath';
 import { formatMoney, parseRoubles, roublesText } from './money';
 import { useDeals } from './store';
@@ -29,6 +30,7 @@ export function DealCard({ id }: { id: string }) {
   const [version, setVersion] = useState(0);
   const [losing, setLosing] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [changingClient, setChangingClient] = useState(false);
 
   const reload = useCallback(() => {
     call('deals.get', { id }).then(
@@ -138,10 +140,31 @@ export function DealCard({ id }: { id: string }) {
           <section className="panel" aria-label={t('deals.card.fields')}>
             <h2>{t('deals.card.fields')}</h2>
             <InlineField label={t('deals.fields.title')} value={card.title} testId="deal-title" onSave={(v) => save({ title: v ?? '' }, 'title')} />
-            <div className="inline-field">
-              <span className="inline-label">{t('deals.fields.client')}</span>
-              <a className="inline-value" href={`#/clients/${card.clientId}`}>{card.clientName}</a>
-            </div>
+            {changingClient ? (
+              <div className="inline-field">
+                <span className="inline-label">{t('deals.fields.client')}</span>
+                <span className="inline-editor">
+                  <ClientPicker
+                    value={null}
+                    onChange={async (c) => {
+                      if (!c) return;
+                      const err = await save({ clientId: c.id }, 'clientId');
+                      if (err) notifyError(err);
+                      else setChangingClient(false);
+                    }}
+                  />
+                  <button className="link" onClick={() => setChangingClient(false)}>{t('common.cancel')}</button>
+                </span>
+              </div>
+            ) : (
+              <div className="inline-field">
+                <span className="inline-label">{t('deals.fields.client')}</span>
+                <span className="row">
+                  <a href={`#/clients/${card.clientId}`}>{card.clientName}</a>
+                  {!archived && <button className="link" onClick={() => setChangingClient(true)}>{t('deals.card.changeClient')}</button>}
+                </span>
+              </div>
+            )}
             <InlineField
               label={t('deals.fields.contact')}
               value={card.contactId ?? ''}

@@ -81,6 +81,7 @@ export const dealsEn: Widen<typeof dealsRu> = {
     noReasons: 'No reasons yet — add them in settings',
   },
   card: {
+    changeClient: 'Change client',
     back: '← To deals',
     dates: 'Created {{created}} · updated {{updated}}',
     stages: 'Stages',

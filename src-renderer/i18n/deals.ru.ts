@@ -79,6 +79,7 @@ export const dealsRu = {
     noReasons: 'Список причин пуст — добавьте причины в настройках',
   },
   card: {
+    changeClient: 'Сменить клиента',
     back: '← К сделкам',
     dates: 'Создана {{created}} · изменена {{updated}}',
     stages: 'Этапы',

@@ -163,6 +163,20 @@ describe('deals and stage changes', () => {
     expect(ws.count('deal_lines')).toBe(0);
   });
 
+  it('moving a deal to another client takes its history along and drops the old contact person', () => {
+    const a = client('ООО «Первый»');
+    const b = client('ООО «Второй»');
+    const contact = ws.call('contacts.create', { clientId: a, fields: { name: 'Сидорова Анна' } }).id;
+    const id = deal(a, { contactId: contact });
+    ws.call('history.add', { clientId: a, dealId: id, kind: 'note', occurredAt: clock.toISOString(), text: 'Заметка по сделке' });
+    ws.call('deals.update', { id, patch: { clientId: b } });
+    const card = ws.call('deals.get', { id });
+    expect([card.clientId, card.contactId]).toEqual([b, null]);
+    expect(ws.call('history.list', { clientId: b }).map((h) => h.text)).toContain('Заметка по сделке');
+    expect(ws.call('history.list', { clientId: a }).map((h) => h.text)).not.toContain('Заметка по сделке');
+    expect(issueKeys(catchAppError(() => ws.call('deals.update', { id, patch: { contactId: contact } })))).toEqual(['contactId:reference.missing']);
+  });
+
   it('merging clients moves their deals to the kept card', () => {
     const keep = client('ООО «Вектор»');
     const gone = client('Вектор ООО');
