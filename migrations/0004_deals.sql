@@ -39,6 +39,7 @@ CREATE TABLE `deals` (
 	`title` text NOT NULL,
 	`title_key` text NOT NULL,
 	`client_id` text NOT NULL,
+	`client_name_key` text,
 	`contact_id` text,
 	`pipeline_id` text NOT NULL,
 	`stage_id` text NOT NULL,

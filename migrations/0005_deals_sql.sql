@@ -56,3 +56,16 @@ INSERT INTO lost_reasons (id, name, position, created_at, updated_at) VALUES ('0
 INSERT INTO lost_reasons (id, name, position, created_at, updated_at) VALUES ('01a209ba-1080-7359-ac6b-8bcc14c69f12', 'Не подошли сроки', 4, strftime('%Y-%m-%dT%H:%M:%fZ','now'), strftime('%Y-%m-%dT%H:%M:%fZ','now'));
 --> statement-breakpoint
 INSERT INTO lost_reasons (id, name, position, created_at, updated_at) VALUES ('01a209ba-1080-7359-ac6b-8f1cc03f87e6', 'Другое', 5, strftime('%Y-%m-%dT%H:%M:%fZ','now'), strftime('%Y-%m-%dT%H:%M:%fZ','now'));
+--> statement-breakpoint
+-- deals.client_name_key mirrors clients.name_key so the board's text filter reads deal rows alone.
+CREATE TRIGGER deals_client_name_key_ai AFTER INSERT ON deals BEGIN
+  UPDATE deals SET client_name_key = (SELECT name_key FROM clients WHERE id = NEW.client_id) WHERE id = NEW.id;
+END;
+--> statement-breakpoint
+CREATE TRIGGER deals_client_name_key_au AFTER UPDATE OF client_id ON deals BEGIN
+  UPDATE deals SET client_name_key = (SELECT name_key FROM clients WHERE id = NEW.client_id) WHERE id = NEW.id;
+END;
+--> statement-breakpoint
+CREATE TRIGGER clients_name_key_to_deals_au AFTER UPDATE OF name_key ON clients BEGIN
+  UPDATE deals SET client_name_key = NEW.name_key WHERE client_id = NEW.id;
+END;

@@ -216,6 +216,9 @@ describe('board', () => {
     expect([textCount('альф'), textCount('ООО «АЛЬФ'), textCount('сделка 4'), textCount('СДЕЛКА 44'), textCount('ёжик')]).toEqual([15, 15, 6, 1, 0]);
     ws.call('deals.update', { id: ids[44]!, patch: { title: 'Ёжики к празднику' } });
     expect(textCount('ежик')).toBe(1);
+    // The deal keeps a copy of its client's folded name (triggers): a renamed client is found by its new name.
+    ws.call('clients.update', { id: tagged, patch: { name: 'ООО «Бета»' } });
+    expect([textCount('альф'), textCount('бета')]).toEqual([0, 15]);
   });
 
   it('tells whether a moved card still matches the board filter', () => {

@@ -1,7 +1,7 @@
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { prepared } from '../db/statements';
-import { dealFilterSql, isFiltered, needsClientJoin } from './filter';
+import { dealFilterSql, isFiltered } from './filter';
 import type { DealFilter } from './schemas';
 import { stagesOf, type StageRow } from './pipelines';
 import { joinNextTasks, type NextTask } from './next-task';
@@ -66,7 +66,7 @@ export function cardById(ctx: Ctx, dealId: string): BoardCard | null {
 
 export function matchesFilter(ctx: Ctx, dealId: string, filter: DealFilter): boolean {
   const f = dealFilterSql(filter);
-  return !!prepared(ctx.ws.sqlite, `SELECT 1 FROM deals d JOIN clients c ON c.id = d.client_id WHERE d.id = ? AND ${f.where.join(' AND ')}`).get(
+  return !!prepared(ctx.ws.sqlite, `SELECT 1 FROM deals d WHERE d.id = ? AND ${f.where.join(' AND ')}`).get(
     dealId,
     ...f.params,
   );
@@ -75,11 +75,10 @@ export function matchesFilter(ctx: Ctx, dealId: string, filter: DealFilter): boo
 /** Count and sum per stage of a pipeline, computed by the core over the filtered deals. */
 export function columnTotals(ctx: Ctx, pipelineId: string, filter: DealFilter): Map<string, { count: number; sumKopecks: number }> {
   const f = dealFilterSql(filter);
-  const join = needsClientJoin(filter) ? ' JOIN clients c ON c.id = d.client_id' : '';
   const rows = prepared(
     ctx.ws.sqlite,
     `SELECT d.stage_id AS stageId, count(*) AS count, coalesce(sum(d.amount_kopecks), 0) AS sumKopecks
-       FROM deals d${join} WHERE d.pipeline_id = ? AND ${f.where.join(' AND ')} GROUP BY d.stage_id`,
+       FROM deals d WHERE d.pipeline_id = ? AND ${f.where.join(' AND ')} GROUP BY d.stage_id`,
   ).all(pipelineId, ...f.params) as { stageId: string; count: number; sumKopecks: number }[];
   return new Map(rows.map((r) => [r.stageId, { count: r.count, sumKopecks: r.sumKopecks }]));
 }

@@ -2,9 +2,9 @@ import { nameKey, sortKey } from '../text/fold';
 import type { DealFilter } from './schemas';
 
 /**
- * Board/list filters as SQL on alias `d` (deals), with the client as `c`. The text
+ * Board/list filters as SQL on alias `d` (deals) alone. The text
  * filter matches folded keys stored at write time (case, ё and punctuation folded):
- * the deal's title_key and the client's name_key, which drops a leading legal form,
+ * the deal's title_key and its copy of the client's name_key, which drops a leading legal form,
  * so "ооо ромаш" finds «ООО Ромашка» too.
  */
 export function dealFilterSql(f: DealFilter): { where: string[]; params: unknown[] } {
@@ -33,7 +33,7 @@ export function dealFilterSql(f: DealFilter): { where: string[]; params: unknown
   }
   const text = f.text ? nameKey(f.text) : '';
   if (text) {
-    where.push('(instr(d.title_key, ?) > 0 OR instr(c.name_key, ?) > 0)');
+    where.push('(instr(d.title_key, ?) > 0 OR instr(d.client_name_key, ?) > 0)');
     params.push(text, sortKey(f.text!));
   }
   return { where, params };
@@ -42,5 +42,3 @@ export function dealFilterSql(f: DealFilter): { where: string[]; params: unknown
 export function isFiltered(f: DealFilter): boolean {
   return !!(f.responsibleId || f.source || f.tagId || f.amountMin != null || f.amountMax != null || f.text?.trim());
 }
-
-export const needsClientJoin = (f: DealFilter): boolean => !!(f.text && nameKey(f.text));

@@ -12,7 +12,7 @@ const SORT_SQL: Record<DealSort, string> = {
   title: 'd.title_key',
   amount: 'd.amount_kopecks',
   expectedClose: "coalesce(d.expected_close, '9999')",
-  client: 'c.name_key',
+  client: 'd.client_name_key',
   stage: 'st.position',
 };
 
@@ -39,7 +39,7 @@ function whereOf(q: DealListQuery) {
   return { where: where.join(' AND '), params };
 }
 
-const FROM = 'FROM deals d JOIN clients c ON c.id = d.client_id JOIN stages st ON st.id = d.stage_id';
+const FROM = 'FROM deals d JOIN stages st ON st.id = d.stage_id';
 
 /** A page of the deal list with the total count and sum of everything that matches. */
 export function listDeals(ctx: Ctx, q: DealListQuery, offset: number, limit: number) {
@@ -53,7 +53,7 @@ export function listDeals(ctx: Ctx, q: DealListQuery, offset: number, limit: num
     `SELECT d.id, d.title, c.id AS clientId, c.name AS clientName, d.amount_kopecks AS amountKopecks, d.currency,
         st.name AS stageName, st.kind AS stageKind, st.color AS stageColor, p.name AS pipelineName, u.name AS responsibleName,
         d.expected_close AS expectedClose, d.created_at AS createdAt, d.updated_at AS updatedAt
-     ${FROM} JOIN pipelines p ON p.id = d.pipeline_id LEFT JOIN users u ON u.id = d.responsible_id
+     ${FROM} JOIN clients c ON c.id = d.client_id JOIN pipelines p ON p.id = d.pipeline_id LEFT JOIN users u ON u.id = d.responsible_id
      WHERE ${where} ORDER BY ${SORT_SQL[q.sort]} ${dir}, d.id ${dir} LIMIT ? OFFSET ?`,
   ).all(...params, limit, offset) as {
     id: string;

@@ -57,6 +57,9 @@ export const deals = sqliteTable(
     clientId: text('client_id')
       .notNull()
       .references(() => clients.id, { onDelete: 'cascade' }),
+    // Copy of the client's name_key kept by triggers (migration deals_sql), so the text
+    // filter reads the deal row alone instead of joining every deal to its client.
+    clientNameKey: text('client_name_key'),
     contactId: text('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
     pipelineId: text('pipeline_id')
       .notNull()
