@@ -11,12 +11,14 @@ import { startServer } from '../http/server';
 import { backupCommand, backupsCommand, checkCommand, openForServing, restoreCommand } from './backup';
 import { seedTasksCommand } from './tasks';
 import { importCommand, exportCommand, CliUsageError } from './exchange';
+import { defaultDealsFor, seedDealsCommand } from './deals';
 
 // Admin work without a window. Errors are one line on stderr and a non-zero exit;
 // --debug prints the stack.
 
 const USAGE = `Usage: npm run cli -- <command> [options]
   seed   --db FILE --clients N [--tasks M] [--seed S]   add N demo clients, M demo tasks (creates the workspace)
+  seed   ... [--deals M]                    and M deals with stage histories (default N/2)
   stats  --db FILE [--json]                 counts of what the workspace holds
   lookup PHONE --db FILE [--json]           clients and contacts with this phone
   serve  [--db FILE] [--port N] [--host H]  browser mode (default 127.0.0.1:5178)
@@ -33,6 +35,7 @@ const options = {
   db: { type: 'string' },
   clients: { type: 'string' },
   tasks: { type: 'string' },
+  deals: { type: 'string' },
   seed: { type: 'string' },
   json: { type: 'boolean', default: false },
   port: { type: 'string' },
@@ -87,7 +90,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'seed': {
       const tasks = intOption(values.tasks, 'tasks', 0);
-      const n = intOption(values.clients, 'clients', tasks > 0 ? 0 : undefined);
+      const n = intOption(values.clients, 'clients', tasks > 0 || values.deals !== undefined ? 0 : undefined);
+      const dealCount = intOption(values.deals, 'deals', defaultDealsFor(n));
       const s = openSession(values.db, { create: true });
       const t0 = performance.now();
       seedClients(s.workspace.sqlite, {
@@ -96,11 +100,17 @@ async function main(argv: string[]): Promise<number> {
         onProgress: (done, total) => process.stderr.write(`\rseeding ${done}/${total}`),
       });
       process.stderr.write('\n');
-      seedTasksCommand(s, tasks, values.seed ? intOption(values.seed, 'seed') : undefined);
+      const seedValue = values.seed ? intOption(values.seed, 'seed') : undefined;
+      const deals = seedDealsCommand(s.workspace.sqlite, dealCount, seedValue);
+      seedTasksCommand(s, tasks, seedValue);
       const secs = (performance.now() - t0) / 1000;
       const stats = workspaceStats(s.workspace.sqlite);
       s.close();
-      console.log(values.json ? JSON.stringify({ added: n, addedTasks: tasks, seconds: secs, ...stats }) : `added ${n} clients${tasks ? ` and ${tasks} tasks` : ''} in ${secs.toFixed(1)} s; ${stats.clients} clients${tasks ? ` and ${stats.tasks} tasks` : ''} in the workspace`);
+      console.log(
+        values.json
+          ? JSON.stringify({ added: n, addedDeals: deals, addedTasks: tasks, seconds: secs, ...stats })
+          : `added ${n} clients, ${deals} deals and ${tasks} tasks in ${secs.toFixed(1)} s; the workspace holds ${stats.clients} clients, ${stats.deals} deals, ${stats.tasks} tasks`,
+      );
       return 0;
     }
     case 'stats': {

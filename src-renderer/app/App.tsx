@@ -16,6 +16,8 @@ import { TaskDialogHost } from '../tasks/TaskDialog';
 import { CompleteDialogHost } from '../tasks/CompleteDialog';
 import { ReminderCenter } from '../tasks/ReminderCenter';
 import { ExchangePage } from '../exchange/ExchangePage';
+import { DealsPage } from '../deals/DealsPage';
+import { DealCard } from '../deals/DealCard';
 import { Toasts } from '../ui/toast';
 import { ConfirmHost } from '../ui/Dialog';
 import { BackupBadge } from '../backup/BackupBadge';
@@ -84,11 +86,13 @@ export function App() {
       <main className="content">
         {route.section === 'clients' && !route.clientId && <ClientsPage />}
         {route.section === 'clients' && route.clientId && <ClientCard key={route.clientId} id={route.clientId} />}
+        {route.section === 'deals' && !route.dealId && <DealsPage />}
+        {route.section === 'deals' && route.dealId && <DealCard key={route.dealId} id={route.dealId} />}
         {route.section === 'settings' && <SettingsPage />}
         {route.section === 'tasks' && <TasksPage />}
         {route.section === 'calendar' && <CalendarPage />}
         {route.section === 'exchange' && <ExchangePage />}
-        {!['clients', 'settings', 'tasks', 'calendar', 'exchange'].includes(route.section) && <Placeholder section={route.section} />}
+        {!['clients', 'deals', 'settings', 'tasks', 'calendar', 'exchange'].includes(route.section) && <Placeholder section={route.section} />}
       </main>
       <GlobalSearch />
       <TaskDialogHost />

@@ -7,6 +7,7 @@ export type Section = (typeof SECTIONS)[number];
 export interface Route {
   section: Section;
   clientId?: string;
+  dealId?: string;
 }
 
 type WorkspaceInfo = ProcOutput<'workspace.info'>;
@@ -16,11 +17,13 @@ type WorkspaceInfo = ProcOutput<'workspace.info'>;
 export function parseHash(hash: string): Route {
   const [section, id] = hash.replace(/^#\/?/, '').split('/');
   const s = (SECTIONS as readonly string[]).includes(section ?? '') ? (section as Section) : 'clients';
+  if (s === 'deals' && id) return { section: s, dealId: decodeURIComponent(id) };
   return s === 'clients' && id ? { section: s, clientId: decodeURIComponent(id) } : { section: s };
 }
 
 export function routeHash(r: Route): string {
-  return `#/${r.section}${r.clientId ? '/' + encodeURIComponent(r.clientId) : ''}`;
+  const id = r.clientId ?? r.dealId;
+  return `#/${r.section}${id ? '/' + encodeURIComponent(id) : ''}`;
 }
 
 interface AppState {

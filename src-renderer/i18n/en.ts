@@ -2,6 +2,7 @@ import type { Dictionary } from './ru';
 import { backupEn, backupErrorsEn } from './backup.en';
 import { tasksEn, tasksErrorsEn } from './tasks.en';
 import { exchangeEn, exchangeErrorsEn } from './exchange.en';
+import { dealsEn, dealsErrorsEn } from './deals.en';
 
 export const en: Dictionary = {
   backup: backupEn,
@@ -56,7 +57,7 @@ export const en: Dictionary = {
     empty: 'Start with an empty workspace',
     emptyHint: 'To work with your own clients.',
     demo: 'Open the demo workspace',
-    demoHint: '300 sample clients with contacts and history, to see how everything works.',
+    demoHint: '300 sample clients with contacts, history and 150 deals, to see how everything works.',
     working: 'Preparing the workspace…',
   },
   kinds: {
@@ -281,9 +282,11 @@ export const en: Dictionary = {
   },
   tasks: tasksEn,
   exchange: exchangeEn,
+  deals: dealsEn,
   errors: {
     tasks: tasksErrorsEn,
     exchange: exchangeErrorsEn,
+    deal: dealsErrorsEn,
     generic: 'The action failed: {{message}}',
     offline: 'Cannot reach the program',
     internal: 'Internal error: {{message}}',

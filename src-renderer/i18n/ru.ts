@@ -1,6 +1,7 @@
 // Russian: the default language. en.ts must have exactly the same keys (checked by
 // the type of `Dictionary`).
 
+import { dealsRu, dealsErrorsRu } from './deals.ru';
 import { backupRu, backupErrorsRu } from './backup.ru';
 import { tasksRu, tasksErrorsRu } from './tasks.ru';
 import { exchangeRu, exchangeErrorsRu } from './exchange.ru';
@@ -58,7 +59,7 @@ export const ru = {
     empty: 'Начать с пустой базы',
     emptyHint: 'Для работы с вашими клиентами.',
     demo: 'Открыть демо-базу',
-    demoHint: '300 примерных клиентов с контактами и историей — чтобы посмотреть, как всё устроено.',
+    demoHint: '300 примерных клиентов с контактами, историей и 150 сделками — чтобы посмотреть, как всё устроено.',
     working: 'Готовим базу…',
   },
   kinds: {
@@ -283,9 +284,11 @@ export const ru = {
   },
   tasks: tasksRu,
   exchange: exchangeRu,
+  deals: dealsRu,
   errors: {
     tasks: tasksErrorsRu,
     exchange: exchangeErrorsRu,
+    deal: dealsErrorsRu,
     generic: 'Не удалось выполнить действие: {{message}}',
     offline: 'Нет связи с программой',
     internal: 'Внутренняя ошибка: {{message}}',

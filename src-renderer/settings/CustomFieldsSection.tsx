@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api/client';
+import { call, type ProcOutput } from '../api/client';
 import { ConfirmedDelete } from '../ui/ConfirmedDelete';
 import { useLookups } from './lookups';
 import { useSettingsAction } from './useSettingsAction';
@@ -8,17 +8,30 @@ import { useSettingsAction } from './useSettingsAction';
 const TYPES = ['text', 'number', 'date', 'select', 'checkbox'] as const;
 
 /** Users adapt the box without a programmer: fields appear on cards and in filters. */
-export function CustomFieldsSection() {
+export function CustomFieldsSection(props: {
+  entity?: 'client' | 'deal';
+  title?: string;
+  /** Fields of another entity (deals keep theirs in their own store) and how to refresh them. */
+  fields?: ProcOutput<'customFields.list'>;
+  onChanged?: () => Promise<void>;
+}) {
   const { t } = useTranslation();
-  const fields = useLookups((s) => s.fields);
+  const entity = props.entity ?? 'client';
+  const clientFields = useLookups((s) => s.fields);
+  const fields = props.fields ?? clientFields;
   const [name, setName] = useState('');
   const [type, setType] = useState<(typeof TYPES)[number]>('text');
   const [options, setOptions] = useState('');
-  const run = useSettingsAction();
+  const settingsRun = useSettingsAction();
+  const run = (fn: () => Promise<unknown>) =>
+    settingsRun(async () => {
+      await fn();
+      await props.onChanged?.();
+    });
   const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
   return (
     <section className="panel">
-      <h2>{t('settings.customFields')}</h2>
+      <h2>{props.title ?? t('settings.customFields')}</h2>
       <ul className="settings-list">
         {fields.map((f) => (
           <li key={f.id}>
@@ -36,7 +49,7 @@ export function CustomFieldsSection() {
         onSubmit={async (e) => {
           e.preventDefault();
           if (!name.trim()) return;
-          if (await run(() => call('customFields.create', { entity: 'client', name, type, options: lines(options) }))) {
+          if (await run(() => call('customFields.create', { entity, name, type, options: lines(options) }))) {
             setName('');
             setOptions('');
           }

@@ -8,6 +8,9 @@ import { TagsSection } from './TagsSection';
 import { CustomFieldsSection } from './CustomFieldsSection';
 import { BackupSection } from '../backup/BackupSection';
 import { TaskTypesSection } from '../tasks/TaskTypesSection';
+import { PipelinesSection } from '../deals/settings/PipelinesSection';
+import { LostReasonsSection } from '../deals/settings/LostReasonsSection';
+import { DealFieldsSection } from '../deals/settings/DealFieldsSection';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -32,6 +35,9 @@ export function SettingsPage() {
       <TagsSection />
       <CustomFieldsSection />
       <TaskTypesSection />
+      <PipelinesSection />
+      <LostReasonsSection />
+      <DealFieldsSection />
     </div>
   );
 }

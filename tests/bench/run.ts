@@ -1,4 +1,4 @@
-// npm run bench [-- --clients N | --quick] [--tasks N] [--rounds R] [--workspace FILE] [--keep]
+// npm run bench [-- --clients N | --quick] [--deals N] [--tasks N] [--import-rows N] [--rounds R] [--workspace FILE] [--keep]
 //
 // Seeds a fresh workspace in a temp dir and measures the core's hot paths, each
 // against a floor measured in the same run on the same machine: seeding vs bare
@@ -18,6 +18,7 @@ import { ms, ratio, round3, table } from './measure';
 import { benchBackup } from './backup-bench';
 import { benchTasks, type TaskBenchResult } from './tasks-bench';
 import { benchExchange, type ExchangeBenchResult } from './exchange-bench';
+import { benchDeals, dealsTable } from './deals-bench';
 
 const TARGET_SEARCH_P95_MS = 10;
 
@@ -28,6 +29,7 @@ function parseOptions() {
     options: {
       clients: { type: 'string' },
       tasks: { type: 'string' },
+      deals: { type: 'string' },
       quick: { type: 'boolean', default: false },
       rounds: { type: 'string' },
       workspace: { type: 'string' },
@@ -40,7 +42,8 @@ function parseOptions() {
   if (values.help) {
     console.log(`Usage: npm run bench [-- options]
   --clients N       clients to seed (default 200000, or BENCH_CLIENTS)
-  --quick           20000 clients, 30000 tasks
+  --quick           20000 clients, 10000 deals, 30000 tasks, 20000 import rows
+  --deals N         deals to seed for the board bench (default 100000, --quick 10000; 0 skips)
   --tasks N         tasks to seed for the tasks bench (default 300000, or BENCH_TASKS; 0 skips it)
   --rounds R        timed passes per measurement (default 5, or BENCH_ROUNDS)
   --workspace FILE  measure an existing workspace instead of seeding one
@@ -59,7 +62,8 @@ function parseOptions() {
   const tasks = tasksOpt ?? (values.quick ? 30_000 : undefined) ?? int(process.env.BENCH_TASKS, 'BENCH_TASKS') ?? 300_000;
   const rounds = int(values.rounds, '--rounds') ?? int(process.env.BENCH_ROUNDS, 'BENCH_ROUNDS') ?? 5;
   const importRows = values['import-rows'] === '0' ? 0 : (int(values['import-rows'], '--import-rows') ?? (values.quick ? 20_000 : 100_000));
-  return { clients, tasks, rounds, workspace: values.workspace, keep: values.keep, importRows };
+  const deals = values.deals === '0' ? 0 : (int(values.deals, '--deals') ?? (values.quick ? 10_000 : 100_000));
+  return { clients, deals, tasks, rounds, workspace: values.workspace, keep: values.keep, importRows };
 }
 
 async function main(): Promise<void> {
@@ -96,16 +100,18 @@ async function main(): Promise<void> {
     const lookup = benchLookup(ctx, opt.rounds);
     log('[4] list paging');
     const paging = benchPaging(ctx, Math.max(5, opt.rounds));
-    log('[5] backup vs plain file copy, searching meanwhile');
+    log(`[5] deals: seeding ${opt.deals} deals, then board, column page, move, forecast`);
+    const deals = opt.deals > 0 && !opt.workspace ? benchDeals(session, opt.deals, Math.max(5, opt.rounds), log) : null;
+    log('[6] backup vs plain file copy, searching meanwhile');
     const backup = await benchBackup(session, tmp);
     let tasks: TaskBenchResult | null = null;
     if (opt.tasks > 0 && !opt.workspace) {
-      log(`[6] tasks: ${opt.tasks} seeded, lists and calendar ranges`);
+      log(`[7] tasks: ${opt.tasks} seeded, lists and calendar ranges`);
       tasks = benchTasks(ctx, opt.tasks, Math.max(5, opt.rounds), log);
     }
     let exchange: ExchangeBenchResult | null = null;
     if (opt.importRows > 0) {
-      log(`[7] import of ${opt.importRows} rows (xlsx, CSV) vs bare read + bare inserts`);
+      log(`[8] import of ${opt.importRows} rows (xlsx, CSV) vs bare read + bare inserts`);
       exchange = await benchExchange(opt.importRows, log);
     }
 
@@ -182,6 +188,7 @@ async function main(): Promise<void> {
             '',
           ]
         : []),
+      ...(deals ? [dealsTable(deals), ''] : []),
       `search p95 at ${clients} clients: ${ms(s.latency.p95)} ms (target ≤ ${TARGET_SEARCH_P95_MS} ms)`,
       `bench took ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
@@ -201,6 +208,7 @@ async function main(): Promise<void> {
       backup,
       tasks,
       exchange,
+      deals,
       seconds: (performance.now() - started) / 1000,
     };
     const file = join(dirname(fileURLToPath(import.meta.url)), 'last-result.json');

@@ -66,7 +66,7 @@ describe('cli', () => {
 
   it('seed creates the workspace and adds the clients', () => {
     expect(seeded.code, seeded.stderr).toBe(0);
-    expect(seeded.stdout).toMatch(/^added 50 clients in [\d.]+ s; 50 clients in the workspace$/m);
+    expect(seeded.stdout).toMatch(/^added 50 clients, 25 deals and 0 tasks in [\d.]+ s; the workspace holds 50 clients, 25 deals, 0 tasks$/m);
   });
 
   it('stats --json reports the seeded counts', async () => {

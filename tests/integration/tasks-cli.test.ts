@@ -22,7 +22,7 @@ describe('cli seed --tasks and stats', () => {
   it('adds demo tasks to the clients and counts them', async () => {
     const seeded = await cli('seed', '--db', db, '--clients', '30', '--tasks', '500', '--seed', '7');
     expect(seeded.code, seeded.stderr).toBe(0);
-    expect(seeded.stdout).toMatch(/^added 30 clients and 500 tasks in [\d.]+ s; 30 clients and 500 tasks in the workspace$/m);
+    expect(seeded.stdout).toMatch(/^added 30 clients, 15 deals and 500 tasks in [\d.]+ s; the workspace holds 30 clients, 15 deals, 500 tasks$/m);
     const more = await cli('seed', '--db', db, '--tasks', '100', '--json');
     expect(JSON.parse(more.stdout)).toMatchObject({ added: 0, addedTasks: 100, tasks: 600 });
     const stats = await cli('stats', '--db', db, '--json');

@@ -142,6 +142,7 @@ describe('workspace procedures', () => {
       tags: 0,
       users: 1, // the owner every action is attributed to
       tasks: 0,
+      deals: 0,
       customFields: 0,
     });
   });
@@ -241,6 +242,7 @@ describe('workspace procedures', () => {
       tags: 1,
       users: 1,
       tasks: 0,
+      deals: 0,
       customFields: 1,
     });
   });

@@ -78,6 +78,7 @@ export function mergeClients(ctx: Ctx, keepId: string, mergeId: string): { id: s
     s.prepare('UPDATE emails SET client_id = ?, sort = sort + ? WHERE client_id = ?').run(keepId, offset('emails'), mergeId);
     s.prepare('UPDATE contacts SET client_id = ? WHERE client_id = ?').run(keepId, mergeId);
     s.prepare('UPDATE history SET client_id = ? WHERE client_id = ?').run(keepId, mergeId);
+    s.prepare('UPDATE deals SET client_id = ? WHERE client_id = ?').run(keepId, mergeId);
     s.prepare('INSERT OR IGNORE INTO client_tags (client_id, tag_id) SELECT ?, tag_id FROM client_tags WHERE client_id = ?').run(keepId, mergeId);
     s.prepare('DELETE FROM client_tags WHERE client_id = ?').run(mergeId);
     s.prepare(

@@ -1,4 +1,5 @@
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
+import { deals } from '../deals/tables';
 
 // Ids are UUIDv7 text (time-sortable, globally unique) so records can move between
 // workspaces and replicate later. Timestamps are ISO-8601 UTC strings.
@@ -198,6 +199,8 @@ export const history = sqliteTable(
       .notNull()
       .references(() => clients.id, { onDelete: 'cascade' }),
     contactId: text('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    // Entries logged on a deal show on the deal card and on its client's card.
+    dealId: text('deal_id').references(() => deals.id, { onDelete: 'set null' }),
     kind: text('kind', { enum: ['note', 'call', 'meeting', 'email', 'system'] }).notNull(),
     direction: text('direction', { enum: ['in', 'out'] }),
     occurredAt: text('occurred_at').notNull(),
@@ -210,5 +213,6 @@ export const history = sqliteTable(
     index('history_client_idx').on(t.clientId, t.occurredAt),
     index('history_contact_idx').on(t.contactId),
     index('history_author_idx').on(t.authorId),
+    index('history_deal_idx').on(t.dealId, t.occurredAt),
   ],
 );

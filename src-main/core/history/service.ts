@@ -5,10 +5,13 @@ import { NotFoundError, ValidationError } from '../errors';
 import { isoNow, type Ctx } from '../context';
 import { newId } from '../ids';
 import { HISTORY_KINDS } from '../clients/schemas';
+import { deals } from '../deals/tables';
 
 export const historyInput = z.object({
   clientId: z.string().max(64),
   contactId: z.string().max(64).nullish().transform((v) => v || null),
+  // Logged on a deal: shown on the deal card and on the client card.
+  dealId: z.string().max(64).nullish().transform((v) => v || null),
   kind: z.enum(HISTORY_KINDS),
   direction: z.enum(['in', 'out']).nullish().transform((v) => v ?? null),
   occurredAt: z.iso.datetime({ offset: true }),
@@ -23,6 +26,10 @@ export function addHistory(ctx: Ctx, input: z.output<typeof historyInput>): { id
   if (input.contactId) {
     const contact = ctx.db.select({ clientId: contacts.clientId }).from(contacts).where(eq(contacts.id, input.contactId)).get();
     if (contact?.clientId !== input.clientId) throw new ValidationError([{ field: 'contactId', code: 'reference.missing' }]);
+  }
+  if (input.dealId) {
+    const deal = ctx.db.select({ clientId: deals.clientId }).from(deals).where(eq(deals.id, input.dealId)).get();
+    if (deal?.clientId !== input.clientId) throw new ValidationError([{ field: 'dealId', code: 'reference.missing' }]);
   }
   const id = newId();
   const now = isoNow(ctx);
@@ -56,10 +63,13 @@ export function listHistory(ctx: Ctx, clientId: string, before: { occurredAt: st
       text: history.text,
       author: users.name,
       contactName: contacts.name,
+      dealId: history.dealId,
+      dealTitle: deals.title,
     })
     .from(history)
     .leftJoin(users, eq(users.id, history.authorId))
     .leftJoin(contacts, eq(contacts.id, history.contactId))
+    .leftJoin(deals, eq(deals.id, history.dealId))
     .where(and(eq(history.clientId, clientId), cursor))
     .orderBy(desc(history.occurredAt), desc(history.id))
     .limit(limit)

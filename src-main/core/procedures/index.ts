@@ -5,6 +5,7 @@ import { settingsProcedures } from './settings';
 import { backupProcedures } from '../backup/procedures';
 import { taskProcedures } from '../tasks/procedures';
 import { exchangeProcedures } from '../exchange/procedures';
+import { dealProcedures } from '../deals/procedures';
 import { AppError, ValidationError } from '../errors';
 import type { Session } from '../workspace/session';
 import type { Procedure } from './define';
@@ -17,6 +18,7 @@ export const procedures = {
   ...backupProcedures,
   ...taskProcedures,
   ...exchangeProcedures,
+  ...dealProcedures,
 };
 
 export type Procedures = typeof procedures;

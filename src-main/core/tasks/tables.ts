@@ -1,6 +1,7 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 import { users, clients, contacts } from '../db/schema';
+import { deals } from '../deals/tables';
 
 // Tasks, their reminders and recurrence. Instants are ISO-8601 UTC strings; an
 // all-day task keeps a plain 'YYYY-MM-DD' date instead, so it stays on its date in
@@ -75,8 +76,7 @@ export const tasks = sqliteTable(
     assigneeId: text('assignee_id').references(() => users.id, { onDelete: 'set null' }),
     clientId: text('client_id').references(() => clients.id, { onDelete: 'set null' }),
     contactId: text('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
-    // Deals live in another capability; the foreign key and the deal UI are wired when deals land.
-    dealId: text('deal_id'),
+    dealId: text('deal_id').references(() => deals.id, { onDelete: 'set null' }),
     priority: text('priority', { enum: ['low', 'normal', 'high'] }).notNull().default('normal'),
     description: text('description'),
     doneAt: text('done_at'),

@@ -4,6 +4,7 @@ import { isAbsolute } from 'node:path';
 import { proc } from '../procedures/define';
 import { AppError } from '../errors';
 import { seedClients } from '../seed/generator';
+import { seedDeals } from '../deals/seed';
 import { workspaceStats } from './stats';
 import { seedTasks } from '../tasks/seed';
 import { timeZone } from '../tasks/schemas';
@@ -12,6 +13,7 @@ import type { Session } from './session';
 /** Clients in the demo workspace offered at first start. */
 export const DEMO_CLIENTS = 300;
 export const DEMO_TASKS = 400;
+export const DEMO_DEALS = 150;
 
 const workspacePath = z
   .string()
@@ -38,6 +40,7 @@ export const workspaceProcedures = {
     if (i.demo) {
       seedClients(s.workspace.sqlite, { clients: DEMO_CLIENTS, seed: 2026 });
       seedTasks(s.workspace.sqlite, { tasks: DEMO_TASKS, seed: 2026, timeZone: i.timeZone });
+      seedDeals(s.workspace.sqlite, { deals: DEMO_DEALS, seed: 2027 });
     }
     s.setMeta('onboarded', '1');
     return info(s);

@@ -13,6 +13,7 @@ export function workspaceStats(sqlite: Database.Database) {
     tags: n('SELECT count(*) AS n FROM tags'),
     users: n('SELECT count(*) AS n FROM users'),
     tasks: n('SELECT count(*) AS n FROM tasks WHERE archived_at IS NULL'),
+    deals: n('SELECT count(*) AS n FROM deals WHERE archived_at IS NULL'),
     customFields: n('SELECT count(*) AS n FROM custom_fields WHERE archived_at IS NULL'),
   };
 }

@@ -12,6 +12,7 @@ import { ContactsPanel } from './ContactsPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { MergeDialog } from './MergeDialog';
 import { ClientTasksPanel } from '../../tasks/ClientTasksPanel';
+import { ClientDealsPanel } from '../../deals/ClientDealsPanel';
 
 type Card = ProcOutput<'clients.get'>;
 
@@ -93,9 +94,10 @@ export function ClientCard({ id }: { id: string }) {
           <ContactsPanel card={card} reload={reload} />
         </div>
         <div className="card-right">
+          <ClientDealsPanel client={{ id: card.id, name: card.name }} archived={!!card.archivedAt} />
           <ClientTasksPanel clientId={card.id} clientName={card.name} onChanged={reload} />
           <HistoryPanel card={card} version={version} />
-          {(['deals', 'documents'] as const).map((s) => (
+          {(['documents'] as const).map((s) => (
             <section key={s} className="panel placeholder-panel">
               <h2>{t(`card.${s}`)}</h2>
               <p className="muted">{t('card.comingSoon')}</p>

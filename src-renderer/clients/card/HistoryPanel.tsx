@@ -5,12 +5,16 @@ import { call, type ProcOutput } from '../../api/client';
 import { errorText, formatDateTime } from '../../i18n';
 import { fieldErrors } from '../../ui/fieldErrors';
 
-type Card = ProcOutput<'clients.get'>;
+/** Whose timeline: a client, or one deal of a client (entries then show on both cards). */
+interface Owner {
+  id: string;
+  contacts: { id: string; name: string }[];
+}
 type Entry = ProcOutput<'history.list'>[number];
 const KINDS = ['call', 'meeting', 'note', 'email'] as const;
 const PAGE = 30;
 
-export function HistoryPanel({ card, version }: { card: Card; version: number }) {
+export function HistoryPanel({ card, version, dealId }: { card: Owner; version: number; dealId?: string }) {
   const { t } = useTranslation();
   const [entries, setEntries] = useState<Entry[]>([]);
   const [more, setMore] = useState(false);
@@ -19,18 +23,17 @@ export function HistoryPanel({ card, version }: { card: Card; version: number })
   const load = useCallback(
     async (before: Entry | null) => {
       try {
-        const rows = await call('history.list', {
-          clientId: card.id,
-          before: before ? { occurredAt: before.occurredAt, id: before.id } : null,
-          limit: PAGE,
-        });
+        const cursor = before ? { occurredAt: before.occurredAt, id: before.id } : null;
+        const rows: Entry[] = dealId
+          ? await call('deals.history', { dealId, before: cursor, limit: PAGE })
+          : await call('history.list', { clientId: card.id, before: cursor, limit: PAGE });
         setEntries((prev) => (before ? [...prev, ...rows] : rows));
         setMore(rows.length === PAGE);
       } catch (e) {
         setError(errorText(e));
       }
     },
-    [card.id],
+    [card.id, dealId],
   );
   useEffect(() => {
     void load(null);
@@ -38,13 +41,13 @@ export function HistoryPanel({ card, version }: { card: Card; version: number })
 
   const systemText = (text: string) => {
     const [key, ...rest] = text.split(':');
-    return t(`history.system.${key}`, { arg: rest.join(':') });
+    return t(key!.startsWith('deal_') ? `deals.system.${key}` : `history.system.${key}`, { arg: rest.join(':') });
   };
 
   return (
     <section className="panel history" aria-label={t('card.history')}>
       <h2>{t('card.history')}</h2>
-      <HistoryForm card={card} onAdded={() => load(null)} />
+      <HistoryForm card={card} dealId={dealId} onAdded={() => load(null)} />
       {error && <p className="error">{error}</p>}
       {entries.length === 0 && <p className="muted">{t('history.empty')}</p>}
       <ol className="timeline" data-testid="history">
@@ -55,6 +58,12 @@ export function HistoryPanel({ card, version }: { card: Card; version: number })
               {h.direction && <span className="muted"> · {t(`history.direction.${h.direction}`)}</span>}
               {h.durationMin != null && <span className="muted"> · {t('history.minutes', { count: h.durationMin })}</span>}
               {h.contactName && <span className="muted"> · {h.contactName}</span>}
+              {!dealId && h.dealId && (
+                <span className="muted">
+                  {' · '}
+                  <a href={`#/deals/${h.dealId}`}>{t('deals.historyDeal', { title: h.dealTitle })}</a>
+                </span>
+              )}
               <span className="muted entry-meta">
                 {formatDateTime(h.occurredAt)}
                 {h.author && ` · ${h.author}`}
@@ -73,7 +82,7 @@ export function HistoryPanel({ card, version }: { card: Card; version: number })
   );
 }
 
-function HistoryForm({ card, onAdded }: { card: Card; onAdded: () => void }) {
+function HistoryForm({ card, dealId, onAdded }: { card: Owner; dealId?: string; onAdded: () => void }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<(typeof KINDS)[number]>('call');
   const [direction, setDirection] = useState<'in' | 'out'>('out');
@@ -96,6 +105,7 @@ function HistoryForm({ card, onAdded }: { card: Card; onAdded: () => void }) {
     try {
       await call('history.add', {
         clientId: card.id,
+        dealId: dealId ?? null,
         contactId: contactId || null,
         kind,
         direction: kind === 'call' ? direction : null,

@@ -1,0 +1,35 @@
+import type { Ctx } from '../context';
+import { AppError } from '../errors';
+import { prepared } from '../db/statements';
+import { dealPlace, moveDeal } from './moves';
+import { requireLiveStage, stagesOf } from './pipelines';
+
+/** Closes a deal as won or lost: it goes to the top of its pipeline's won/lost column. */
+export function closeDeal(ctx: Ctx, dealId: string, outcome: 'won' | 'lost', lost: { lostReasonId?: string | null; lostComment?: string | null }) {
+  const pipelineId = (prepared(ctx.ws.sqlite, 'SELECT pipeline_id AS p FROM deals WHERE id = ?').get(dealId) as { p: string } | undefined)?.p;
+  const target = pipelineId ? stagesOf(ctx, pipelineId).find((s) => s.kind === outcome) : undefined;
+  if (!target) throw new AppError('deal.stage_not_found', `No ${outcome} stage for deal ${dealId}`, { id: dealId });
+  return moveDeal(ctx, dealId, target, { stageId: target.id, ...lost });
+}
+
+/**
+ * Reopens a closed deal into `stageId`, or by default into the open stage it was in
+ * when it was closed (the first open stage if that one was deleted since).
+ */
+export function reopenDeal(ctx: Ctx, dealId: string, stageId: string | null) {
+  const deal = dealPlace(ctx, dealId);
+  if (deal.stageKind === 'open') throw new AppError('deal.not_closed', 'The deal is not closed');
+  const pipelineId = (prepared(ctx.ws.sqlite, 'SELECT pipeline_id AS p FROM deals WHERE id = ?').get(dealId) as { p: string }).p;
+  const open = stagesOf(ctx, pipelineId).filter((s) => s.kind === 'open');
+  let target = stageId ? requireLiveStage(ctx, stageId) : null;
+  if (!target) {
+    const last = prepared(
+      ctx.ws.sqlite,
+      `SELECT ch.to_stage_id AS id FROM deal_stage_changes ch JOIN stages s ON s.id = ch.to_stage_id
+        WHERE ch.deal_id = ? AND s.kind = 'open' AND s.archived_at IS NULL AND s.pipeline_id = ? ORDER BY ch.at DESC, ch.id DESC LIMIT 1`,
+    ).get(dealId, pipelineId) as { id: string } | undefined;
+    target = open.find((s) => s.id === last?.id) ?? open[0] ?? null;
+  }
+  if (!target || target.kind !== 'open') throw new AppError('deal.stage_not_open', 'Reopen needs an open stage');
+  return moveDeal(ctx, dealId, target, { stageId: target.id });
+}

@@ -1,0 +1,80 @@
+import type { Ctx } from '../context';
+import { prepared } from '../db/statements';
+import { dealFilterSql } from './filter';
+import type { DEAL_SORTS, DealFilter } from './schemas';
+
+export type DealSort = (typeof DEAL_SORTS)[number];
+export type DealStatus = 'open' | 'won' | 'lost' | 'all';
+
+const SORT_SQL: Record<DealSort, string> = {
+  updatedAt: 'd.updated_at',
+  createdAt: 'd.created_at',
+  title: 'd.title_key',
+  amount: 'd.amount_kopecks',
+  expectedClose: "coalesce(d.expected_close, '9999')",
+  client: 'd.client_name_key',
+  stage: 'st.position',
+};
+
+export interface DealListQuery {
+  pipelineId: string | null;
+  status: DealStatus;
+  filter: DealFilter;
+  sort: DealSort;
+  desc: boolean;
+}
+
+function whereOf(q: DealListQuery) {
+  const f = dealFilterSql(q.filter);
+  const where = [...f.where];
+  const params = [...f.params];
+  if (q.pipelineId) {
+    where.push('d.pipeline_id = ?');
+    params.push(q.pipelineId);
+  }
+  if (q.status !== 'all') {
+    where.push('st.kind = ?');
+    params.push(q.status);
+  }
+  return { where: where.join(' AND '), params };
+}
+
+const FROM = 'FROM deals d JOIN stages st ON st.id = d.stage_id';
+
+/** A page of the deal list with the total count and sum of everything that matches. */
+export function listDeals(ctx: Ctx, q: DealListQuery, offset: number, limit: number) {
+  const { where, params } = whereOf(q);
+  const totals = prepared(ctx.ws.sqlite, `SELECT count(*) AS total, coalesce(sum(d.amount_kopecks), 0) AS sumKopecks ${FROM} WHERE ${where}`).get(
+    ...params,
+  ) as { total: number; sumKopecks: number };
+  const dir = q.desc ? 'DESC' : 'ASC';
+  const rows = prepared(
+    ctx.ws.sqlite,
+    `SELECT d.id, d.title, c.id AS clientId, c.name AS clientName, d.amount_kopecks AS amountKopecks, d.currency,
+        st.name AS stageName, st.kind AS stageKind, st.color AS stageColor, p.name AS pipelineName, u.name AS responsibleName,
+        d.expected_close AS expectedClose, d.created_at AS createdAt, d.updated_at AS updatedAt
+     ${FROM} JOIN clients c ON c.id = d.client_id JOIN pipelines p ON p.id = d.pipeline_id LEFT JOIN users u ON u.id = d.responsible_id
+     WHERE ${where} ORDER BY ${SORT_SQL[q.sort]} ${dir}, d.id ${dir} LIMIT ? OFFSET ?`,
+  ).all(...params, limit, offset) as {
+    id: string;
+    title: string;
+    clientId: string;
+    clientName: string;
+    amountKopecks: number;
+    currency: string;
+    stageName: string;
+    stageKind: 'open' | 'won' | 'lost';
+    stageColor: string;
+    pipelineName: string;
+    responsibleName: string | null;
+    expectedClose: string | null;
+    createdAt: string;
+    updatedAt: string;
+  }[];
+  return { ...totals, offset, rows };
+}
+
+/** Lead sources in use, for the filter's choices. */
+export function dealSources(ctx: Ctx): string[] {
+  return (prepared(ctx.ws.sqlite, 'SELECT DISTINCT source FROM deals WHERE source IS NOT NULL ORDER BY source').all() as { source: string }[]).map((r) => r.source);
+}

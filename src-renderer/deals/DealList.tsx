@@ -1,0 +1,127 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { call, type ProcInput, type ProcOutput } from '../api/client';
+import { errorText, formatDate } from '../i18n';
+import { useApp } from '../app/store';
+import { formatMoney } from './money';
+import type { DealFilter } from './store';
+
+type Row = ProcOutput<'deals.list'>['rows'][number];
+type Sort = NonNullable<ProcInput<'deals.list'>['sort']>;
+type Status = NonNullable<ProcInput<'deals.list'>['status']>;
+const PAGE = 100;
+const ROW = 40;
+const COLUMNS: [Sort, string][] = [
+  ['title', 'deals.fields.title'],
+  ['client', 'deals.fields.client'],
+  ['stage', 'deals.fields.stage'],
+  ['amount', 'deals.fields.amount'],
+  ['expectedClose', 'deals.fields.expectedClose'],
+  ['updatedAt', 'deals.fields.updatedAt'],
+];
+
+/** All deals of a pipeline as a virtual list paged by the core, with totals of what matches. */
+export function DealList({ pipelineId, filter, version }: { pipelineId: string | null; filter: DealFilter; version: number }) {
+  const { t } = useTranslation();
+  const navigate = useApp((s) => s.navigate);
+  const [status, setStatus] = useState<Status>('open');
+  const [sort, setSort] = useState<Sort>('updatedAt');
+  const [desc, setDesc] = useState(true);
+  const [totals, setTotals] = useState<{ total: number; sumKopecks: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [, force] = useState(0);
+  const pages = useRef(new Map<number, Row[]>());
+  const inflight = useRef(new Set<number>());
+  const generation = useRef(0);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const fetchPage = useCallback(
+    (page: number) => {
+      if (pages.current.has(page) || inflight.current.has(page)) return;
+      const gen = generation.current;
+      inflight.current.add(page);
+      call('deals.list', { pipelineId, status, filter, sort, desc, offset: page * PAGE, limit: PAGE }).then(
+        (res) => {
+          if (gen !== generation.current) return;
+          inflight.current.delete(page);
+          pages.current.set(page, res.rows);
+          setTotals({ total: res.total, sumKopecks: res.sumKopecks });
+          force((n) => n + 1);
+        },
+        (e) => gen === generation.current && setError(errorText(e)),
+      );
+    },
+    [pipelineId, status, filter, sort, desc],
+  );
+  useEffect(() => {
+    generation.current++;
+    pages.current = new Map();
+    inflight.current = new Set();
+    fetchPage(0);
+  }, [fetchPage, version]);
+
+  const count = totals?.total ?? 0;
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 10 });
+  const rowAt = (i: number) => {
+    const page = Math.floor(i / PAGE);
+    const rows = pages.current.get(page);
+    if (!rows) fetchPage(page);
+    return rows?.[i - page * PAGE];
+  };
+
+  return (
+    <div className="deal-list" data-testid="deal-list">
+      <div className="row">
+        <select aria-label={t('deals.list.status')} value={status} onChange={(e) => setStatus(e.target.value as Status)}>
+          {(['open', 'won', 'lost', 'all'] as const).map((s) => <option key={s} value={s}>{t(`deals.list.statuses.${s}`)}</option>)}
+        </select>
+        {totals && <span className="total" data-testid="list-totals">{t('deals.list.totals', { count: totals.total, sum: formatMoney(totals.sumKopecks) })}</span>}
+      </div>
+      {error && <p className="error" role="alert">{error}</p>}
+      <div className="deal-list-head" role="row">
+        {COLUMNS.map(([key, label]) => (
+          <button
+            key={key}
+            className="link"
+            role="columnheader"
+            aria-sort={sort === key ? (desc ? 'descending' : 'ascending') : 'none'}
+            onClick={() => {
+              if (sort === key) setDesc(!desc);
+              else {
+                setSort(key);
+                setDesc(key === 'amount' || key === 'updatedAt');
+              }
+            }}
+          >
+            {t(label)} {sort === key ? (desc ? '↓' : '↑') : ''}
+          </button>
+        ))}
+      </div>
+      <div className="list-scroll" ref={scrollRef} role="table" aria-label={t('deals.views.list')}>
+        {totals && count === 0 && <p className="empty-state muted">{t('deals.list.empty')}</p>}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const r = rowAt(v.index);
+            return (
+              <div key={v.key} role="row" className="deal-list-row" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${v.start}px)` }} onClick={() => r && navigate({ section: 'deals', dealId: r.id })}>
+                {r ? (
+                  <>
+                    <span><a href={`#/deals/${r.id}`}>{r.title}</a></span>
+                    <span>{r.clientName}</span>
+                    <span><span className="stage-dot" style={{ background: r.stageColor }} />{r.stageName}</span>
+                    <span className="num">{formatMoney(r.amountKopecks, r.currency)}</span>
+                    <span>{formatDate(r.expectedClose)}</span>
+                    <span className="muted">{formatDate(r.updatedAt)}</span>
+                  </>
+                ) : (
+                  <span className="muted">{t('common.loading')}</span>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

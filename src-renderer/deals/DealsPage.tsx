@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../app/store';
+import { useLookups } from '../settings/lookups';
+import { notify } from '../ui/toast';
+import { Board } from './Board';
+import { DealFilters } from './DealFilters';
+import { DealForm } from './DealForm';
+import { DealList } from './DealList';
+import { Forecast } from './Forecast';
+import { useDeals, type DealsView } from './store';
+
+const VIEWS: DealsView[] = ['board', 'list', 'forecast'];
+
+export function DealsPage() {
+  const { t } = useTranslation();
+  const navigate = useApp((s) => s.navigate);
+  const { pipelines, pipelineId, setPipeline, view, setView, filter, loaded, reload } = useDeals();
+  const reloadLookups = useLookups((s) => s.reload);
+  const [creating, setCreating] = useState(false);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    void reload();
+    void reloadLookups();
+  }, [reload, reloadLookups]);
+
+  if (!loaded) return <div className="page muted">{t('common.loading')}</div>;
+
+  return (
+    <div className={`page deals-page view-${view}`}>
+      <header className="page-head">
+        <h1>{t('deals.title')}</h1>
+        {view !== 'forecast' && (
+          <select aria-label={t('deals.fields.pipeline')} value={pipelineId ?? ''} onChange={(e) => setPipeline(e.target.value)}>
+            {pipelines.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+        )}
+        <div className="segmented" role="tablist" aria-label={t('deals.views.label')}>
+          {VIEWS.map((v) => (
+            <button key={v} role="tab" aria-selected={view === v} className={view === v ? 'on' : ''} onClick={() => setView(v)}>
+              {t(`deals.views.${v}`)}
+            </button>
+          ))}
+        </div>
+        <span className="spacer" />
+        <button className="primary" onClick={() => setCreating(true)}>{t('deals.new')}</button>
+      </header>
+      {view !== 'forecast' && <DealFilters />}
+      {pipelineId && view === 'board' && <Board pipelineId={pipelineId} filter={filter} version={version} />}
+      {view === 'list' && <DealList pipelineId={pipelineId} filter={filter} version={version} />}
+      {view === 'forecast' && <Forecast />}
+      {creating && (
+        <DealForm
+          onClose={() => setCreating(false)}
+          onCreated={(id) => {
+            setCreating(false);
+            setVersion((v) => v + 1);
+            notify(t('deals.created'), { label: t('common.open'), run: () => navigate({ section: 'deals', dealId: id }) });
+          }}
+        />
+      )}
+    </div>
+  );
+}

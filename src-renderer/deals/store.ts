@@ -1,0 +1,48 @@
+import { create } from 'zustand';
+import { call, type ProcInput, type ProcOutput } from '../api/client';
+
+export type DealFilter = NonNullable<ProcInput<'deals.board'>['filter']>;
+export type Pipelines = ProcOutput<'pipelines.list'>;
+export type DealsView = 'board' | 'list' | 'forecast';
+
+// What the deals screens share: the chosen pipeline, view and filters (kept while the
+// user opens a deal card and comes back), and the reference lists of the sales process.
+interface DealsState {
+  pipelines: Pipelines;
+  lostReasons: ProcOutput<'lostReasons.list'>;
+  sources: string[];
+  fields: ProcOutput<'customFields.list'>;
+  loaded: boolean;
+  pipelineId: string | null;
+  view: DealsView;
+  filter: DealFilter;
+  reload(): Promise<void>;
+  setPipeline(id: string): void;
+  setView(v: DealsView): void;
+  setFilter(f: DealFilter): void;
+}
+
+export const useDeals = create<DealsState>((set, get) => ({
+  pipelines: [],
+  lostReasons: [],
+  sources: [],
+  fields: [],
+  loaded: false,
+  pipelineId: null,
+  view: 'board',
+  filter: {},
+  reload: async () => {
+    const [pipelines, lostReasons, sources, fields] = await Promise.all([
+      call('pipelines.list', {}),
+      call('lostReasons.list', {}),
+      call('deals.sources', {}),
+      call('customFields.list', { entity: 'deal' }),
+    ]);
+    const current = get().pipelineId;
+    const pipelineId = pipelines.some((p) => p.id === current) ? current : (pipelines[0]?.id ?? null);
+    set({ pipelines, lostReasons, sources, fields, loaded: true, pipelineId });
+  },
+  setPipeline: (pipelineId) => set({ pipelineId }),
+  setView: (view) => set({ view }),
+  setFilter: (filter) => set({ filter }),
+}));

@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Session } from '../../src-main/core/workspace/session';
+import { invoke } from '../../src-main/core/procedures';
+import { defaultMigrationsDir } from '../../src-main/core/db/paths';
+import { backupsDirFor } from '../../src-main/core/db/open';
+import { makeTempDir, removeDir } from '../helpers/workspace';
+
+// A workspace made before deals existed gets the deal tables and the default
+// pipelines, stages and lost reasons on its next open; its clients and history stay.
+
+let dir: string;
+beforeEach(() => (dir = makeTempDir('deals-migrate')));
+afterEach(() => removeDir(dir));
+
+/** The real migrations without the deals ones: the schema as it was before this capability. */
+function migrationsBeforeDeals(): string {
+  const out = join(dir, 'migrations-before');
+  cpSync(defaultMigrationsDir(), out, { recursive: true });
+  const journalPath = join(out, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+  journal.entries = journal.entries.filter((e) => !e.tag.includes('deals'));
+  writeFileSync(journalPath, JSON.stringify(journal, null, 2));
+  return out;
+}
+
+describe('migration of an existing workspace', () => {
+  it('adds the deal tables with default pipelines and keeps clients and history', () => {
+    const path = join(dir, 'old.kdb');
+    const old = new Session({ migrationsDir: migrationsBeforeDeals() });
+    old.open(path);
+    const client = (invoke(old, 'clients.create', { kind: 'person', lastName: 'Иванов', firstName: 'Иван' }) as { id: string }).id;
+    // Written as the old version did (today's code knows history.deal_id, the old file does not).
+    old.workspace.sqlite
+      .prepare("INSERT INTO history (id, client_id, kind, occurred_at, text, created_at, updated_at) VALUES ('h1', ?, 'note', '2025-05-01T10:00:00.000Z', 'Старая запись', '2025-05-01T10:00:00.000Z', '2025-05-01T10:00:00.000Z')")
+      .run(client);
+    expect(old.workspace.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'deals'").get()).toBeUndefined();
+    old.close();
+
+    const s = new Session();
+    s.open(path);
+    try {
+      const pipelines = invoke(s, 'pipelines.list', {}) as { name: string; stages: { kind: string }[] }[];
+      expect(pipelines.map((p) => p.name)).toEqual(['Продажа', 'Аренда', 'Услуги']);
+      expect((invoke(s, 'lostReasons.list', {}) as unknown[]).length).toBeGreaterThan(0);
+      const history = invoke(s, 'history.list', { clientId: client }) as { text: string; dealId: string | null }[];
+      expect(history.map((h) => [h.text, h.dealId])).toEqual([['Старая запись', null]]);
+      const deal = invoke(s, 'deals.create', { title: 'Первая сделка', clientId: client, pipelineId: (invoke(s, 'pipelines.list', {}) as { id: string }[])[0]!.id }) as { id: string };
+      expect((invoke(s, 'deals.byClient', { clientId: client }) as { rows: { id: string }[] }).rows.map((r) => r.id)).toEqual([deal.id]);
+      expect(readdirSync(backupsDirFor(path)).some((f) => f.includes('before-migration'))).toBe(true);
+    } finally {
+      s.close();
+    }
+  });
+});
