@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Session } from '../../src-main/core/workspace/session';
 import { invoke } from '../../src-main/core/procedures';
 import { defaultMigrationsDir } from '../../src-main/core/db/paths';
-import { backupsDirFor } from '../../src-main/core/db/open';
+import { backupsDirFor, listBackupsIn } from '../../src-main/core/backup/manifest';
 import { makeTempDir, removeDir } from '../helpers/workspace';
 
 // A workspace made before deals existed gets the deal tables and the default
@@ -14,13 +14,13 @@ let dir: string;
 beforeEach(() => (dir = makeTempDir('deals-migrate')));
 afterEach(() => removeDir(dir));
 
-/** The real migrations without the deals ones: the schema as it was before this capability. */
+/** The real migrations up to the first deals one: the schema of the release before deals. */
 function migrationsBeforeDeals(): string {
   const out = join(dir, 'migrations-before');
   cpSync(defaultMigrationsDir(), out, { recursive: true });
   const journalPath = join(out, 'meta', '_journal.json');
   const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.filter((e) => !e.tag.includes('deals'));
+  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag.includes('deals')));
   writeFileSync(journalPath, JSON.stringify(journal, null, 2));
   return out;
 }
@@ -48,7 +48,7 @@ describe('migration of an existing workspace', () => {
       expect(history.map((h) => [h.text, h.dealId])).toEqual([['Старая запись', null]]);
       const deal = invoke(s, 'deals.create', { title: 'Первая сделка', clientId: client, pipelineId: (invoke(s, 'pipelines.list', {}) as { id: string }[])[0]!.id }) as { id: string };
       expect((invoke(s, 'deals.byClient', { clientId: client }) as { rows: { id: string }[] }).rows.map((r) => r.id)).toEqual([deal.id]);
-      expect(readdirSync(backupsDirFor(path)).some((f) => f.includes('before-migration'))).toBe(true);
+      expect(listBackupsIn(backupsDirFor(path), 'old').map((b) => b.reason)).toContain('migration');
     } finally {
       s.close();
     }
