@@ -100,7 +100,10 @@ export function Board({ pipelineId, filter, version }: { pipelineId: string; fil
             />
           ))}
         </div>
-        <DragOverlay>{active && <div className="deal-tile overlay"><DealTileBody card={active} /></div>}</DragOverlay>
+        {/* No drop animation: the card is already drawn at its new place (optimistic move), and an
+            animation that does not finish (seen in Chromium under load) left the overlay over the
+            tile, swallowing the next press. */}
+        <DragOverlay dropAnimation={null}>{active && <div className="deal-tile overlay"><DealTileBody card={active} /></div>}</DragOverlay>
       </DndContext>
       {pendingLost && (
         <LostDialog
