@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { existsSync, openSync, writeSync, closeSync, statSync, readFileSync, readdirSync, copyFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -8,36 +7,11 @@ import { makeTempDir, removeDir, catchAppError } from '../helpers/workspace';
 import { Session } from '../../src-main/core/workspace/session';
 import { seedClients } from '../../src-main/core/seed/generator';
 import { workspaceStats } from '../../src-main/core/workspace/stats';
+import { cli, expectOneLineError } from '../helpers/cli';
 
 // The CLI commands of the backup capability, run as `npm run cli` runs them, and a
 // corrupted workspace seen by `check` and by the open of the app.
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const MAIN = join(ROOT, 'src-main', 'cli', 'main.ts');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [TSX, MAIN, ...args], { cwd: ROOT, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
-
-function expectOneLineError(r: Run, pattern: RegExp) {
-  expect(r.code).not.toBe(0);
-  const lines = r.stderr.split('\n').filter((l) => l.trim());
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^error: /);
-  expect(lines[0]).toMatch(pattern);
-  expect(r.stderr).not.toMatch(/^\s+at /m);
-}
 
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 

@@ -1,50 +1,15 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { makeTempDir, removeDir } from '../helpers/workspace';
+import { cli, expectOneLineError, type CliRun as Run } from '../helpers/cli';
 
 // The CLI door, run the way `npm run cli` runs it: tsx on src-main/cli/main.ts in a
 // child process. tsx's own entry point is started with this Node, so the test does
 // not depend on PATH or on npx resolving the package.
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const MAIN = join(ROOT, 'src-main', 'cli', 'main.ts');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [TSX, MAIN, ...args], { cwd: ROOT, timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-/** stderr without the seed progress line ("\rseeding n/N"). */
-const errorLines = (r: Run) =>
-  r.stderr
-    .split('\n')
-    .map((l) => l.replace(/^.*\r/, ''))
-    .filter((l) => l.trim() !== '' && !/^seeding \d+\/\d+$/.test(l));
-
-function expectOneLineError(r: Run, pattern: RegExp) {
-  expect(r.code).not.toBe(0);
-  const lines = errorLines(r);
-  expect(lines[0]).toMatch(/^error: /);
-  expect(lines[0]).toMatch(pattern);
-  expect(r.stderr).not.toMatch(/^\s+at /m);
-  return lines;
-}
 
 let dir: string;
 let db: string;

@@ -1,22 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makeTempDir, removeDir } from '../helpers/workspace';
+import { cli } from '../helpers/cli';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const MAIN = join(ROOT, 'src-main', 'cli', 'main.ts');
 const dir = makeTempDir('tasks-cli');
 const db = join(dir, 'w.kdb');
 afterAll(() => removeDir(dir));
-
-const cli = (...args: string[]) =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
-    execFile(process.execPath, [TSX, MAIN, ...args], { cwd: ROOT, timeout: 60_000 }, (e, stdout, stderr) =>
-      resolve({ code: e ? (typeof e.code === 'number' ? e.code : -1) : 0, stdout, stderr }),
-    ),
-  );
 
 describe('cli seed --tasks and stats', () => {
   it('adds demo tasks to the clients and counts them', async () => {
