@@ -1,7 +1,7 @@
 import type { Session } from '../core/workspace/session';
 import { seedTasks } from '../core/tasks/seed';
 
-/** `seed --tasks N`: demo tasks over the workspace's clients and users (after any clients seeded by the same command). */
+/** `seed --tasks N`: demo tasks over the workspace's clients, users and deals (after any clients and deals seeded by the same command). */
 export function seedTasksCommand(s: Session, tasks: number, seed: number | undefined): void {
   if (tasks <= 0) return;
   seedTasks(s.workspace.sqlite, {

@@ -98,19 +98,23 @@ describe('birthdays', () => {
 describe('deal hooks, seed and stats', () => {
   it('finds the next task per deal and deals without one (for the deals capability)', () => {
     const t = open();
+    const client = t.call('clients.create', { kind: 'organization', name: 'ООО Ромашка' }).id;
+    const sales = t.call('pipelines.list', {}).find((p) => p.name === 'Продажа')!;
+    const [d1, d2, d3] = ['Первая', 'Вторая', 'Третья'].map((title) => t.call('deals.create', { title, clientId: client, pipelineId: sales.id }).id) as [string, string, string];
     const mk = (dealId: string, startsAt: string) =>
       t.call('tasks.create', { fields: { title: `${dealId} ${startsAt}`, typeId: 'tasktype-call', allDay: false, startsAt, dealId }, timeZone: MSK }).id;
-    mk('d1', '2026-11-26T07:00:00Z');
-    const soon = mk('d1', '2026-11-24T07:00:00Z');
-    const only = mk('d2', '2026-11-24T07:00:00Z');
+    mk(d1, '2026-11-26T07:00:00Z');
+    const soon = mk(d1, '2026-11-24T07:00:00Z');
+    const only = mk(d2, '2026-11-24T07:00:00Z');
     t.call('tasks.complete', { id: only, result: null });
-    const next = nextTaskForDeals(t.session.ctx(), ['d1', 'd2', 'd3']);
-    expect([...next.keys()]).toEqual(['d1']);
-    expect(next.get('d1')!.taskId).toBe(soon);
-    const sqlite = t.sqlite();
-    sqlite.exec("CREATE TEMP TABLE deals (id TEXT PRIMARY KEY); INSERT INTO deals VALUES ('d1'), ('d2'), ('d3');");
-    const flagged = sqlite.prepare(`SELECT d.id FROM deals d WHERE ${dealsWithoutNextTaskSql('d')} ORDER BY d.id`).all();
-    expect(flagged).toEqual([{ id: 'd2' }, { id: 'd3' }]);
+    const next = nextTaskForDeals(t.session.ctx(), [d1, d2, d3]);
+    expect([...next.keys()]).toEqual([d1]);
+    expect(next.get(d1)!.taskId).toBe(soon);
+    const flagged = t
+      .sqlite()
+      .prepare(`SELECT d.id FROM deals d WHERE d.id IN (?, ?, ?) AND ${dealsWithoutNextTaskSql('d')} ORDER BY d.id`)
+      .all(d1, d2, d3);
+    expect(flagged).toEqual([{ id: d2 }, { id: d3 }].sort((a, b) => a.id.localeCompare(b.id)));
     expect(() => dealsWithoutNextTaskSql('d; DROP TABLE tasks')).toThrow();
   });
 

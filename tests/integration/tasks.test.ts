@@ -31,9 +31,11 @@ describe('task input', () => {
     open();
     const client = t.call('clients.create', { kind: 'organization', name: 'ООО Ромашка' }).id;
     const contact = t.call('contacts.create', { clientId: client, fields: { name: 'Анна' } }).id;
-    const id = create({ contactId: contact, dealId: 'deal-1' });
+    const sales = t.call('pipelines.list', {}).find((p) => p.name === 'Продажа')!;
+    const deal = t.call('deals.create', { title: 'Поставка', clientId: client, pipelineId: sales.id }).id;
+    const id = create({ contactId: contact, dealId: deal });
     const task = t.call('tasks.get', { id, timeZone: MSK });
-    expect([task.clientId, task.clientName, task.contactName, task.dealId]).toEqual([client, 'ООО Ромашка', 'Анна', 'deal-1']);
+    expect([task.clientId, task.clientName, task.contactName, task.dealId, task.dealTitle]).toEqual([client, 'ООО Ромашка', 'Анна', deal, 'Поставка']);
     expect(task.assigneeId).toBeTruthy();
   });
 });

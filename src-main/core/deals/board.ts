@@ -4,7 +4,7 @@ import { prepared } from '../db/statements';
 import { dealFilterSql, isFiltered } from './filter';
 import type { DealFilter } from './schemas';
 import { stagesOf, type StageRow } from './pipelines';
-import { joinNextTasks, type NextTask } from './next-task';
+import { nextTaskForDeals, type NextTask } from '../tasks/deal-hooks';
 
 export interface BoardCard {
   id: string;
@@ -20,7 +20,10 @@ export interface BoardCard {
   /** Longer in the stage than its norm (days). */
   overNorm: boolean;
   position: string;
+  /** The deal's earliest open task (overdue is for the renderer to tell by the user's clock). */
   nextTask: NextTask | null;
+  /** An open deal with no open task: nobody has planned what happens next. */
+  noNextStep: boolean;
 }
 
 export interface ColumnCursor {
@@ -31,17 +34,19 @@ export interface ColumnCursor {
 const DAY = 86_400_000;
 
 const CARD_SQL = `SELECT d.id, d.title, d.client_id AS clientId, c.name AS clientName, d.amount_kopecks AS amountKopecks, d.currency,
-    u.name AS responsibleName, d.expected_close AS expectedClose, d.stage_entered_at AS stageEnteredAt, d.position, s.norm_days AS normDays
+    u.name AS responsibleName, d.expected_close AS expectedClose, d.stage_entered_at AS stageEnteredAt, d.position, s.norm_days AS normDays, s.kind AS stageKind
   FROM deals d JOIN clients c ON c.id = d.client_id JOIN stages s ON s.id = d.stage_id LEFT JOIN users u ON u.id = d.responsible_id`;
 
-type CardRow = Omit<BoardCard, 'daysInStage' | 'overNorm' | 'nextTask'> & { normDays: number | null };
+type CardRow = Omit<BoardCard, 'daysInStage' | 'overNorm' | 'nextTask' | 'noNextStep'> & { normDays: number | null; stageKind: string };
 
+/** Next tasks for a page come from one query over the page's deal ids. */
 function toCards(ctx: Ctx, rows: CardRow[]): BoardCard[] {
   const now = ctx.now().getTime();
-  const tasks = joinNextTasks(ctx, rows.map((r) => r.id));
-  return rows.map(({ normDays, ...r }) => {
+  const tasks = nextTaskForDeals(ctx, rows.map((r) => r.id));
+  return rows.map(({ normDays, stageKind, ...r }) => {
     const daysInStage = Math.max(0, Math.floor((now - Date.parse(r.stageEnteredAt)) / DAY));
-    return { ...r, daysInStage, overNorm: normDays != null && daysInStage > normDays, nextTask: tasks.get(r.id) ?? null };
+    const nextTask = tasks.get(r.id) ?? null;
+    return { ...r, daysInStage, overNorm: normDays != null && daysInStage > normDays, nextTask, noNextStep: stageKind === 'open' && !nextTask };
   });
 }
 

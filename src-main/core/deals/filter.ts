@@ -1,8 +1,10 @@
 import { nameKey, sortKey } from '../text/fold';
 import type { DealFilter } from './schemas';
+import { dealsWithoutNextTaskSql } from '../tasks/deal-hooks';
 
 /**
- * Board/list filters as SQL on alias `d` (deals) alone. The text
+ * Board/list filters as SQL on alias `d` (deals) alone ("no next step" asks the tasks
+ * capability for its condition, a NOT EXISTS probe of the tasks deal index). The text
  * filter matches folded keys stored at write time (case, ё and punctuation folded):
  * the deal's title_key and its copy of the client's name_key, which drops a leading legal form,
  * so "ооо ромаш" finds «ООО Ромашка» too.
@@ -36,9 +38,10 @@ export function dealFilterSql(f: DealFilter): { where: string[]; params: unknown
     where.push('(instr(d.title_key, ?) > 0 OR instr(d.client_name_key, ?) > 0)');
     params.push(text, sortKey(f.text!));
   }
+  if (f.noNextStep) where.push(`d.closed_at IS NULL AND ${dealsWithoutNextTaskSql('d')}`);
   return { where, params };
 }
 
 export function isFiltered(f: DealFilter): boolean {
-  return !!(f.responsibleId || f.source || f.tagId || f.amountMin != null || f.amountMax != null || f.text?.trim());
+  return !!(f.responsibleId || f.source || f.tagId || f.amountMin != null || f.amountMax != null || f.text?.trim() || f.noNextStep);
 }

@@ -1,6 +1,7 @@
 import type { Ctx } from '../context';
 import { prepared } from '../db/statements';
 import { dealFilterSql } from './filter';
+import { nextTaskForDeals } from '../tasks/deal-hooks';
 import type { DEAL_SORTS, DealFilter } from './schemas';
 
 export type DealSort = (typeof DEAL_SORTS)[number];
@@ -41,7 +42,7 @@ function whereOf(q: DealListQuery) {
 
 const FROM = 'FROM deals d JOIN stages st ON st.id = d.stage_id';
 
-/** A page of the deal list with the total count and sum of everything that matches. */
+/** A page of the deal list with the total count and sum of everything that matches; each row with its next task. */
 export function listDeals(ctx: Ctx, q: DealListQuery, offset: number, limit: number) {
   const { where, params } = whereOf(q);
   const totals = prepared(ctx.ws.sqlite, `SELECT count(*) AS total, coalesce(sum(d.amount_kopecks), 0) AS sumKopecks ${FROM} WHERE ${where}`).get(
@@ -71,7 +72,15 @@ export function listDeals(ctx: Ctx, q: DealListQuery, offset: number, limit: num
     createdAt: string;
     updatedAt: string;
   }[];
-  return { ...totals, offset, rows };
+  const next = nextTaskForDeals(ctx, rows.map((r) => r.id));
+  return {
+    ...totals,
+    offset,
+    rows: rows.map((r) => {
+      const nextTask = next.get(r.id) ?? null;
+      return { ...r, nextTask, noNextStep: r.stageKind === 'open' && !nextTask };
+    }),
+  };
 }
 
 /** Lead sources in use, for the filter's choices. */

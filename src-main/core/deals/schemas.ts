@@ -57,6 +57,8 @@ export const dealFilter = z
     amountMin: kopecks.nullish(),
     amountMax: kopecks.nullish(),
     text: z.string().max(200).nullish(),
+    // Open deals with no open task: the ones nobody has planned a next step for.
+    noNextStep: z.boolean().nullish(),
   })
   .default({});
 export type DealFilter = z.output<typeof dealFilter>;

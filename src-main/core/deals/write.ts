@@ -9,6 +9,7 @@ import { requireLiveStage, stagesOf } from './pipelines';
 import { topKey } from './moves';
 import { logDealEvent } from './events';
 import { nameKey } from '../text/fold';
+import { moveDealTasksToClient } from '../tasks/deal-hooks';
 
 function checkReferences(ctx: Ctx, clientId: string, contactId: string | null | undefined, responsibleId: string | null | undefined, issues: FieldIssue[]) {
   const s = ctx.ws.sqlite;
@@ -135,8 +136,11 @@ export function updateDeal(ctx: Ctx, id: string, patch: DealPatch): { id: string
   params.push(contactId, isoNow(ctx));
   s.transaction(() => {
     s.prepare(`UPDATE deals SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
-    // History entries of the deal follow it to its new client.
-    if (clientId !== row.clientId) prepared(s, 'UPDATE history SET client_id = ? WHERE deal_id = ?').run(clientId, id);
+    // History entries and tasks of the deal follow it to its new client.
+    if (clientId !== row.clientId) {
+      prepared(s, 'UPDATE history SET client_id = ? WHERE deal_id = ?').run(clientId, id);
+      moveDealTasksToClient(ctx, id, clientId);
+    }
     if (patch.lines) writeLines(ctx, id, patch.lines);
     writeCustom(ctx, id, custom);
   })();

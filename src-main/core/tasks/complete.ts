@@ -4,10 +4,11 @@ import { isoNow, type Ctx } from '../context';
 import { newId } from '../ids';
 import { AppError, NotFoundError } from '../errors';
 import { tasks, taskTypes, taskReminders } from './tables';
+import { deals } from '../deals/tables';
 
 // Completing a task asks for a short result; it goes into the client's history so
-// the timeline tells what was agreed. (The deals capability adds history.deal_id;
-// when it lands, the task's deal_id is written there too — see deal-hooks.ts.)
+// the timeline tells what was agreed. A task of a deal writes history.deal_id too, so
+// the entry shows on the deal card as well as on the client card.
 
 const HISTORY_KIND: Record<string, 'call' | 'meeting' | 'email' | 'note'> = {
   call: 'call',
@@ -27,6 +28,7 @@ export function completeTask(ctx: Ctx, id: string, input: { result: string | nul
   if (t.task.doneAt) throw new AppError('tasks.already_done', 'The task is already done');
   const now = isoNow(ctx);
   let historyId: string | null = null;
+  const clientId = historyClientOf(ctx, t.task);
   ctx.ws.sqlite.transaction(() => {
     ctx.db
       .update(tasks)
@@ -38,14 +40,15 @@ export function completeTask(ctx: Ctx, id: string, input: { result: string | nul
       .set({ dismissedAt: now })
       .where(and(eq(taskReminders.taskId, id), isNull(taskReminders.dismissedAt)))
       .run();
-    if (t.task.clientId) {
+    if (clientId) {
       historyId = newId();
       ctx.db
         .insert(history)
         .values({
           id: historyId,
-          clientId: t.task.clientId,
+          clientId,
           contactId: t.task.contactId,
+          dealId: t.task.dealId,
           kind: HISTORY_KIND[t.typeCode ?? ''] ?? 'note',
           occurredAt: now,
           durationMin: input.spentMin,
@@ -66,13 +69,20 @@ export function completeTask(ctx: Ctx, id: string, input: { result: string | nul
  * entry written by the completion goes too; a later reopen keeps it (it happened).
  */
 export function reopenTask(ctx: Ctx, id: string, undoHistoryId: string | null) {
-  const t = ctx.db.select({ clientId: tasks.clientId }).from(tasks).where(and(eq(tasks.id, id), isNull(tasks.archivedAt))).get();
+  const t = ctx.db.select({ clientId: tasks.clientId, dealId: tasks.dealId }).from(tasks).where(and(eq(tasks.id, id), isNull(tasks.archivedAt))).get();
   if (!t) throw new NotFoundError('task', id);
+  const clientId = historyClientOf(ctx, t);
   ctx.ws.sqlite.transaction(() => {
     ctx.db.update(tasks).set({ doneAt: null, result: null, spentMin: null, updatedAt: isoNow(ctx) }).where(eq(tasks.id, id)).run();
-    if (undoHistoryId && t.clientId) {
-      ctx.db.delete(history).where(and(eq(history.id, undoHistoryId), eq(history.clientId, t.clientId))).run();
+    if (undoHistoryId && clientId) {
+      ctx.db.delete(history).where(and(eq(history.id, undoHistoryId), eq(history.clientId, clientId))).run();
     }
   })();
   return { id };
+}
+
+/** Whose history a task's result goes into: its client's, or (a task saved before deals checked clients) its deal's client's. */
+function historyClientOf(ctx: Ctx, t: { clientId: string | null; dealId: string | null }): string | null {
+  if (t.clientId || !t.dealId) return t.clientId;
+  return ctx.db.select({ clientId: deals.clientId }).from(deals).where(eq(deals.id, t.dealId)).get()?.clientId ?? null;
 }

@@ -1,32 +1,53 @@
 import type { Ctx } from '../context';
+import { isoNow } from '../context';
 import { prepared } from '../db/statements';
+import type { SeriesTemplate } from './recurrence';
 
-// Hooks for the deals capability (issue 3), which lives on another branch. Tasks
-// already carry deal_id; the deals side wires these in:
-//  - the board and a list flag open deals with no next task: dealsWithoutNextTaskSql;
-//  - a deal card shows its tasks: tasks.forDeal (procedure) / tasksFor(ctx, { dealId });
-//  - completing a task with a deal also writes history.deal_id (column added by deals).
+// What the deals capability asks of tasks: the next step of each deal on a board or
+// list page, the "no next step" condition for its filter, and keeping a deal's tasks
+// with the deal when it changes client. A deal card's task panel is tasks.forDeal.
 
+/** The open task a deal waits on: the one with the earliest due moment (its start when it has no due). */
 export interface NextTask {
-  dealId: string;
   taskId: string;
   title: string;
   allDay: boolean;
+  /** A 'YYYY-MM-DD' date for all-day tasks, a UTC instant otherwise; overdue is for the viewer's clock to say. */
   deadlineAt: string;
 }
 
-/** The earliest open task of each given deal (deals without one are absent from the map). */
+/**
+ * Placeholder lists are padded to the next power of two (with NULL, which matches
+ * nothing), so a page of any size reuses one of a dozen prepared statements.
+ */
+function paddedIn(ids: string[]): { sql: string; params: (string | null)[] } {
+  let size = 1;
+  while (size < ids.length) size *= 2;
+  const params: (string | null)[] = [...ids];
+  while (params.length < size) params.push(null);
+  return { sql: params.map(() => '?').join(', '), params };
+}
+
+/**
+ * The next open task of each given deal, in one query for the whole page: the deal
+ * index (deal_id, deadline_at) gives each deal's tasks in deadline order and the
+ * window keeps the first open one. Deals without an open task are absent from the map.
+ */
 export function nextTaskForDeals(ctx: Ctx, dealIds: string[]): Map<string, NextTask> {
   const out = new Map<string, NextTask>();
-  const stmt = prepared(
+  const ids = [...new Set(dealIds)];
+  if (ids.length === 0) return out;
+  const list = paddedIn(ids);
+  const rows = prepared(
     ctx.ws.sqlite,
-    `SELECT id AS taskId, title, all_day AS allDay, deadline_at AS deadlineAt FROM tasks
-     WHERE deal_id = ? AND done_at IS NULL AND archived_at IS NULL ORDER BY deadline_at, id LIMIT 1`,
-  );
-  for (const dealId of new Set(dealIds)) {
-    const r = stmt.get(dealId) as { taskId: string; title: string; allDay: number; deadlineAt: string } | undefined;
-    if (r) out.set(dealId, { dealId, ...r, allDay: r.allDay === 1 });
-  }
+    `SELECT dealId, taskId, title, allDay, deadlineAt FROM (
+       SELECT t.deal_id AS dealId, t.id AS taskId, t.title, t.all_day AS allDay, t.deadline_at AS deadlineAt,
+         ROW_NUMBER() OVER (PARTITION BY t.deal_id ORDER BY t.deadline_at, t.id) AS n
+       FROM tasks t
+       WHERE t.deal_id IN (${list.sql}) AND t.done_at IS NULL AND t.archived_at IS NULL
+     ) WHERE n = 1`,
+  ).all(...list.params) as { dealId: string; taskId: string; title: string; allDay: number; deadlineAt: string }[];
+  for (const { dealId, allDay, ...r } of rows) out.set(dealId, { ...r, allDay: allDay === 1 });
   return out;
 }
 
@@ -38,4 +59,31 @@ export function nextTaskForDeals(ctx: Ctx, dealIds: string[]): Map<string, NextT
 export function dealsWithoutNextTaskSql(dealAlias: string): string {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(dealAlias)) throw new Error(`Bad SQL alias: ${dealAlias}`);
   return `NOT EXISTS (SELECT 1 FROM tasks nt WHERE nt.deal_id = ${dealAlias}.id AND nt.done_at IS NULL AND nt.archived_at IS NULL)`;
+}
+
+/**
+ * A deal moved to another client takes its tasks along (as its history entries go
+ * along): every task of the deal and the template of every running series get the
+ * new client; a contact person of the old client is dropped. Runs inside the deal's
+ * update transaction.
+ */
+export function moveDealTasksToClient(ctx: Ctx, dealId: string, clientId: string): void {
+  const s = ctx.ws.sqlite;
+  const now = isoNow(ctx);
+  prepared(
+    s,
+    `UPDATE tasks SET client_id = ?,
+       contact_id = CASE WHEN contact_id IN (SELECT id FROM contacts WHERE client_id = ?) THEN contact_id ELSE NULL END,
+       updated_at = ?
+     WHERE deal_id = ?`,
+  ).run(clientId, clientId, now, dealId);
+  // Series templates are JSON; running series are few, so they are read and written here.
+  const series = prepared(s, 'SELECT id, template FROM task_series WHERE ended_at IS NULL').all() as { id: string; template: string }[];
+  const keep = new Set((prepared(s, 'SELECT id FROM contacts WHERE client_id = ?').all(clientId) as { id: string }[]).map((c) => c.id));
+  for (const row of series) {
+    const t = JSON.parse(row.template) as SeriesTemplate;
+    if (t.dealId !== dealId) continue;
+    const next: SeriesTemplate = { ...t, clientId, contactId: t.contactId && keep.has(t.contactId) ? t.contactId : null };
+    prepared(s, 'UPDATE task_series SET template = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(next), now, row.id);
+  }
 }

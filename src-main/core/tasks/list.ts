@@ -41,13 +41,14 @@ export function bucketBounds(now: Date, tz: string): Record<Exclude<Bucket, 'don
 const SELECT = `SELECT t.id, t.title, t.type_id AS typeId, tt.code AS typeCode, tt.name AS typeName, tt.color AS typeColor,
   t.all_day AS allDay, t.starts_at AS startsAt, t.due_at AS dueAt, t.deadline_at AS deadlineAt, t.duration_min AS durationMin,
   t.assignee_id AS assigneeId, u.name AS assigneeName, u.color AS assigneeColor,
-  t.client_id AS clientId, c.name AS clientName, t.contact_id AS contactId, k.name AS contactName, t.deal_id AS dealId,
+  t.client_id AS clientId, c.name AS clientName, t.contact_id AS contactId, k.name AS contactName, t.deal_id AS dealId, dl.title AS dealTitle,
   t.priority, t.description, t.done_at AS doneAt, t.result, t.spent_minutes AS spentMin, t.series_id AS seriesId
 FROM tasks t
 JOIN task_types tt ON tt.id = t.type_id
 LEFT JOIN users u ON u.id = t.assignee_id
 LEFT JOIN clients c ON c.id = t.client_id
-LEFT JOIN contacts k ON k.id = t.contact_id`;
+LEFT JOIN contacts k ON k.id = t.contact_id
+LEFT JOIN deals dl ON dl.id = t.deal_id`;
 
 interface RawRow {
   id: string;
@@ -69,6 +70,7 @@ interface RawRow {
   contactId: string | null;
   contactName: string | null;
   dealId: string | null;
+  dealTitle: string | null;
   priority: 'low' | 'normal' | 'high';
   description: string | null;
   doneAt: string | null;

@@ -3,6 +3,7 @@ import { clients, contacts, users } from '../db/schema';
 import { ValidationError, type FieldIssue } from '../errors';
 import type { Ctx } from '../context';
 import { taskTypes } from './tables';
+import { deals } from '../deals/tables';
 import { isDateOnly, toIso } from './time';
 
 export interface When {
@@ -32,13 +33,16 @@ export interface Links {
   assigneeId: string | null;
   clientId: string | null;
   contactId: string | null;
+  dealId: string | null;
 }
 
 /**
- * Every link must point at something that exists; a contact person brings their
- * client along when none was chosen.
+ * Every link must point at something that exists; a contact person, or else a deal,
+ * brings their client along when none was chosen, and a deal must be the task's
+ * client's. Links an edit leaves as they were are not judged again (`current`): a
+ * task may stay on a deal that has since been archived.
  */
-export function checkLinks(ctx: Ctx, l: Links, opts: { newType: boolean }): Links {
+export function checkLinks(ctx: Ctx, l: Links, opts: { newType: boolean; current?: Pick<Links, 'clientId' | 'dealId'> }): Links {
   const issues: FieldIssue[] = [];
   const type = ctx.db.select({ archivedAt: taskTypes.archivedAt }).from(taskTypes).where(eq(taskTypes.id, l.typeId)).get();
   if (!type || (opts.newType && type.archivedAt)) issues.push({ field: 'typeId', code: 'reference.missing' });
@@ -57,6 +61,16 @@ export function checkLinks(ctx: Ctx, l: Links, opts: { newType: boolean }): Link
       .get();
     if (!c || (clientId && c.clientId !== clientId)) issues.push({ field: 'contactId', code: 'reference.missing' });
     else clientId = c.clientId;
+  }
+  if (l.dealId) {
+    const deal = ctx.db.select({ clientId: deals.clientId, archivedAt: deals.archivedAt }).from(deals).where(eq(deals.id, l.dealId)).get();
+    const kept = opts.current?.dealId === l.dealId;
+    if (!deal) issues.push({ field: 'dealId', code: 'reference.missing' });
+    else if (!(kept && opts.current?.clientId === clientId)) {
+      if (deal.archivedAt && !kept) issues.push({ field: 'dealId', code: 'tasks.deal_archived' });
+      else if (clientId && deal.clientId !== clientId) issues.push({ field: 'dealId', code: 'tasks.deal_other_client' });
+      else clientId = deal.clientId;
+    }
   }
   if (issues.length) throw new ValidationError(issues);
   return { ...l, clientId };

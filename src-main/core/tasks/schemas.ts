@@ -40,7 +40,7 @@ const taskShape = {
   assigneeId: ref,
   clientId: ref,
   contactId: ref,
-  // Deals arrive with their own capability; until then the id is kept as given.
+  // A deal of the task's client; given alone, it brings its client along.
   dealId: ref,
   priority: z.enum(PRIORITIES),
   description: optText(20000),

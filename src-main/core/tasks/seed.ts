@@ -5,8 +5,10 @@ import { localDate, shiftDate, zonedInstant } from './time';
 
 // Demo and benchmark tasks: about a third done in the past (with a result), a tenth
 // overdue, the rest planned over the coming year; a fifth are all-day. Spread over
-// the workspace's users and linked to random clients. Written through prepared
-// statements in chunks so 300,000 take seconds.
+// the workspace's users and linked to random clients. When the workspace has deals
+// (seed deals first), a third of the tasks belong to a deal and its client: open
+// tasks to open deals, so the board shows next steps and some deals without one.
+// Written through prepared statements in chunks so 300,000 take seconds.
 
 export interface SeedTasksOptions {
   tasks: number;
@@ -36,6 +38,12 @@ export function seedTasks(sqlite: Database.Database, opts: SeedTasksOptions): { 
   const today = localDate(now, tz);
   const userIds = (sqlite.prepare('SELECT id FROM users WHERE active = 1 ORDER BY created_at').all() as { id: string }[]).map((u) => u.id);
   const clientRows = sqlite.prepare('SELECT id FROM clients WHERE archived_at IS NULL').all() as { id: string }[];
+  const dealRows = sqlite.prepare('SELECT id, client_id AS clientId, closed_at IS NULL AS open FROM deals WHERE archived_at IS NULL').all() as {
+    id: string;
+    clientId: string;
+    open: number;
+  }[];
+  const openDeals = dealRows.filter((d) => d.open === 1);
   const pick = <T>(list: T[]): T => list[Math.floor(rng() * list.length)]!;
   // A few hundred distinct local days and half-hours: converting each once keeps 300,000 tasks in seconds.
   const instants = new Map<string, string>();
@@ -53,9 +61,9 @@ export function seedTasks(sqlite: Database.Database, opts: SeedTasksOptions): { 
   };
 
   const insert = sqlite.prepare(
-    `INSERT INTO tasks (id, title, type_id, all_day, starts_at, deadline_at, duration_min, assignee_id, client_id, priority,
+    `INSERT INTO tasks (id, title, type_id, all_day, starts_at, deadline_at, duration_min, assignee_id, client_id, deal_id, priority,
        done_at, result, spent_minutes, created_at, updated_at, created_by)
-     VALUES (@id, @title, @typeId, @allDay, @startsAt, @startsAt, @duration, @assignee, @client, @priority,
+     VALUES (@id, @title, @typeId, @allDay, @startsAt, @startsAt, @duration, @assignee, @client, @deal, @priority,
        @doneAt, @result, @spent, @created, @created, @assignee)`,
   );
   const reminder = sqlite.prepare('INSERT INTO task_reminders (id, task_id, minutes_before, fire_at) VALUES (?, ?, ?, ?)');
@@ -71,6 +79,8 @@ export function seedTasks(sqlite: Database.Database, opts: SeedTasksOptions): { 
     const typeId = pick(TYPE_IDS);
     const id = newId();
     const done = state === 'done';
+    const deals = done || openDeals.length === 0 ? dealRows : openDeals;
+    const deal = deals.length > 0 && rng() < 1 / 3 ? pick(deals) : null;
     insert.run({
       id,
       title: pick(TITLES[typeId]!),
@@ -79,7 +89,8 @@ export function seedTasks(sqlite: Database.Database, opts: SeedTasksOptions): { 
       startsAt,
       duration: allDay ? null : pick([15, 30, 30, 60, 90]),
       assignee: userIds.length ? pick(userIds) : null,
-      client: clientRows.length && rng() < 0.9 ? pick(clientRows).id : null,
+      client: deal ? deal.clientId : clientRows.length && rng() < 0.9 ? pick(clientRows).id : null,
+      deal: deal?.id ?? null,
       priority: rng() < 0.15 ? 'high' : rng() < 0.1 ? 'low' : 'normal',
       doneAt: done ? new Date(Math.min(now.getTime(), new Date(allDay ? `${date}T12:00:00Z` : startsAt).getTime() + DAY / 24)).toISOString() : null,
       result: done ? pick(RESULTS) : null,

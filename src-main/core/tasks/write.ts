@@ -123,7 +123,7 @@ export function updateTask(ctx: Ctx, id: string, patch: TaskPatch, tz: string, s
     throw new ValidationError([{ field: 'startsAt', code: patch.allDay ? 'tasks.date_expected' : 'tasks.time_expected' }]);
   }
   const when = normalizeWhen(merged);
-  const links = checkLinks(ctx, merged, { newType: merged.typeId !== cur.typeId });
+  const links = checkLinks(ctx, merged, { newType: merged.typeId !== cur.typeId, current: cur });
   const f = { ...merged, ...links, ...when };
   ctx.ws.sqlite.transaction(() => {
     const seriesEdit = cur.seriesId && (scope === 'series' || recurrence !== undefined);

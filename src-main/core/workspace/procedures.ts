@@ -39,8 +39,9 @@ export const workspaceProcedures = {
     if (isOnboarded(s)) throw new AppError('workspace.initialized', 'The workspace is already set up');
     if (i.demo) {
       seedClients(s.workspace.sqlite, { clients: DEMO_CLIENTS, seed: 2026 });
-      seedTasks(s.workspace.sqlite, { tasks: DEMO_TASKS, seed: 2026, timeZone: i.timeZone });
+      // Deals before tasks: a third of the tasks are next steps of deals.
       seedDeals(s.workspace.sqlite, { deals: DEMO_DEALS, seed: 2027 });
+      seedTasks(s.workspace.sqlite, { tasks: DEMO_TASKS, seed: 2026, timeZone: i.timeZone });
     }
     s.setMeta('onboarded', '1');
     return info(s);
