@@ -9,6 +9,7 @@ import { fieldErrors } from '../ui/fieldErrors';
 import { notify, notifyError } from '../ui/toast';
 import { InlineField } from '../clients/card/InlineField';
 import { HistoryPanel } from '../clients/card/HistoryPanel';
+import { TasksPanel } from '../tasks/TasksPanel';
 import { LostDialog } from './LostDialog';
 import { LinesPanel } from './LinesPanel';
 import { ClientPicker } from './ClientPicker';
@@ -210,6 +211,7 @@ export function DealCard({ id }: { id: string }) {
           <StagePath path={card.path} stages={card.stages} />
         </div>
         <div className="card-right">
+          <TasksPanel link={{ kind: 'deal', dealId: card.id, dealTitle: card.title, clientId: card.clientId, clientName: card.clientName }} onChanged={reload} />
           <HistoryPanel card={{ id: card.clientId, contacts: card.contacts }} dealId={card.id} version={version} />
         </div>
       </div>

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLookups } from '../settings/lookups';
+import './next-step.css';
 import { parseRoubles, roublesText } from './money';
 import { useDeals } from './store';
 
-/** Responsible, source, client tag, amount range and text: the same filters for board and list. */
+/** Responsible, source, client tag, amount range, text and "without next step": the same filters for board and list. */
 export function DealFilters() {
   const { t } = useTranslation();
   const { filter, setFilter, sources } = useDeals();
@@ -26,7 +27,7 @@ export function DealFilters() {
     if (badMin || badMax) return;
     setFilter({ ...filter, amountMin: amount(min), amountMax: amount(max) });
   };
-  const any = !!(filter.responsibleId || filter.source || filter.tagId || filter.amountMin != null || filter.amountMax != null || filter.text);
+  const any = !!(filter.responsibleId || filter.source || filter.tagId || filter.amountMin != null || filter.amountMax != null || filter.text || filter.noNextStep);
   return (
     <div className="filters" role="search" data-testid="deal-filters">
       <input type="search" aria-label={t('deals.filters.text')} placeholder={t('deals.filters.text')} value={text} onChange={(e) => setText(e.target.value)} />
@@ -45,6 +46,10 @@ export function DealFilters() {
       </select>
       <input className="short" aria-label={t('deals.filters.amountMin')} placeholder={t('deals.filters.amountMin')} value={min} aria-invalid={badMin} onChange={(e) => setMin(e.target.value)} onBlur={applyAmounts} onKeyDown={(e) => e.key === 'Enter' && applyAmounts()} />
       <input className="short" aria-label={t('deals.filters.amountMax')} placeholder={t('deals.filters.amountMax')} value={max} aria-invalid={badMax} onChange={(e) => setMax(e.target.value)} onBlur={applyAmounts} onKeyDown={(e) => e.key === 'Enter' && applyAmounts()} />
+      <label className="toggle" title={t('deals.nextStep.noneHint')}>
+        <input type="checkbox" checked={!!filter.noNextStep} onChange={(e) => setFilter({ ...filter, noNextStep: e.target.checked || null })} />
+        {t('deals.filters.noNextStep')}
+      </label>
       {(badMin || badMax) && <span className="field-error" role="alert">{t('deals.filters.amountInvalid')}</span>}
       {any && (
         <button

@@ -5,6 +5,7 @@ import { call, type ProcInput, type ProcOutput } from '../api/client';
 import { errorText, formatDate } from '../i18n';
 import { useApp } from '../app/store';
 import { formatMoney } from './money';
+import { NextStep } from './NextStep';
 import type { DealFilter } from './store';
 
 type Row = ProcOutput<'deals.list'>['rows'][number];
@@ -80,7 +81,7 @@ export function DealList({ pipelineId, filter, version }: { pipelineId: string |
       </div>
       {error && <p className="error" role="alert">{error}</p>}
       <div className="deal-list-head" role="row">
-        {COLUMNS.map(([key, label]) => (
+        {COLUMNS.flatMap(([key, label]) => [
           <button
             key={key}
             className="link"
@@ -95,8 +96,10 @@ export function DealList({ pipelineId, filter, version }: { pipelineId: string |
             }}
           >
             {t(label)} {sort === key ? (desc ? '↓' : '↑') : ''}
-          </button>
-        ))}
+          </button>,
+          // The next step is not a sort key: a plain header after the amount.
+          ...(key === 'amount' ? [<span key="nextStep" role="columnheader" className="small muted">{t('deals.nextStep.column')}</span>] : []),
+        ])}
       </div>
       <div className="list-scroll" ref={scrollRef} role="table" aria-label={t('deals.views.list')}>
         {totals && count === 0 && <p className="empty-state muted">{t('deals.list.empty')}</p>}
@@ -111,6 +114,7 @@ export function DealList({ pipelineId, filter, version }: { pipelineId: string |
                     <span>{r.clientName}</span>
                     <span><span className="stage-dot" style={{ background: r.stageColor }} />{r.stageName}</span>
                     <span className="num">{formatMoney(r.amountKopecks, r.currency)}</span>
+                    <span><NextStep nextTask={r.nextTask} noNextStep={r.noNextStep} compact /></span>
                     <span>{formatDate(r.expectedClose)}</span>
                     <span className="muted">{formatDate(r.updatedAt)}</span>
                   </>

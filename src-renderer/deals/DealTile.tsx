@@ -3,6 +3,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../i18n';
 import { formatMoney } from './money';
+import { NextStep } from './NextStep';
 import type { Card } from './useBoard';
 
 interface TileProps {
@@ -69,7 +70,7 @@ export function DealTileBody({ card }: { card: Card }) {
       </div>
       {card.responsibleName && <div className="small muted">{card.responsibleName}</div>}
       {card.expectedClose && <div className="small muted">{t('deals.board.expected', { date: formatDate(card.expectedClose) })}</div>}
-      {card.nextTask && <div className="small tile-task">{t('deals.board.nextTask', { title: card.nextTask.title, date: formatDate(card.nextTask.dueAt) })}</div>}
+      <NextStep nextTask={card.nextTask} noNextStep={card.noNextStep} />
       {card.unmatched && <div className="small tile-unmatched" role="status">{t('deals.board.unmatched')}</div>}
     </>
   );

@@ -29,6 +29,7 @@ export const dealsEn: Widen<typeof dealsRu> = {
     amountInvalid: 'Amount is a number of roubles, e.g. 150000 or 1 500.50',
     noResponsible: 'No one responsible',
     reset: 'Reset filters',
+    noNextStep: 'Without next step',
   },
   board: {
     tileRole: 'draggable card',
@@ -49,6 +50,12 @@ export const dealsEn: Widen<typeof dealsRu> = {
     unmatchedToast: 'The deal moved but does not match the current filter: it stays visible until the board is refreshed',
     emptyColumn: 'No deals',
     more: 'Show more ({{count}})',
+  },
+  nextStep: {
+    none: 'No next step',
+    noneHint: 'No task is planned for this open deal',
+    overdue: 'overdue',
+    column: 'Next step',
   },
   list: {
     status: 'Status',

@@ -7,7 +7,7 @@ import { TextField } from '../ui/fields';
 import { notify } from '../ui/toast';
 import { useTasks } from './store';
 
-/** Done: a short result (it goes into the client's history) and the time actually spent. */
+/** Done: a short result (it goes into the client's history, and the deal's) and the time actually spent. */
 export function CompleteDialogHost() {
   const task = useTasks((s) => s.completing);
   if (!task) return null;
@@ -52,7 +52,11 @@ function CompleteDialog() {
     <Dialog title={t('tasks.completeTitle', { title: task.title })} onClose={close} testId="complete-dialog" dirty={!!result || !!spent}>
       <form onSubmit={submit} onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && void submit()}>
         <TextField label={t('tasks.fields.result')} value={result} onChange={setResult} multiline autoFocus />
-        {task.clientName && <p className="muted small">{t('tasks.resultGoesTo', { client: task.clientName })}</p>}
+        {task.clientName && (
+          <p className="muted small">
+            {task.dealTitle ? t('tasks.resultGoesToDeal', { client: task.clientName, deal: task.dealTitle }) : t('tasks.resultGoesTo', { client: task.clientName })}
+          </p>
+        )}
         <TextField label={t('tasks.fields.spent')} type="number" inputMode="numeric" value={spent} onChange={setSpent} />
         {error && <p className="error" role="alert">{error}</p>}
         <div className="actions">

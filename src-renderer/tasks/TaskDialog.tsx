@@ -8,6 +8,7 @@ import { fieldErrors } from '../ui/fieldErrors';
 import { notify } from '../ui/toast';
 import { useLookups } from '../settings/lookups';
 import { ClientPicker } from './ClientPicker';
+import { DealPicker } from './DealPicker';
 import { RecurrenceFields } from './RecurrenceFields';
 import { initialForm, toFields, type FormState } from './useTaskForm';
 import { typeLabel } from './format';
@@ -16,7 +17,7 @@ import { useTasks, userTimeZone, type TaskDialogState } from './store';
 import './tasks.css';
 
 const REMINDER_CHOICES = [0, 5, 15, 30, 60, 1440];
-const SHOWN_FIELDS = ['title', 'typeId', 'assigneeId', 'startsAt', 'durationMin', 'dueAt', 'clientId', 'contactId'];
+const SHOWN_FIELDS = ['title', 'typeId', 'assigneeId', 'startsAt', 'durationMin', 'dueAt', 'clientId', 'contactId', 'dealId'];
 type Details = ProcOutput<'tasks.get'>;
 type Contact = ProcOutput<'clients.get'>['contacts'][number];
 
@@ -181,7 +182,8 @@ function TaskDialog({ state }: { state: TaskDialogState }) {
           {!form.allDay && form.dueDate && <TextField label={t('tasks.fields.dueTime')} type="time" value={form.dueTime} onChange={(dueTime) => set({ dueTime })} />}
         </div>
         <div className="grid2">
-          <ClientPicker value={form.client} onChange={(client) => set({ client, contactId: '' })} error={errors.clientId} />
+          {/* Another client means another client's deals: the deal goes with the old client. */}
+          <ClientPicker value={form.client} onChange={(client) => set({ client, contactId: '', deal: null })} error={errors.clientId} />
           {contacts.length > 0 ? (
             <SelectField
               label={t('tasks.fields.contact')}
@@ -193,6 +195,18 @@ function TaskDialog({ state }: { state: TaskDialogState }) {
           ) : (
             <span />
           )}
+          <DealPicker
+            clientId={form.client?.id ?? null}
+            value={form.deal}
+            onChange={(d) =>
+              set(
+                d?.client && d.client.id !== form.client?.id
+                  ? { deal: { id: d.id, title: d.title }, client: d.client, contactId: '' }
+                  : { deal: d && { id: d.id, title: d.title } },
+              )
+            }
+            error={errors.dealId}
+          />
         </div>
         <fieldset>
           <legend>{t('tasks.fields.reminders')}</legend>

@@ -3,8 +3,8 @@ import { formatDateTime } from '../i18n';
 import { rowTypeLabel, taskWhen } from './format';
 import { useTasks, type TaskRow } from './store';
 
-/** One task in a list: done button, title, when, type, client, assignee. Enter or click opens it. */
-export function TaskItem({ task, showClient = true }: { task: TaskRow; showClient?: boolean }) {
+/** One task in a list: done button, title, when, type, client, deal, assignee. Enter or click opens it. */
+export function TaskItem({ task, showClient = true, showDeal = true }: { task: TaskRow; showClient?: boolean; showDeal?: boolean }) {
   const { t } = useTranslation();
   const { types, openDialog, complete } = useTasks();
   const open = () => openDialog({ mode: 'edit', id: task.id });
@@ -27,6 +27,11 @@ export function TaskItem({ task, showClient = true }: { task: TaskRow; showClien
       </button>
       {showClient && task.clientId && (
         <a className="task-client small" href={`#/clients/${encodeURIComponent(task.clientId)}`}>{task.clientName}</a>
+      )}
+      {showDeal && task.dealId && (
+        <a className="task-deal small" href={`#/deals/${encodeURIComponent(task.dealId)}`} title={t('tasks.fields.deal')}>
+          {t('tasks.onDeal', { title: task.dealTitle ?? '' })}
+        </a>
       )}
       <span className="task-assignee muted small">{task.assigneeName}</span>
     </li>

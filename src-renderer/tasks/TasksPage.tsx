@@ -6,6 +6,7 @@ import { useLookups } from '../settings/lookups';
 import { BucketList } from './BucketList';
 import { BirthdaysPanel } from './BirthdaysPanel';
 import { ClientPicker } from './ClientPicker';
+import { DealPicker } from './DealPicker';
 import { QuickAdd } from './QuickAdd';
 import { typeLabel } from './format';
 import { useTasks, userTimeZone } from './store';
@@ -20,6 +21,7 @@ export function TasksPage() {
   const [who, setWho] = useState<string>('mine');
   const [typeId, setTypeId] = useState('');
   const [client, setClient] = useState<{ id: string; name: string } | null>(null);
+  const [deal, setDeal] = useState<{ id: string; title: string } | null>(null);
   const [counts, setCounts] = useState<ProcOutput<'tasks.counts'> | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -34,8 +36,9 @@ export function TasksPage() {
       assigneeId: who !== 'mine' && who !== 'all' ? who : null,
       typeId: typeId || null,
       clientId: client?.id ?? null,
+      dealId: deal?.id ?? null,
     }),
-    [who, typeId, client],
+    [who, typeId, client, deal],
   );
   useEffect(() => {
     call('tasks.counts', { filter, timeZone: userTimeZone() }).then(
@@ -65,7 +68,18 @@ export function TasksPage() {
           <option value="">{t('tasks.filters.anyType')}</option>
           {types.map((x) => <option key={x.id} value={x.id}>{typeLabel(x)}</option>)}
         </select>
-        <div className="filter-client"><ClientPicker value={client} onChange={setClient} /></div>
+        <div className="filter-client">
+          <ClientPicker
+            value={client}
+            onChange={(c) => {
+              setClient(c);
+              setDeal(null);
+            }}
+          />
+        </div>
+        <div className="filter-client" data-testid="filter-deal">
+          <DealPicker clientId={client?.id ?? null} value={deal} onChange={(d) => setDeal(d && { id: d.id, title: d.title })} />
+        </div>
       </div>
       {error && <p className="error" role="alert">{error}</p>}
       <div className="tasks-columns">

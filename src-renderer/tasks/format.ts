@@ -26,3 +26,11 @@ export function typeLabel(type: Pick<TaskType, 'builtin' | 'code' | 'name'> | un
 
 export const rowTypeLabel = (r: Pick<TaskRow, 'typeId' | 'typeName'>, types: TaskType[]): string =>
   typeLabel(types.find((x) => x.id === r.typeId), r.typeName);
+
+/**
+ * Overdue by this computer's clock, the same rule as the core's lists: a timed task
+ * once its due moment has passed, an all-day one only from the next local day.
+ */
+export function isOverdue(t: { allDay: boolean; deadlineAt: string }, now: Date = new Date()): boolean {
+  return t.allDay ? t.deadlineAt < dayKey(now) : Date.parse(t.deadlineAt) < now.getTime();
+}

@@ -7,7 +7,7 @@ export type TaskType = ProcOutput<'taskTypes.list'>[number];
 /** What the task dialog starts from: an existing task, or a new one pre-filled from where it was opened. */
 export type TaskDialogState =
   | { mode: 'edit'; id: string }
-  | { mode: 'create'; preset: { clientId?: string; clientName?: string; dealId?: string; allDay?: boolean; start?: Date; end?: Date } };
+  | { mode: 'create'; preset: { clientId?: string; clientName?: string; dealId?: string; dealTitle?: string; allDay?: boolean; start?: Date; end?: Date } };
 
 interface TasksState {
   types: TaskType[];

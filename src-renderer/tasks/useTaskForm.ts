@@ -20,7 +20,7 @@ export interface FormState {
   assigneeId: string;
   client: { id: string; name: string } | null;
   contactId: string;
-  dealId: string | null;
+  deal: { id: string; title: string } | null;
   priority: 'low' | 'normal' | 'high';
   description: string;
   reminders: number[];
@@ -48,7 +48,7 @@ export function initialForm(d: TaskDialogState, details: Details | null, default
       assigneeId: details.assigneeId ?? '',
       client: details.clientId ? { id: details.clientId, name: details.clientName ?? '' } : null,
       contactId: details.contactId ?? '',
-      dealId: details.dealId,
+      deal: details.dealId ? { id: details.dealId, title: details.dealTitle ?? '' } : null,
       priority: details.priority,
       description: details.description ?? '',
       reminders: details.reminders,
@@ -69,7 +69,7 @@ export function initialForm(d: TaskDialogState, details: Details | null, default
     assigneeId: defaults.userId,
     client: p.clientId ? { id: p.clientId, name: p.clientName ?? '' } : null,
     contactId: '',
-    dealId: p.dealId ?? null,
+    deal: p.dealId ? { id: p.dealId, title: p.dealTitle ?? '' } : null,
     priority: 'normal',
     description: '',
     reminders: [15],
@@ -90,7 +90,7 @@ export function toFields(f: FormState): Omit<Fields, 'recurrence'> {
     assigneeId: f.assigneeId || null,
     clientId: f.client?.id ?? null,
     contactId: f.contactId || null,
-    dealId: f.dealId,
+    dealId: f.deal?.id ?? null,
     priority: f.priority,
     description: f.description || null,
     reminders: f.reminders,

@@ -38,10 +38,11 @@ export function seedTasks(sqlite: Database.Database, opts: SeedTasksOptions): { 
   const today = localDate(now, tz);
   const userIds = (sqlite.prepare('SELECT id FROM users WHERE active = 1 ORDER BY created_at').all() as { id: string }[]).map((u) => u.id);
   const clientRows = sqlite.prepare('SELECT id FROM clients WHERE archived_at IS NULL').all() as { id: string }[];
-  const dealRows = sqlite.prepare('SELECT id, client_id AS clientId, closed_at IS NULL AS open FROM deals WHERE archived_at IS NULL').all() as {
+  const dealRows = sqlite.prepare('SELECT id, client_id AS clientId, closed_at IS NULL AS open, created_at AS createdAt FROM deals WHERE archived_at IS NULL').all() as {
     id: string;
     clientId: string;
     open: number;
+    createdAt: string;
   }[];
   const openDeals = dealRows.filter((d) => d.open === 1);
   const pick = <T>(list: T[]): T => list[Math.floor(rng() * list.length)]!;
@@ -72,15 +73,18 @@ export function seedTasks(sqlite: Database.Database, opts: SeedTasksOptions): { 
     const r = rng();
     // Days from today: done in the past year, overdue within the last month, open up to a year ahead.
     const state = r < 0.3 ? 'done' : r < 0.4 ? 'overdue' : 'open';
-    const offset = state === 'done' ? -Math.floor(rng() * 365) : state === 'overdue' ? -1 - Math.floor(rng() * 30) : Math.floor(rng() * 365);
+    const deals = state === 'done' || openDeals.length === 0 ? dealRows : openDeals;
+    const deal = deals.length > 0 && rng() < 1 / 3 ? pick(deals) : null;
+    // A deal's past tasks fall within its life: no call done before the deal existed.
+    const age = deal ? Math.max(1, Math.floor((now.getTime() - Date.parse(deal.createdAt)) / DAY)) : 365;
+    const offset =
+      state === 'done' ? -Math.floor(rng() * Math.min(365, age)) : state === 'overdue' ? -1 - Math.floor(rng() * Math.min(30, age)) : Math.floor(rng() * 365);
     const date = dayFromToday(offset);
     const allDay = rng() < 0.2;
     const startsAt = allDay ? date : at(date, 9 + Math.floor(rng() * 9), rng() < 0.5 ? 0 : 30);
     const typeId = pick(TYPE_IDS);
     const id = newId();
     const done = state === 'done';
-    const deals = done || openDeals.length === 0 ? dealRows : openDeals;
-    const deal = deals.length > 0 && rng() < 1 / 3 ? pick(deals) : null;
     insert.run({
       id,
       title: pick(TITLES[typeId]!),

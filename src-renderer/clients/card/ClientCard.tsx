@@ -11,7 +11,7 @@ import { ProfilePanel } from './ProfilePanel';
 import { ContactsPanel } from './ContactsPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { MergeDialog } from './MergeDialog';
-import { ClientTasksPanel } from '../../tasks/ClientTasksPanel';
+import { TasksPanel } from '../../tasks/TasksPanel';
 import { ClientDealsPanel } from '../../deals/ClientDealsPanel';
 
 type Card = ProcOutput<'clients.get'>;
@@ -95,7 +95,7 @@ export function ClientCard({ id }: { id: string }) {
         </div>
         <div className="card-right">
           <ClientDealsPanel client={{ id: card.id, name: card.name }} archived={!!card.archivedAt} />
-          <ClientTasksPanel clientId={card.id} clientName={card.name} onChanged={reload} />
+          <TasksPanel link={{ kind: 'client', clientId: card.id, clientName: card.name }} onChanged={reload} />
           <HistoryPanel card={card} version={version} />
           {(['documents'] as const).map((s) => (
             <section key={s} className="panel placeholder-panel">
