@@ -18,8 +18,7 @@ import { defaultDealsFor, seedDealsCommand } from './deals';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
   seed   --db FILE --clients N [--tasks M] [--seed S]   add N demo clients, M demo tasks (creates the workspace)
-  seed   ... [--deals M]                    and M deals with stage histories (default N/2);
-                                            deals come first, then a third of the tasks are on deals
+  seed   ... [--deals M]                    and M deals with stage histories (default N/2; seeded first, a third of the tasks go on them)
   stats  --db FILE [--json]                 counts of what the workspace holds
   lookup PHONE --db FILE [--json]           clients and contacts with this phone
   serve  [--db FILE] [--port N] [--host H]  browser mode (default 127.0.0.1:5178)

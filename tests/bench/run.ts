@@ -19,6 +19,7 @@ import { benchBackup } from './backup-bench';
 import { benchTasks, type TaskBenchResult } from './tasks-bench';
 import { benchExchange, type ExchangeBenchResult } from './exchange-bench';
 import { benchDeals, dealsTable } from './deals-bench';
+import { benchDealTasks, dealTasksTable, type DealTasksBenchResult } from './deal-tasks-bench';
 
 const TARGET_SEARCH_P95_MS = 10;
 
@@ -109,6 +110,12 @@ async function main(): Promise<void> {
       log(`[7] tasks: ${opt.tasks} seeded, lists and calendar ranges`);
       tasks = benchTasks(ctx, opt.tasks, Math.max(5, opt.rounds), log);
     }
+    // Tasks were seeded over the deals, so a third of them are deals' next steps.
+    let dealTasks: DealTasksBenchResult | null = null;
+    if (deals && tasks) {
+      log('[7b] deals with tasks: next steps on the board and list, "without next step" filter');
+      dealTasks = benchDealTasks(session, Math.max(5, opt.rounds));
+    }
     let exchange: ExchangeBenchResult | null = null;
     if (opt.importRows > 0) {
       log(`[8] import of ${opt.importRows} rows (xlsx, CSV) vs bare read + bare inserts`);
@@ -189,6 +196,7 @@ async function main(): Promise<void> {
           ]
         : []),
       ...(deals ? [dealsTable(deals), ''] : []),
+      ...(dealTasks ? [dealTasksTable(dealTasks), ''] : []),
       `search p95 at ${clients} clients: ${ms(s.latency.p95)} ms (target ≤ ${TARGET_SEARCH_P95_MS} ms)`,
       `bench took ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
@@ -209,6 +217,7 @@ async function main(): Promise<void> {
       tasks,
       exchange,
       deals,
+      dealTasks,
       seconds: (performance.now() - started) / 1000,
     };
     const file = join(dirname(fileURLToPath(import.meta.url)), 'last-result.json');

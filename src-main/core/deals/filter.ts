@@ -4,7 +4,7 @@ import { dealsWithoutNextTaskSql } from '../tasks/deal-hooks';
 
 /**
  * Board/list filters as SQL on alias `d` (deals) alone ("no next step" asks the tasks
- * capability for its condition, a NOT EXISTS probe of the tasks deal index). The text
+ * capability for its condition, a NOT EXISTS probe of its open-tasks-by-deal index). The text
  * filter matches folded keys stored at write time (case, ё and punctuation folded):
  * the deal's title_key and its copy of the client's name_key, which drops a leading legal form,
  * so "ооо ромаш" finds «ООО Ромашка» too.
@@ -38,7 +38,8 @@ export function dealFilterSql(f: DealFilter): { where: string[]; params: unknown
     where.push('(instr(d.title_key, ?) > 0 OR instr(d.client_name_key, ?) > 0)');
     params.push(text, sortKey(f.text!));
   }
-  if (f.noNextStep) where.push(`d.closed_at IS NULL AND ${dealsWithoutNextTaskSql('d')}`);
+  // Open deals only (by stage kind, which the totals index covers), then the tasks probe.
+  if (f.noNextStep) where.push(`d.stage_id IN (SELECT os.id FROM stages os WHERE os.kind = 'open') AND ${dealsWithoutNextTaskSql('d')}`);
   return { where, params };
 }
 

@@ -29,9 +29,10 @@ function paddedIn(ids: string[]): { sql: string; params: (string | null)[] } {
 }
 
 /**
- * The next open task of each given deal, in one query for the whole page: the deal
- * index (deal_id, deadline_at) gives each deal's tasks in deadline order and the
- * window keeps the first open one. Deals without an open task are absent from the map.
+ * The next open task of each given deal, in one query for the whole page: the index
+ * of open tasks by deal (tasks_open_deal_idx: deal_id, deadline_at, id) gives each
+ * deal's open tasks in deadline order and the window keeps the first. Deals without
+ * an open task are absent from the map.
  */
 export function nextTaskForDeals(ctx: Ctx, dealIds: string[]): Map<string, NextTask> {
   const out = new Map<string, NextTask>();
@@ -54,7 +55,7 @@ export function nextTaskForDeals(ctx: Ctx, dealIds: string[]): Map<string, NextT
 /**
  * A condition for the deals query: true when the deal (the outer query's `<alias>.id`)
  * has no open task. Example: `SELECT … FROM deals d WHERE d.closed_at IS NULL AND
- * ${dealsWithoutNextTaskSql('d')}`. Uses tasks_deal_idx.
+ * ${dealsWithoutNextTaskSql('d')}`. A probe of tasks_open_deal_idx: the table is never read.
  */
 export function dealsWithoutNextTaskSql(dealAlias: string): string {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(dealAlias)) throw new Error(`Bad SQL alias: ${dealAlias}`);

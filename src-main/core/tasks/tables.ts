@@ -106,6 +106,9 @@ export const tasks = sqliteTable(
     index('tasks_client_idx').on(t.clientId, t.deadlineAt).where(sql`client_id IS NOT NULL`),
     index('tasks_contact_idx').on(t.contactId).where(sql`contact_id IS NOT NULL`),
     index('tasks_deal_idx').on(t.dealId, t.deadlineAt).where(sql`deal_id IS NOT NULL`),
+    // A deal's open tasks in deadline order: its next step is the first entry, and "no
+    // next step" is an index probe that never reads the table (board and list filters).
+    index('tasks_open_deal_idx').on(t.dealId, t.deadlineAt, t.id).where(sql`deal_id IS NOT NULL AND done_at IS NULL AND archived_at IS NULL`),
     index('tasks_series_idx').on(t.seriesId, t.occurrence).where(sql`series_id IS NOT NULL`),
     index('tasks_external_uid_idx').on(t.externalUid).where(sql`external_uid IS NOT NULL`),
   ],

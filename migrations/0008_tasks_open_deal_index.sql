@@ -1,0 +1,1 @@
+CREATE INDEX `tasks_open_deal_idx` ON `tasks` (`deal_id`,`deadline_at`,`id`) WHERE deal_id IS NOT NULL AND done_at IS NULL AND archived_at IS NULL;
