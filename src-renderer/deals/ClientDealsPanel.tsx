@@ -6,20 +6,24 @@ import { useApp } from '../app/store';
 import { notify } from '../ui/toast';
 import { DealForm } from './DealForm';
 import { formatMoney } from './money';
+import { NextStep } from './NextStep';
+import { useTasks } from '../tasks/store';
 
 type Deals = ProcOutput<'deals.byClient'>;
 
-/** The client's deals, open first, with totals; "New deal" comes pre-filled with the client. */
+/** The client's deals, open first, each with its next step, and totals; "New deal" comes pre-filled with the client. */
 export function ClientDealsPanel({ client, archived }: { client: { id: string; name: string }; archived: boolean }) {
   const { t } = useTranslation();
   const navigate = useApp((s) => s.navigate);
   const [deals, setDeals] = useState<Deals | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  // Tasks planned or done on this card change the deals' next steps.
+  const tasksVersion = useTasks((s) => s.version);
   const load = useCallback(() => {
     call('deals.byClient', { clientId: client.id }).then(setDeals, (e) => setError(errorText(e)));
   }, [client.id]);
-  useEffect(load, [load]);
+  useEffect(load, [load, tasksVersion]);
 
   return (
     <section className="panel" aria-label={t('card.deals')} data-testid="client-deals">
@@ -48,6 +52,11 @@ export function ClientDealsPanel({ client, archived }: { client: { id: string; n
             <span className="stage-chip" style={{ borderColor: d.stageColor }}>{d.stageName}</span>
             <strong>{formatMoney(d.amountKopecks, d.currency)}</strong>
             <span className="muted small">{d.closedAt ? t('deals.client.closed', { date: formatDate(d.closedAt) }) : d.expectedClose ? t('deals.board.expected', { date: formatDate(d.expectedClose) }) : d.pipelineName}</span>
+            {(d.nextTask || d.noNextStep) && (
+              <span className="deal-next">
+                <NextStep nextTask={d.nextTask} noNextStep={d.noNextStep} compact />
+              </span>
+            )}
           </li>
         ))}
       </ul>

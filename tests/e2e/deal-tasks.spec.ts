@@ -101,6 +101,9 @@ test('plan a task on a deal card, see it as the next step on the board, complete
 
   // The client's history has the result, marked with the deal.
   await page.goto(`${server.url}#/clients/${client.id}`);
+  const deals = page.getByTestId('client-deals');
+  await expect(deals.locator('li').filter({ hasText: 'Поставка котлов' }).getByTestId('no-next-step')).toBeVisible();
+  await expect(deals.locator('li').filter({ hasText: 'Сервисный договор' }).getByTestId('next-task')).toContainText('Перезвонить главному инженеру');
   const history = page.getByTestId('history');
   await expect(history).toContainText('КП отправлено, ждут согласования бюджета');
   await expect(history).toContainText('Поставка котлов');

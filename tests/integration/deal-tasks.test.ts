@@ -61,6 +61,13 @@ describe('the next task of a deal', () => {
     const row = (id: string) => rows.find((r) => r.id === id)!;
     expect(row(a).nextTask?.taskId).toBe(allDay);
     expect([row(a).noNextStep, row(b).noNextStep, row(won).noNextStep]).toEqual([false, true, false]);
+    // The client card's deals carry the same.
+    const ofClient = ws.call('deals.byClient', { clientId: c }).rows;
+    expect(ofClient.map((r) => [r.title, r.nextTask?.taskId ?? null, r.noNextStep])).toEqual([
+      ['Монтаж', null, true],
+      ['Поставка', allDay, false],
+      ['Сервис', null, false],
+    ]);
 
     // A due date decides over the start: the task due first is next.
     const due = task({ title: 'Due sooner', dealId: a, startsAt: '2026-03-02T08:00:00Z', dueAt: '2026-03-03T08:00:00Z' });

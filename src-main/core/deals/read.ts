@@ -2,6 +2,7 @@ import type { Ctx } from '../context';
 import { NotFoundError } from '../errors';
 import { prepared } from '../db/statements';
 import { stagesOf } from './pipelines';
+import { nextTaskForDeals } from '../tasks/deal-hooks';
 
 export interface StagePathStep {
   stageId: string;
@@ -105,7 +106,7 @@ export function lineTotal(quantityMilli: number, priceKopecks: number): number {
 
 const CLIENT_DEALS_LIMIT = 200;
 
-/** A client's deals (newest first) with totals by outcome, for the client card. */
+/** A client's deals (open first, newest first) with their next steps and totals by outcome, for the client card. */
 export function clientDeals(ctx: Ctx, clientId: string) {
   const s = ctx.ws.sqlite;
   const rows = prepared(
@@ -132,7 +133,13 @@ export function clientDeals(ctx: Ctx, clientId: string) {
        FROM deals d JOIN stages st ON st.id = d.stage_id WHERE d.client_id = ? AND d.archived_at IS NULL GROUP BY st.kind`,
   ).all(clientId) as { kind: 'open' | 'won' | 'lost'; count: number; sumKopecks: number }[];
   const by = (k: string) => totals.find((t) => t.kind === k) ?? { count: 0, sumKopecks: 0 };
-  return { rows, open: by('open'), won: by('won'), lost: by('lost') };
+  const next = nextTaskForDeals(ctx, rows.filter((r) => r.stageKind === 'open').map((r) => r.id));
+  return {
+    rows: rows.map((r) => ({ ...r, nextTask: next.get(r.id) ?? null, noNextStep: r.stageKind === 'open' && !next.has(r.id) })),
+    open: by('open'),
+    won: by('won'),
+    lost: by('lost'),
+  };
 }
 
 /** History entries logged on a deal, newest first, paged by an (occurredAt, id) cursor. */
