@@ -81,7 +81,7 @@ export const exchangeEn: Widen<typeof exchangeRu> = {
   columns: 'Columns',
   allColumns: 'All',
   useFilters: 'With the client list’s filters',
-  useDealFilters: 'With the current deals filters (pipeline, filters, list tab and sort)',
+  useDealFilters: 'With the current deals filters',
   exporting: 'Preparing the file…',
   exported: 'Records exported: {{count}}',
   download: 'Export',

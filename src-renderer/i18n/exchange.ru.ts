@@ -79,7 +79,7 @@ export const exchangeRu = {
   columns: 'Столбцы',
   allColumns: 'Все',
   useFilters: 'С фильтрами списка клиентов',
-  useDealFilters: 'С текущими фильтрами сделок (воронка, фильтры, вкладка и сортировка списка)',
+  useDealFilters: 'С текущими фильтрами сделок',
   exporting: 'Готовим файл…',
   exported: 'Выгружено записей: {{count}}',
   download: 'Выгрузить',
