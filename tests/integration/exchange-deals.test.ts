@@ -8,7 +8,8 @@ import { runImport } from '../../src-main/core/exchange/run';
 import { undoImport } from '../../src-main/core/exchange/undo';
 import { exchangeState } from '../../src-main/core/exchange/jobs';
 import { writeExport } from '../../src-main/core/exchange/export/write';
-import { cellMoney } from '../../src-main/core/exchange/entities/deal-fields';
+import { cellMoney, DEAL_FIELDS } from '../../src-main/core/exchange/entities/deal-fields';
+import { autoMapping } from '../../src-main/core/exchange/header';
 import { AppError } from '../../src-main/core/errors';
 
 const FIX = fileURLToPath(new URL('../fixtures/exchange/', import.meta.url));
@@ -157,6 +158,14 @@ describe('deals import from a 1C-style workbook', () => {
     expect(r).toEqual({ removed: 0, reverted: 2 });
     // Row, custom values, stage history and timeline entries as they were.
     expect(snapshot()).toBe(before);
+
+    // Overwrite with only the pipeline (or only «в работе») keeps an open deal in its stage.
+    const pipelineOnly = join(w.dir, 'pipeline-only.csv');
+    writeFileSync(pipelineOnly, 'Сделка;Клиент;Воронка;Статус;Сумма\r\nПоставка бумаги;ООО «Ромашка»;Продажа;в работе;1 000\r\n', 'utf8');
+    const kept = await runImport(w.session, pipelineOnly, { entity: 'deals', policy: 'overwrite' });
+    expect(kept.updated).toBe(1);
+    expect(deal('Поставка бумаги')).toMatchObject({ stage: 'Переговоры', amount: 100000 });
+    expect(path('Поставка бумаги')).toEqual(['∅→Переговоры']);
   });
 
   it('undo removes the created deals with their stage history and timeline entries', async () => {
@@ -211,6 +220,19 @@ describe('deals import from a 1C-style workbook', () => {
     w.sqlite().prepare("UPDATE lost_reasons SET archived_at = '2026-01-01' WHERE name = 'Другое'").run();
     const strict = await runImport(w.session, file, { entity: 'deals', dryRun: true });
     expect(strict.issues.find((i) => i.row === 6)).toMatchObject({ severity: 'error', code: 'exchange.lost_reason_unknown' });
+  });
+});
+
+describe('column names', () => {
+  it('auto-maps Russian, English and 1C-like deal headers', () => {
+    const headers = ['Наименование сделки', 'Клиент', 'ИНН контрагента', 'Воронка', 'Стадия', 'Сумма, руб.', 'Валюта', 'Ожидаемая дата закрытия', 'Ответственный менеджер', 'Источник', 'Комментарий', 'Причина отказа', 'Deal', 'Amount', 'Stage'];
+    const m = autoMapping(headers, DEAL_FIELDS);
+    expect(headers.map((_, i) => m[i])).toEqual([
+      'title', 'client', 'clientTaxId', 'pipeline', 'stage', 'amount', 'currency', 'expectedClose', 'responsible', 'source', 'description', 'lostReason', null, null, null,
+    ]);
+    const en = autoMapping(['Deal', 'Company', 'Amount', 'Stage', 'Close date', 'Owner', 'Status'], DEAL_FIELDS);
+    expect(Object.values(en)).toEqual(['title', 'client', 'amount', 'stage', 'expectedClose', 'responsible', 'outcome']);
+    expect(autoMapping(['Сделка', 'Контрагент', 'Этап', 'Дата закрытия'], DEAL_FIELDS)).toEqual({ 0: 'title', 1: 'client', 2: 'stage', 3: 'expectedClose' });
   });
 });
 

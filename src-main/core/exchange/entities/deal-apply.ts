@@ -95,7 +95,10 @@ function update(ctx: Ctx, existing: DealRow, r: DealRecord, overwrite: boolean, 
     custom[fieldId] = value;
   }
   if (Object.keys(custom).length > 0) patch.custom = custom;
-  const move = overwrite && r.placed && existing.stage_id !== r.finalStageId;
+  // A row naming only the pipeline the open deal is already in leaves it in its stage.
+  const current = getStage(ctx, existing.stage_id);
+  const keepsStage = !r.stageNamed && !r.outcome && current.kind === 'open' && current.pipelineId === r.pipelineId;
+  const move = overwrite && r.placed && !keepsStage && existing.stage_id !== r.finalStageId;
   if (Object.keys(patch).length === 0 && !move) return false;
 
   const stageChanges = idsOf(ctx, STAGE_CHANGES, existing.id);

@@ -35,8 +35,10 @@ export interface DealRecord {
   /** Where the deal ends: the open stage, or the pipeline's won/lost stage. */
   finalStageId: string;
   outcome: 'won' | 'lost' | null;
-  /** The row named a pipeline, stage or status: only then may an import move an existing deal. */
+  /** The row named a pipeline, a stage or won/lost: only then may an import move an existing deal. */
   placed: boolean;
+  /** The row named the stage itself (not only the pipeline). */
+  stageNamed: boolean;
   lostReasonId: string | null;
   lostComment: string | null;
   amountKopecks: number | null;
@@ -252,7 +254,8 @@ export function buildDeal(env: DealEnv, get: (field: string) => Cell[], row: num
     openStageId: openStage.id,
     finalStageId: final.id,
     outcome,
-    placed: !!(pipelineName || stageName || statusText),
+    placed: !!(pipelineName || stageName || outcome),
+    stageNamed: !!stageName,
     lostReasonId,
     lostComment: outcome === 'lost' ? lostComment : null,
     amountKopecks,
@@ -281,6 +284,7 @@ export function mergeDealRecords(into: DealRecord, other: DealRecord): void {
       finalStageId: other.finalStageId,
       outcome: other.outcome,
       placed: true,
+      stageNamed: other.stageNamed,
       lostReasonId: other.lostReasonId,
       lostComment: other.lostComment,
     });
