@@ -26,8 +26,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   backups --db FILE [--json]                the workspace's backups, newest first
   restore BACKUP --db FILE                  backup file or id into FILE (the current state is kept as a backup)
   check   --db FILE                         integrity check; exit 0 when sound
-  import FILE --db FILE [--entity clients|contacts] [--mapping auto|PRESET.json] [--on-duplicate skip|update|overwrite|create] [--dry-run] [--json]
-  export ENTITY --db FILE --format xlsx|csv|csv-1c|vcf --out FILE`;
+  import FILE --db FILE [--entity clients|contacts|deals] [--mapping auto|PRESET.json] [--on-duplicate skip|update|overwrite|create] [--dry-run] [--json]
+  export clients|contacts|deals --db FILE --format xlsx|csv|csv-1c|vcf --out FILE   (vcf: not deals)`;
 
 class UsageError extends Error {}
 

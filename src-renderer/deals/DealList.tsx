@@ -6,7 +6,7 @@ import { errorText, formatDate } from '../i18n';
 import { useApp } from '../app/store';
 import { formatMoney } from './money';
 import { NextStep } from './NextStep';
-import type { DealFilter } from './store';
+import { useDeals, type DealFilter } from './store';
 
 type Row = ProcOutput<'deals.list'>['rows'][number];
 type Sort = NonNullable<ProcInput<'deals.list'>['sort']>;
@@ -26,9 +26,11 @@ const COLUMNS: [Sort, string][] = [
 export function DealList({ pipelineId, filter, version }: { pipelineId: string | null; filter: DealFilter; version: number }) {
   const { t } = useTranslation();
   const navigate = useApp((s) => s.navigate);
-  const [status, setStatus] = useState<Status>('open');
-  const [sort, setSort] = useState<Sort>('updatedAt');
-  const [desc, setDesc] = useState(true);
+  const { status, sort, desc } = useDeals((s) => s.list);
+  const setList = useDeals((s) => s.setList);
+  const setStatus = (v: Status) => setList({ status: v });
+  const setSort = (v: Sort) => setList({ sort: v });
+  const setDesc = (v: boolean) => setList({ desc: v });
   const [totals, setTotals] = useState<{ total: number; sumKopecks: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [, force] = useState(0);

@@ -4,6 +4,13 @@ import { call, type ProcInput, type ProcOutput } from '../api/client';
 export type DealFilter = NonNullable<ProcInput<'deals.board'>['filter']>;
 export type Pipelines = ProcOutput<'pipelines.list'>;
 export type DealsView = 'board' | 'list' | 'forecast';
+type ListInput = ProcInput<'deals.list'>;
+/** The list view's tab and sort; kept here so the export can write the list the user sees. */
+export interface DealListView {
+  status: NonNullable<ListInput['status']>;
+  sort: NonNullable<ListInput['sort']>;
+  desc: boolean;
+}
 
 // What the deals screens share: the chosen pipeline, view and filters (kept while the
 // user opens a deal card and comes back), and the reference lists of the sales process.
@@ -16,10 +23,12 @@ interface DealsState {
   pipelineId: string | null;
   view: DealsView;
   filter: DealFilter;
+  list: DealListView;
   reload(): Promise<void>;
   setPipeline(id: string): void;
   setView(v: DealsView): void;
   setFilter(f: DealFilter): void;
+  setList(l: Partial<DealListView>): void;
 }
 
 export const useDeals = create<DealsState>((set, get) => ({
@@ -31,6 +40,7 @@ export const useDeals = create<DealsState>((set, get) => ({
   pipelineId: null,
   view: 'board',
   filter: {},
+  list: { status: 'open', sort: 'updatedAt', desc: true },
   reload: async () => {
     const [pipelines, lostReasons, sources, fields] = await Promise.all([
       call('pipelines.list', {}),
@@ -45,4 +55,5 @@ export const useDeals = create<DealsState>((set, get) => ({
   setPipeline: (pipelineId) => set({ pipelineId }),
   setView: (view) => set({ view }),
   setFilter: (filter) => set({ filter }),
+  setList: (l) => set({ list: { ...get().list, ...l } }),
 }));

@@ -5,6 +5,7 @@ const POLICIES: Policy[] = ['update_empty', 'overwrite', 'skip', 'create'];
 
 /** What to do with records that already exist, and how to recognise them. */
 export function DuplicatesStep(props: {
+  entity: string;
   policy: Policy;
   matchOrder: MatchKey[];
   dry: ImportResult | null;
@@ -20,7 +21,7 @@ export function DuplicatesStep(props: {
   return (
     <div>
       <fieldset className="xch-policy">
-        <legend>{t('exchange.policy')}</legend>
+        <legend>{t(props.entity === 'deals' ? 'exchange.policyDeals' : 'exchange.policy')}</legend>
         {POLICIES.map((p) => (
           <label key={p} className="row">
             <input type="radio" name="policy" checked={props.policy === p} onChange={() => props.onPolicy(p)} />
@@ -28,7 +29,8 @@ export function DuplicatesStep(props: {
           </label>
         ))}
       </fieldset>
-      {props.policy !== 'create' && (
+      {/* A deal is the same deal by its client and title; the order applies to clients. */}
+      {props.policy !== 'create' && props.entity !== 'deals' && (
         <div className="row">
           {t('exchange.matchOrder')}:
           <ol className="xch-order">

@@ -4,13 +4,14 @@ import { call, type ProcOutput } from '../api/client';
 import { errorText } from '../i18n';
 import { notify, notifyError } from '../ui/toast';
 import { useClients } from '../clients/store';
+import { useDeals } from '../deals/store';
 import { downloadFile } from './transfer';
 import { fieldName } from './labels';
 
 type Entities = ProcOutput<'exchange.entities'>;
 const FORMATS = ['xlsx', 'csv', 'csv-1c', 'vcf'] as const;
 
-/** Any list to a file: the client list with its current filters, or all contact persons. */
+/** Any list to a file: the client or deal list with its current filters, or all contact persons. */
 export function ExportPanel() {
   const { t } = useTranslation();
   const [entities, setEntities] = useState<Entities | null>(null);
@@ -20,6 +21,16 @@ export function ExportPanel() {
   const [useFilters, setUseFilters] = useState(true);
   const [busy, setBusy] = useState(false);
   const query = useClients((s) => s.query);
+  const deals = useDeals();
+  // Deals as the deals screen shows them: its pipeline and filters; the list view's tab and sort.
+  const dealQuery = {
+    pipelineId: deals.pipelineId,
+    filter: deals.filter,
+    status: deals.view === 'list' ? deals.list.status : 'all',
+    sort: deals.list.sort,
+    desc: deals.list.desc,
+  };
+  const formats = entity === 'deals' ? FORMATS.filter((f) => f !== 'vcf') : FORMATS;
 
   useEffect(() => {
     call('exchange.entities', {}).then(setEntities, (e) => notifyError(errorText(e)));
@@ -32,7 +43,7 @@ export function ExportPanel() {
       const r = await call('exchange.export', {
         entity,
         format,
-        query: entity === 'clients' && useFilters ? query : undefined,
+        query: !useFilters ? undefined : entity === 'clients' ? query : entity === 'deals' ? dealQuery : undefined,
         columns: columns ? fields.map((f) => f.key).filter((k) => columns.has(k)) : null,
       });
       await downloadFile(r.fileId);
@@ -51,25 +62,33 @@ export function ExportPanel() {
       <div className="row">
         <label className="row">
           {t('exchange.entity')}
-          <select value={entity} onChange={(e) => (setEntity(e.target.value), setColumns(null))}>
+          <select
+            value={entity}
+            onChange={(e) => {
+              setEntity(e.target.value);
+              setColumns(null);
+              if (e.target.value === 'deals' && format === 'vcf') setFormat('xlsx');
+            }}
+          >
             <option value="clients">{t('exchange.entities.clients')}</option>
             <option value="contacts">{t('exchange.entities.contacts')}</option>
+            <option value="deals">{t('exchange.entities.deals')}</option>
           </select>
         </label>
         <label className="row">
           {t('exchange.format')}
           <select value={format} onChange={(e) => setFormat(e.target.value as (typeof FORMATS)[number])}>
-            {FORMATS.map((f) => (
+            {formats.map((f) => (
               <option key={f} value={f}>
                 {t(`exchange.formats.${f}`)}
               </option>
             ))}
           </select>
         </label>
-        {entity === 'clients' && (
+        {(entity === 'clients' || entity === 'deals') && (
           <label className="row">
             <input type="checkbox" checked={useFilters} onChange={(e) => setUseFilters(e.target.checked)} />
-            {t('exchange.useFilters')}
+            {t(entity === 'deals' ? 'exchange.useDealFilters' : 'exchange.useFilters')}
           </label>
         )}
       </div>

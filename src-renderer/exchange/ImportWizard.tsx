@@ -178,6 +178,7 @@ export function ImportWizard(props: { onImported: () => void }) {
             <select value={entity} onChange={(e) => setEntity(e.target.value)}>
               <option value="clients">{t('exchange.entities.clients')}</option>
               <option value="contacts">{t('exchange.entities.contacts')}</option>
+              <option value="deals">{t('exchange.entities.deals')}</option>
             </select>
           </label>
           <button className="primary" disabled={!!busy} onClick={() => fileInput.current?.click()}>
@@ -230,7 +231,7 @@ export function ImportWizard(props: { onImported: () => void }) {
           }
         />
       )}
-      {step === 'duplicates' && <DuplicatesStep policy={policy} matchOrder={matchOrder} dry={dry} onPolicy={setPolicy} onMatchOrder={setMatchOrder} />}
+      {step === 'duplicates' && <DuplicatesStep entity={entity} policy={policy} matchOrder={matchOrder} dry={dry} onPolicy={setPolicy} onMatchOrder={setMatchOrder} />}
       {step === 'result' && result && (
         <div>
           <p role="status" data-testid="import-result">

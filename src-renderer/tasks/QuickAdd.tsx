@@ -33,10 +33,16 @@ export function QuickAdd() {
       return;
     }
     try {
+      // Enter can come before the page has loaded the task types (a fast typist, a slow PC).
+      let type = chosenType;
+      if (!type) {
+        await useTasks.getState().loadTypes();
+        type = useTasks.getState().types.find((x) => !x.archivedAt)?.id ?? '';
+      }
       await call('tasks.create', {
         fields: {
           title,
-          typeId: chosenType,
+          typeId: type,
           allDay: !time,
           startsAt: time ? new Date(`${date}T${time}`).toISOString() : date,
           durationMin: time ? 30 : null,

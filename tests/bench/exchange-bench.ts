@@ -19,6 +19,7 @@ import { Session } from '../../src-main/core/workspace/session';
 import { runImport } from '../../src-main/core/exchange/run';
 import { decodeText, detectDelimiter } from '../../src-main/core/exchange/read/decode';
 import { newId } from '../../src-main/core/ids';
+import { OrderedWorkbookReader } from '../../src-main/core/exchange/read/ordered-workbook-reader';
 import { table } from './measure';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -78,7 +79,8 @@ async function floor(session: Session, file: string): Promise<number> {
   };
   sqlite.exec('BEGIN');
   if (file.endsWith('.xlsx')) {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
+    // The same streaming reader as the import (exceljs's own loses parts at random: exceljs#3064).
+    const reader = new OrderedWorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
     for await (const ws of reader) for await (const r of ws) if ((r as ExcelJS.Row).number > 2) insert(((r as ExcelJS.Row).values as unknown[]).slice(1));
   } else {
     const { text } = decodeText(readFileSync(file));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeDir } from '../helpers/workspace';
 import { Session } from '../../src-main/core/workspace/session';
-import { cli, ROOT } from '../helpers/cli';
+import { cli, expectOneLineError, ROOT } from '../helpers/cli';
 
 // `npm run cli -- import/export`, run as a child process like the user runs it.
 const FIX = join(ROOT, 'tests', 'fixtures', 'exchange');
@@ -65,5 +65,33 @@ describe('cli import/export', () => {
     }
     const bad = await cli('export', 'clients', '--db', db, '--format', 'pdf', '--out', join(dir, 'x.pdf'));
     expect(bad.code).toBe(2);
+  });
+
+  it('--entity deals: a dry run names the unknown client by row, then import and export deals', async () => {
+    // The clients of the deals file were imported by the tests above.
+    const before = fileBytes();
+    const dry = await cli('import', join(FIX, '1c-deals.xlsx'), '--db', db, '--entity', 'deals', '--dry-run', '--json');
+    expect(dry.code).toBe(0);
+    const out = JSON.parse(dry.stdout) as { dryRun: boolean; created: number; updated: number; skipped: number; errors: unknown[]; warnings: { row: number; field: string }[] };
+    expect(out).toMatchObject({ dryRun: true, created: 5, updated: 0, skipped: 0 });
+    expect(out.errors).toEqual([
+      { row: 10, field: 'client', code: 'exchange.deal_client_not_found', message: 'Контрагент: No client “ООО «Нет такой»” in Kartoteka — deals are imported for existing clients only' },
+    ]);
+    expect(out.warnings.map((w) => `${w.row}:${w.field}`)).toEqual(['7:responsible', '9:lostReason']);
+    expect(fileBytes().equals(before)).toBe(true);
+
+    const real = await cli('import', join(FIX, '1c-deals.xlsx'), '--db', db, '--entity', 'deals', '--json');
+    expect(JSON.parse(real.stdout)).toMatchObject({ dryRun: false, created: 5 });
+    const again = await cli('import', join(FIX, '1c-deals.xlsx'), '--db', db, '--entity', 'deals', '--on-duplicate', 'overwrite');
+    expect(again.stdout).toMatch(/created 0, updated 0, skipped 5, rejected 1 \(header in row 4\)/);
+    expect(again.stdout).toMatch(/^row 10: error: Контрагент: No client/m);
+
+    for (const format of ['xlsx', 'csv', 'csv-1c']) {
+      const file = join(dir, `deals-${format}.${format === 'xlsx' ? 'xlsx' : 'csv'}`);
+      const r = await cli('export', 'deals', '--db', db, '--format', format, '--out', file);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/exported 5 deals/);
+    }
+    expectOneLineError(await cli('export', 'deals', '--db', db, '--format', 'vcf', '--out', join(dir, 'deals.vcf')), /vcf/);
   });
 });

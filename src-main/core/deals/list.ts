@@ -7,7 +7,7 @@ import type { DEAL_SORTS, DealFilter } from './schemas';
 export type DealSort = (typeof DEAL_SORTS)[number];
 export type DealStatus = 'open' | 'won' | 'lost' | 'all';
 
-const SORT_SQL: Record<DealSort, string> = {
+export const SORT_SQL: Record<DealSort, string> = {
   updatedAt: 'd.updated_at',
   createdAt: 'd.created_at',
   title: 'd.title_key',
@@ -25,7 +25,8 @@ export interface DealListQuery {
   desc: boolean;
 }
 
-function whereOf(q: DealListQuery) {
+/** The list's conditions on `d` (deals) and `st` (its stage); the export reuses them. */
+export function whereOf(q: DealListQuery) {
   const f = dealFilterSql(q.filter);
   const where = [...f.where];
   const params = [...f.params];

@@ -5,7 +5,7 @@ import { openTable } from './read/open';
 import type { Cell, TableSource } from './read/types';
 import { analyse, detectHeaderRow, headersOf, initialMapping, previewRows } from './analyse';
 import { applyImport, type ImportResult } from './apply';
-import { importEntity } from './entities/registry';
+import { exportEntity, importEntity } from './entities/registry';
 import type { ApplyOptions, RowIssue } from './entities/types';
 import type { ColumnMapping } from './header';
 import { exchangeState, type ImportJob } from './jobs';
@@ -158,7 +158,7 @@ const EXTENSIONS = { xlsx: 'xlsx', csv: 'csv', 'csv-1c': 'csv', vcf: 'vcf' } as 
 export async function exportList(session: Session, req: ExportRequest) {
   const state = exchangeState(session);
   const stamp = session.now().toISOString().slice(0, 10);
-  const base = req.entity === 'clients' ? 'Клиенты' : 'Контактные лица';
+  const base = exportEntity(req.entity).title;
   const out = state.files.create(`${base} ${stamp}${req.format === 'csv-1c' ? ' (1С)' : ''}.${EXTENSIONS[req.format]}`);
   const rows = await writeExport(session.ctx(), req, out.path);
   return { fileId: out.fileId, rows };

@@ -1,18 +1,22 @@
 import { AppError } from '../../errors';
 import { clientsImport } from './clients';
 import { contactsImport } from './contacts';
+import { dealsImport } from './deals';
 import { clientsExport, contactsExport } from '../export/entities';
+import { dealsExport } from '../export/deal-export';
 import type { ExportEntity, ImportEntity } from './types';
 
-// The entities the wizard, the CLI and the procedures know. Deals (issue 3) plug in
-// as one module implementing ImportEntity/ExportEntity plus one line in each table.
+// The entities the wizard, the CLI and the procedures know: each is one module
+// implementing ImportEntity/ExportEntity plus one line in each table.
 const IMPORTS: Record<string, ImportEntity<any, any>> = {
   clients: clientsImport,
   contacts: contactsImport,
+  deals: dealsImport,
 };
 const EXPORTS: Record<string, ExportEntity<any>> = {
   clients: clientsExport,
   contacts: contactsExport,
+  deals: dealsExport,
 };
 
 export const IMPORT_ENTITIES = Object.keys(IMPORTS);

@@ -82,6 +82,10 @@ export interface ImportEntity<R = unknown, Env = unknown> {
 
 export interface ExportEntity<Q = unknown> {
   key: string;
+  /** The list's name for the sheet and the file (Russian, as the user's files are named). */
+  title: string;
+  /** Whether the list can be written as phone contacts (vCard): people, not deals. */
+  vcard: boolean;
   fields(ctx: Ctx): FieldDef[];
   /** Rows in list order, as field key → value, read in pages. */
   rows(ctx: Ctx, query: Q): Iterable<Record<string, ExportValue>>;

@@ -47,6 +47,8 @@ function* seqPages(sqlite: Database.Database, q: ListQuery): Generator<number[]>
 
 export const clientsExport: ExportEntity<ListQuery> = {
   key: 'clients',
+  title: 'Клиенты',
+  vcard: true,
   fields: (ctx) => clientFieldDefs(ctx),
   parseQuery: (raw) => {
     const r = listQuery.safeParse(raw ?? {});
@@ -77,6 +79,8 @@ export const clientsExport: ExportEntity<ListQuery> = {
 
 export const contactsExport: ExportEntity<{ clientId?: string | null }> = {
   key: 'contacts',
+  title: 'Контактные лица',
+  vcard: true,
   fields: (): FieldDef[] => CONTACT_FIELDS,
   parseQuery: (raw) => {
     const o = (raw ?? {}) as { clientId?: unknown };

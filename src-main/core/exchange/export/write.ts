@@ -122,9 +122,10 @@ export interface ExportRequest {
 export async function writeExport(ctx: Ctx, req: ExportRequest, path: string): Promise<number> {
   const entity = exportEntity(req.entity);
   const query = entity.parseQuery(req.query);
+  if (req.format === 'vcf' && !entity.vcard) throw new AppError('exchange.format_unsupported', `${req.entity} cannot be written as ${req.format}`, { format: req.format });
   const rows = entity.rows(ctx, query);
   if (req.format === 'vcf') return writeVcards(path, req.entity, rows);
   const columns = chooseColumns(entity.fields(ctx), req.columns);
-  if (req.format === 'xlsx') return writeXlsx(path, req.entity === 'clients' ? 'Клиенты' : 'Контактные лица', columns, rows);
+  if (req.format === 'xlsx') return writeXlsx(path, entity.title, columns, rows);
   return writeCsv(path, columns, rows, req.format === 'csv-1c');
 }

@@ -1,11 +1,12 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../errors';
+import { OrderedWorkbookReader } from './ordered-workbook-reader';
 import type { Cell, SheetInfo, SourceRow, TableSource } from './types';
 
 // The streaming reader keeps one row at a time (plus shared strings), so a
 // 100,000-row workbook needs tens of megabytes, not the gigabytes of the full reader.
 function reader(path: string) {
-  return new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  return new OrderedWorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache', // date-formatted cells come out as Date

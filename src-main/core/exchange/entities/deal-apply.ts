@@ -1,0 +1,169 @@
+import type { Ctx } from '../../context';
+import { prepared } from '../../db/statements';
+import { nameKey } from '../../text/fold';
+import { dealCreate, type DealPatch } from '../../deals/schemas';
+import { createDeal, updateDeal } from '../../deals/write';
+import { closeDeal } from '../../deals/closing';
+import { moveDeal } from '../../deals/moves';
+import { getStage } from '../../deals/pipelines';
+import type { DealEnv, DealRecord } from './deal-build';
+import type { ApplyCounts, ApplyOptions, Candidate, Journal } from './types';
+
+// Deals are written through the deals core (createDeal, updateDeal, closeDeal,
+// moveDeal), so stage history, closing rules and the client's timeline entries are
+// the same as when a user does it by hand. Each call nests as a savepoint inside the
+// import's one transaction.
+
+interface DealRow {
+  id: string;
+  stage_id: string;
+  amount_kopecks: number;
+  currency: string;
+  expected_close: string | null;
+  responsible_id: string | null;
+  source: string | null;
+  description: string | null;
+  [col: string]: unknown;
+}
+
+/** What an update replaced: the deal row as it was, its custom values, and the rows the update added. */
+export interface DealPrevious {
+  row: Record<string, unknown>;
+  custom: Record<string, string>;
+  stageChangeIds: string[];
+  historyIds: string[];
+}
+
+// Columns an undo writes back (everything a deals import can change, directly or by a move).
+const RESTORED = [
+  'amount_kopecks', 'currency', 'expected_close', 'responsible_id', 'source', 'description', 'pipeline_id', 'stage_id', 'stage_entered_at',
+  'position', 'closed_at', 'lost_reason_id', 'lost_comment', 'updated_at',
+];
+
+const PATCHED: [keyof DealRecord & keyof DealPatch, string][] = [
+  ['amountKopecks', 'amount_kopecks'],
+  ['expectedClose', 'expected_close'],
+  ['responsibleId', 'responsible_id'],
+  ['source', 'source'],
+  ['description', 'description'],
+];
+
+const idsOf = (ctx: Ctx, sql: string, dealId: string) => new Set((prepared(ctx.ws.sqlite, sql).all(dealId) as { id: string }[]).map((r) => r.id));
+const STAGE_CHANGES = 'SELECT id FROM deal_stage_changes WHERE deal_id = ?';
+const HISTORY = 'SELECT id FROM history WHERE deal_id = ?';
+
+function customOf(ctx: Ctx, dealId: string): Record<string, string> {
+  const rows = prepared(ctx.ws.sqlite, 'SELECT field_id AS f, value AS v FROM deal_custom_values WHERE deal_id = ?').all(dealId) as { f: string; v: string }[];
+  return Object.fromEntries(rows.map((r) => [r.f, r.v]));
+}
+
+function create(ctx: Ctx, r: DealRecord): string {
+  const { id } = createDeal(
+    ctx,
+    dealCreate.parse({
+      title: r.title,
+      clientId: r.clientId,
+      pipelineId: r.pipelineId,
+      stageId: r.openStageId,
+      amountKopecks: r.amountKopecks ?? 0,
+      currency: r.currency ?? 'RUB',
+      expectedClose: r.expectedClose,
+      responsibleId: r.responsibleId,
+      source: r.source,
+      description: r.description,
+      custom: Object.fromEntries(r.custom),
+    }),
+  );
+  if (r.outcome) closeDeal(ctx, id, r.outcome, { lostReasonId: r.lostReasonId, lostComment: r.lostComment });
+  return id;
+}
+
+/** Fills (update_empty) or replaces (overwrite) an existing deal's fields; overwrite also moves it to the row's stage. */
+function update(ctx: Ctx, existing: DealRow, r: DealRecord, overwrite: boolean, journal: Journal): boolean {
+  const patch: DealPatch = {};
+  const isEmpty = (col: string) => existing[col] === null || existing[col] === '' || (col === 'amount_kopecks' && existing[col] === 0);
+  for (const [key, col] of PATCHED) {
+    const v = r[key];
+    if (v === null || v === existing[col] || (!overwrite && !isEmpty(col))) continue;
+    (patch as Record<string, unknown>)[key] = v;
+  }
+  if (overwrite && r.currency && r.currency !== existing.currency) patch.currency = r.currency;
+  const oldCustom = customOf(ctx, existing.id);
+  const custom: Record<string, string> = {};
+  for (const [fieldId, value] of r.custom) {
+    if (oldCustom[fieldId] === value || (!overwrite && oldCustom[fieldId] !== undefined)) continue;
+    custom[fieldId] = value;
+  }
+  if (Object.keys(custom).length > 0) patch.custom = custom;
+  // A row naming only the pipeline the open deal is already in leaves it in its stage.
+  const current = getStage(ctx, existing.stage_id);
+  const keepsStage = !r.stageNamed && !r.outcome && current.kind === 'open' && current.pipelineId === r.pipelineId;
+  const move = overwrite && r.placed && !keepsStage && existing.stage_id !== r.finalStageId;
+  if (Object.keys(patch).length === 0 && !move) return false;
+
+  const stageChanges = idsOf(ctx, STAGE_CHANGES, existing.id);
+  const history = idsOf(ctx, HISTORY, existing.id);
+  if (Object.keys(patch).length > 0) updateDeal(ctx, existing.id, patch);
+  if (move) {
+    moveDeal(ctx, existing.id, getStage(ctx, r.finalStageId), { stageId: r.finalStageId, lostReasonId: r.lostReasonId, lostComment: r.lostComment });
+  }
+  const previous: DealPrevious = {
+    row: Object.fromEntries(RESTORED.map((c) => [c, existing[c]])),
+    custom: oldCustom,
+    stageChangeIds: [...idsOf(ctx, STAGE_CHANGES, existing.id)].filter((id) => !stageChanges.has(id)),
+    historyIds: [...idsOf(ctx, HISTORY, existing.id)].filter((id) => !history.has(id)),
+  };
+  journal.updated('deal', existing.id, previous);
+  return true;
+}
+
+export function applyDeals(ctx: Ctx, _env: DealEnv, candidates: Candidate<DealRecord>[], options: ApplyOptions, journal: Journal): ApplyCounts {
+  const counts: ApplyCounts = { created: 0, updated: 0, skipped: 0, outcomes: [] };
+  const find = prepared(
+    ctx.ws.sqlite,
+    'SELECT * FROM deals WHERE client_id = ? AND title_key = ? AND archived_at IS NULL ORDER BY created_at, id LIMIT 1',
+  );
+  for (const c of candidates) {
+    const existing = options.policy === 'create' ? undefined : (find.get(c.record.clientId, nameKey(c.record.title)) as DealRow | undefined);
+    if (!existing) {
+      const id = create(ctx, c.record);
+      journal.created('deal', id);
+      counts.created++;
+      counts.outcomes.push({ row: c.row, action: 'created', id });
+    } else if (options.policy === 'skip') {
+      counts.skipped++;
+      counts.outcomes.push({ row: c.row, action: 'skipped', id: existing.id });
+    } else {
+      const changed = update(ctx, existing, c.record, options.policy === 'overwrite', journal);
+      if (changed) counts.updated++;
+      else counts.skipped++;
+      counts.outcomes.push({ row: c.row, action: changed ? 'updated' : 'unchanged', id: existing.id });
+    }
+  }
+  return counts;
+}
+
+/**
+ * Undo of one journal entry. A created deal goes with its stage history, lines and
+ * custom values (cascade) and the timeline entries the import logged; a note someone
+ * wrote on it since stays on the client. An updated deal gets its row and custom
+ * values back, and the stage changes and timeline entries of the import's move go.
+ */
+export function revertDeal(ctx: Ctx, item: { id: string; action: 'created' | 'updated'; previous: unknown }): void {
+  const s = ctx.ws.sqlite;
+  if (item.action === 'created') {
+    s.prepare("DELETE FROM history WHERE deal_id = ? AND kind = 'system'").run(item.id);
+    s.prepare('UPDATE history SET deal_id = NULL WHERE deal_id = ?').run(item.id);
+    s.prepare('DELETE FROM deals WHERE id = ?').run(item.id);
+    return;
+  }
+  const prev = item.previous as DealPrevious;
+  const cols = Object.keys(prev.row);
+  s.prepare(`UPDATE deals SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => prev.row[c]), item.id);
+  s.prepare('DELETE FROM deal_custom_values WHERE deal_id = ?').run(item.id);
+  for (const [fieldId, value] of Object.entries(prev.custom)) {
+    s.prepare('INSERT INTO deal_custom_values (deal_id, field_id, value) VALUES (?, ?, ?)').run(item.id, fieldId, value);
+  }
+  for (const id of prev.stageChangeIds) s.prepare('DELETE FROM deal_stage_changes WHERE id = ?').run(id);
+  for (const id of prev.historyIds) s.prepare('DELETE FROM history WHERE id = ?').run(id);
+}

@@ -1,0 +1,293 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Ctx } from '../../context';
+import { customFields, users } from '../../db/schema';
+import { prepared } from '../../db/statements';
+import { canonicalValue, type CustomFieldType } from '../../custom-fields/values';
+import { listLostReasons, listPipelines } from '../../deals/pipelines';
+import { restoreInn } from '../../validation/requisites';
+import { emailKey, normalizePhone } from '../../validation/contact-points';
+import { foldText, nameKey, sortKey } from '../../text/fold';
+import { cellBool, cellCode, cellDate, cellNumber, cellText, splitEmails, splitPhones } from '../cells';
+import type { Cell } from '../read/types';
+import { cellMoney, currencyOf, DEAL_STATUS_WORDS } from './deal-fields';
+import type { RowIssue } from './types';
+
+type Pipeline = ReturnType<typeof listPipelines>[number];
+type Stage = Pipeline['stages'][number];
+
+export interface DealEnv {
+  ctx: Ctx;
+  pipelines: Pipeline[];
+  lostReasons: Map<string, string>;
+  /** The reason an unknown or missing one becomes («Другое»), if the workspace has it. */
+  otherReason: { id: string; name: string } | null;
+  users: Map<string, string>;
+  custom: Map<string, { type: CustomFieldType; options: string[]; name: string }>;
+}
+
+/** A deal as read from one row: references resolved to ids, money in kopecks. */
+export interface DealRecord {
+  title: string;
+  clientId: string;
+  pipelineId: string;
+  /** The open stage the deal is created in (and passes through when the row closes it). */
+  openStageId: string;
+  /** Where the deal ends: the open stage, or the pipeline's won/lost stage. */
+  finalStageId: string;
+  outcome: 'won' | 'lost' | null;
+  /** The row named a pipeline, a stage or won/lost: only then may an import move an existing deal. */
+  placed: boolean;
+  /** The row named the stage itself (not only the pipeline). */
+  stageNamed: boolean;
+  lostReasonId: string | null;
+  lostComment: string | null;
+  amountKopecks: number | null;
+  currency: string | null;
+  expectedClose: string | null;
+  responsibleId: string | null;
+  source: string | null;
+  description: string | null;
+  custom: Map<string, string>;
+}
+
+const OTHER_REASON = ['другое', 'другая', 'прочее', 'other'];
+
+export function prepareDealEnv(ctx: Ctx): DealEnv {
+  const reasons = listLostReasons(ctx);
+  const other = reasons.find((r) => OTHER_REASON.includes(foldText(r.name).trim())) ?? null;
+  const defs = ctx.db
+    .select()
+    .from(customFields)
+    .where(and(eq(customFields.entity, 'deal'), isNull(customFields.archivedAt)))
+    .all();
+  return {
+    ctx,
+    pipelines: listPipelines(ctx),
+    lostReasons: new Map(reasons.map((r) => [nameKey(r.name), r.id])),
+    otherReason: other ? { id: other.id, name: other.name } : null,
+    users: new Map(ctx.db.select().from(users).where(eq(users.active, true)).all().map((u) => [foldText(u.name), u.id])),
+    custom: new Map(defs.map((d) => [d.id, { type: d.type, options: JSON.parse(d.options) as string[], name: d.name }])),
+  };
+}
+
+const LIVE = 'c.archived_at IS NULL';
+
+/**
+ * The existing client a row names: by ИНН, then name, then phone, then e-mail (the
+ * oldest client when several match). A name match prefers the exact name over one
+ * that differs only in the legal form («ООО Ромашка» vs «АО Ромашка»).
+ */
+function findClient(ctx: Ctx, inn: string | null, name: string | null, phones: string[], emails: string[]): string | null {
+  const s = ctx.ws.sqlite;
+  if (inn) {
+    const hit = prepared(s, `SELECT c.id FROM clients c WHERE c.inn = ? AND ${LIVE} ORDER BY c.seq LIMIT 1`).get(restoreInn(inn)) as { id: string } | undefined;
+    if (hit) return hit.id;
+  }
+  if (name) {
+    const hits = prepared(s, `SELECT c.id, c.name FROM clients c WHERE c.name_key = ? AND ${LIVE} ORDER BY c.seq LIMIT 20`).all(sortKey(name)) as { id: string; name: string }[];
+    const exact = hits.find((h) => nameKey(h.name) === nameKey(name));
+    if (exact ?? hits[0]) return (exact ?? hits[0])!.id;
+  }
+  for (const raw of phones) {
+    const digits = normalizePhone(raw)?.digits;
+    if (!digits) continue;
+    const hit = prepared(s, `SELECT c.id FROM phones p JOIN clients c ON c.id = p.client_id WHERE p.digits = ? AND ${LIVE} ORDER BY c.seq LIMIT 1`).get(digits) as
+      | { id: string }
+      | undefined;
+    if (hit) return hit.id;
+  }
+  for (const address of emails) {
+    const hit = prepared(s, `SELECT c.id FROM emails e JOIN clients c ON c.id = e.client_id WHERE e.address_key = ? AND ${LIVE} ORDER BY c.seq LIMIT 1`).get(
+      emailKey(address),
+    ) as { id: string } | undefined;
+    if (hit) return hit.id;
+  }
+  return null;
+}
+
+/** won/lost/open from a status cell: the usual words, or the name of a won/lost stage («Сдано»). */
+function statusOf(env: DealEnv, text: string): 'open' | 'won' | 'lost' | null {
+  const k = nameKey(text);
+  for (const [value, words] of Object.entries(DEAL_STATUS_WORDS) as ['open' | 'won' | 'lost', string[]][]) {
+    if (words.some((w) => nameKey(w) === k)) return value;
+  }
+  for (const p of env.pipelines) for (const st of p.stages) if (st.kind !== 'open' && nameKey(st.name) === k) return st.kind;
+  return null;
+}
+
+export function buildDeal(env: DealEnv, get: (field: string) => Cell[], row: number, issues: RowIssue[]): DealRecord | null {
+  const warn = (field: string, code: string, params?: Record<string, string | number>) => issues.push({ row, field, code, params, severity: 'warning' });
+  const fail = (field: string, code: string, params?: Record<string, string | number>) => issues.push({ row, field, code, params, severity: 'error' });
+  const text = (key: string) => get(key).map(cellText).find((v) => v !== null) ?? null;
+  let ok = true;
+  const error = (field: string, code: string, params?: Record<string, string | number>) => {
+    fail(field, code, params);
+    ok = false;
+  };
+
+  const title = text('title');
+  if (!title) error('title', 'required');
+  else if (title.length > 300) error('title', 'exchange.value_too_long');
+
+  // The client: never created by a deals import, only found.
+  const inn = get('clientTaxId').map(cellCode).find((v) => v !== null) ?? null;
+  const clientName = text('client');
+  const phones = get('clientPhone').flatMap(splitPhones);
+  const emails = get('clientEmail').flatMap(splitEmails);
+  const clientId = findClient(env.ctx, inn, clientName, phones, emails);
+  if (!clientId) {
+    if (inn) error('clientTaxId', 'exchange.deal_client_not_found', { value: restoreInn(inn) });
+    else if (clientName) error('client', 'exchange.deal_client_not_found', { value: clientName });
+    else if (phones.length) error('clientPhone', 'exchange.deal_client_not_found', { value: phones[0]! });
+    else if (emails.length) error('clientEmail', 'exchange.deal_client_not_found', { value: emails[0]! });
+    else error('client', 'exchange.deal_client_required');
+  }
+
+  // Pipeline and stage by name (case and ё folded); defaults: the first pipeline, its first stage.
+  const pipelineName = text('pipeline');
+  const stageName = text('stage');
+  let pipeline: Pipeline | undefined = env.pipelines[0];
+  let stage: Stage | undefined;
+  if (pipelineName) {
+    pipeline = env.pipelines.find((p) => nameKey(p.name) === nameKey(pipelineName));
+    if (!pipeline) error('pipeline', 'exchange.pipeline_unknown', { value: pipelineName });
+  }
+  if (pipeline && stageName) {
+    const named = (p: Pipeline) => p.stages.find((st) => nameKey(st.name) === nameKey(stageName));
+    stage = named(pipeline);
+    if (!stage && !pipelineName) {
+      // No pipeline column: the first pipeline that has a stage of this name.
+      pipeline = env.pipelines.find((p) => named(p)) ?? pipeline;
+      stage = named(pipeline);
+    }
+    if (!stage) error('stage', 'exchange.stage_unknown', { value: stageName, pipeline: pipeline.name });
+  }
+
+  let outcome: 'won' | 'lost' | null = stage && stage.kind !== 'open' ? stage.kind : null;
+  const statusText = text('outcome');
+  if (statusText) {
+    const st = statusOf(env, statusText);
+    if (!st) warn('outcome', 'exchange.value_unknown', { value: statusText });
+    else outcome = st === 'open' ? null : st;
+  }
+  const firstOpen = pipeline?.stages.find((st) => st.kind === 'open');
+  const openStage = stage?.kind === 'open' ? stage : firstOpen;
+  if (pipeline && !stage && !outcome && ok && firstOpen) warn('stage', 'exchange.stage_default', { stage: firstOpen.name, pipeline: pipeline.name });
+
+  // Lost: the reason from the workspace's list; an unknown one is kept as the comment under «Другое».
+  let lostReasonId: string | null = null;
+  let lostComment = text('lostComment');
+  if (outcome === 'lost') {
+    const reasonText = text('lostReason');
+    lostReasonId = reasonText ? (env.lostReasons.get(nameKey(reasonText)) ?? null) : null;
+    if (!lostReasonId) {
+      if (!env.otherReason) error('lostReason', 'exchange.lost_reason_unknown', { value: reasonText ?? '' });
+      else {
+        lostReasonId = env.otherReason.id;
+        if (reasonText) {
+          warn('lostReason', 'exchange.lost_reason_other', { value: reasonText, other: env.otherReason.name });
+          lostComment = lostComment ? `${reasonText}: ${lostComment}` : reasonText;
+        } else warn('lostReason', 'exchange.lost_reason_missing', { other: env.otherReason.name });
+      }
+    }
+  }
+
+  // Amount in kopecks; a currency from its own column or written after the amount.
+  let amountKopecks: number | null = null;
+  let currency: string | null = null;
+  const amountCell = get('amount').find((c) => cellText(c) !== null) ?? null;
+  const money = cellMoney(amountCell);
+  if (money === 'invalid' || (money && money.kopecks > 1_000_000_000_000)) error('amount', 'exchange.amount_invalid', { value: cellText(amountCell) ?? '' });
+  else if (money) {
+    amountKopecks = money.kopecks;
+    currency = money.currency;
+  }
+  const currencyText = text('currency');
+  if (currencyText) {
+    const code = currencyOf(currencyText);
+    if (!code) warn('currency', 'exchange.value_unknown', { value: currencyText });
+    else currency = code;
+  }
+
+  let expectedClose: string | null = null;
+  const close = get('expectedClose').map(cellDate).find((v) => v !== null) ?? null;
+  if (close === 'invalid') warn('expectedClose', 'exchange.date_invalid', { value: text('expectedClose') ?? '' });
+  else expectedClose = close;
+
+  let responsibleId: string | null = null;
+  const responsible = text('responsible');
+  if (responsible) {
+    responsibleId = env.users.get(foldText(responsible)) ?? null;
+    if (!responsibleId) warn('responsible', 'exchange.user_unknown', { value: responsible });
+  }
+
+  const source = text('source');
+  const description = text('description');
+  if ((source?.length ?? 0) > 200) error('source', 'exchange.value_too_long');
+  if ((description?.length ?? 0) > 20000) error('description', 'exchange.value_too_long');
+
+  const custom = new Map<string, string>();
+  for (const [id, def] of env.custom) {
+    const cell = get(`custom:${id}`).find((c) => cellText(c) !== null);
+    if (cell === undefined) continue;
+    let raw: string | number | boolean | null = cellText(cell);
+    if (def.type === 'number') raw = cellNumber(cell) ?? raw;
+    if (def.type === 'date') {
+      const d = cellDate(cell);
+      raw = d === 'invalid' ? raw : d;
+    }
+    if (def.type === 'checkbox') {
+      const b = cellBool(cell);
+      raw = b === 'invalid' ? raw : b;
+    }
+    const r = canonicalValue(def.type, def.options, raw);
+    if ('error' in r) warn(`custom:${id}`, r.error, { name: def.name, value: String(raw) });
+    else if (r.value !== null) custom.set(id, r.value);
+  }
+
+  if (!ok || !title || !clientId || !pipeline || !openStage) return null;
+  const final = outcome ? pipeline.stages.find((st) => st.kind === outcome)! : openStage;
+  return {
+    title,
+    clientId,
+    pipelineId: pipeline.id,
+    openStageId: openStage.id,
+    finalStageId: final.id,
+    outcome,
+    placed: !!(pipelineName || stageName || outcome),
+    stageNamed: !!stageName,
+    lostReasonId,
+    lostComment: outcome === 'lost' ? lostComment : null,
+    amountKopecks,
+    currency,
+    expectedClose,
+    responsibleId,
+    source,
+    description,
+    custom,
+  };
+}
+
+/** Two rows are the same deal when they name the same client and the same title (case and ё folded). */
+export const dealSameKeys = (r: DealRecord): string[] => [`${r.clientId}:${nameKey(r.title)}`];
+
+export function mergeDealRecords(into: DealRecord, other: DealRecord): void {
+  const target = into as unknown as Record<string, unknown>;
+  for (const k of ['amountKopecks', 'currency', 'expectedClose', 'responsibleId', 'source', 'description'] as const) {
+    if (target[k] === null && other[k] !== null) target[k] = other[k];
+  }
+  // A later row that places the deal (a stage, a status) wins over one that does not.
+  if (!into.placed && other.placed) {
+    Object.assign(into, {
+      pipelineId: other.pipelineId,
+      openStageId: other.openStageId,
+      finalStageId: other.finalStageId,
+      outcome: other.outcome,
+      placed: true,
+      stageNamed: other.stageNamed,
+      lostReasonId: other.lostReasonId,
+      lostComment: other.lostComment,
+    });
+  }
+  for (const [k, v] of other.custom) if (!into.custom.has(k)) into.custom.set(k, v);
+}

@@ -1,0 +1,108 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Ctx } from '../../context';
+import { customFields } from '../../db/schema';
+import { cellText, headerKey } from '../cells';
+import type { Cell } from '../read/types';
+import type { FieldDef } from './types';
+
+// Column names of deal lists in Russian and English office files, amoCRM/Bitrix24 and
+// 1C exports. The first name of each field is its export header, so an exported file
+// maps back onto the same fields.
+const f = (key: string, type: FieldDef['type'], names: string[], multi = false): FieldDef => ({
+  key,
+  header: names[0]!,
+  aliases: names.map(headerKey),
+  type,
+  multi,
+});
+
+export const DEAL_FIELDS: FieldDef[] = [
+  f('title', 'text', ['Сделка', 'Наименование сделки', 'Название сделки', 'Название', 'Наименование', 'Предмет сделки', 'Deal', 'Deal name', 'Title', 'Name']),
+  f('client', 'text', ['Клиент', 'Контрагент', 'Организация', 'Компания', 'Покупатель', 'Заказчик', 'Наименование клиента', 'Client', 'Company', 'Customer', 'Organization', 'Organisation']),
+  f('clientTaxId', 'code', ['ИНН', 'ИНН клиента', 'ИНН контрагента', 'ИНН организации', 'INN', 'TIN']),
+  f('clientPhone', 'phones', ['Телефон', 'Телефон клиента', 'Телефоны', 'Phone'], true),
+  f('clientEmail', 'emails', ['E-mail', 'Email', 'Электронная почта', 'Эл. почта', 'Почта', 'E-mail клиента']),
+  f('pipeline', 'text', ['Воронка', 'Направление', 'Воронка продаж', 'Pipeline', 'Funnel']),
+  f('stage', 'text', ['Этап', 'Стадия', 'Этап сделки', 'Стадия сделки', 'Stage', 'Deal stage']),
+  f('outcome', 'enum', ['Статус', 'Результат', 'Итог', 'Статус сделки', 'Status', 'Outcome', 'Result']),
+  f('amount', 'money', ['Сумма', 'Сумма сделки', 'Бюджет', 'Сумма, руб.', 'Сумма руб', 'Amount', 'Sum', 'Budget', 'Value']),
+  f('currency', 'text', ['Валюта', 'Currency']),
+  f('expectedClose', 'date', ['Дата закрытия', 'Ожидаемая дата закрытия', 'Плановая дата закрытия', 'Предполагаемая дата закрытия', 'Срок', 'Expected close', 'Close date', 'Closing date']),
+  f('responsible', 'text', ['Ответственный', 'Менеджер', 'Ответственный менеджер', 'Responsible', 'Manager', 'Owner']),
+  f('source', 'text', ['Источник', 'Источник сделки', 'Канал', 'Source', 'Lead source']),
+  f('description', 'text', ['Комментарий', 'Описание', 'Примечание', 'Comment', 'Description', 'Notes']),
+  f('lostReason', 'text', ['Причина отказа', 'Причина провала', 'Причина проигрыша', 'Причина', 'Lost reason', 'Reason']),
+  f('lostComment', 'text', ['Комментарий к отказу', 'Комментарий к причине', 'Lost comment']),
+];
+
+/** The built-in deal fields plus the workspace's active custom deal fields (key `custom:<id>`). */
+export function dealFieldDefs(ctx: Ctx): FieldDef[] {
+  const custom = ctx.db
+    .select()
+    .from(customFields)
+    .where(and(eq(customFields.entity, 'deal'), isNull(customFields.archivedAt)))
+    .orderBy(asc(customFields.sort))
+    .all();
+  return [
+    ...DEAL_FIELDS,
+    ...custom.map(
+      (c): FieldDef => ({
+        key: `custom:${c.id}`,
+        header: c.name,
+        aliases: [headerKey(c.name)],
+        type: c.type === 'number' ? 'number' : c.type === 'date' ? 'date' : c.type === 'checkbox' ? 'bool' : 'text',
+        customName: c.name,
+      }),
+    ),
+  ];
+}
+
+/** What the export writes in the status column and what the import understands there. */
+export const STATUS_EXPORT = { open: 'Открыта', won: 'Успешно', lost: 'Провалено' } as const;
+export const DEAL_STATUS_WORDS: Record<'open' | 'won' | 'lost', string[]> = {
+  open: ['открыта', 'открытая', 'в работе', 'активна', 'активная', 'новая', 'open', 'in progress', 'active'],
+  won: ['успешно', 'успешна', 'успешная', 'успех', 'выиграна', 'выиграно', 'выигрыш', 'заключена', 'сделка заключена', 'реализована', 'won', 'win', 'success', 'closed won'],
+  lost: ['провалено', 'провалена', 'проиграна', 'проиграно', 'проигрыш', 'отказ', 'отказано', 'потеряна', 'отменена', 'lost', 'lose', 'failed', 'closed lost'],
+};
+
+// Currency words and signs as people type them after an amount.
+const CURRENCY_WORDS: [RegExp, string][] = [
+  [/^(руб(лей|ля|ль)?\.?|р\.?|₽|rub|rur|рубли)$/iu, 'RUB'],
+  [/^(\$|usd|долл\.?|доллар(ов|а)?)$/iu, 'USD'],
+  [/^(€|eur|евро)$/iu, 'EUR'],
+];
+
+/** A currency word, sign or ISO code as its code; null when it names none. */
+export function currencyOf(text: string): string | null {
+  const t = text.trim();
+  for (const [re, code] of CURRENCY_WORDS) if (re.test(t)) return code;
+  return /^[A-Za-z]{3}$/.test(t) ? t.toUpperCase() : null;
+}
+
+/**
+ * An amount in exact kopecks: `1 234,56`, `1234.56`, `1.234,56`, `12 000 руб.`,
+ * `₽ 500`, `1 500 RUB` and number cells. Text is read digit by digit (no binary
+ * fractions); a number cell is rounded to the kopeck. 'invalid' when it is not an amount.
+ */
+export function cellMoney(c: Cell): { kopecks: number; currency: string | null } | null | 'invalid' {
+  if (c === null) return null;
+  if (typeof c === 'number') return Number.isFinite(c) && c >= 0 ? { kopecks: Math.round(c * 100), currency: null } : 'invalid';
+  const s = cellText(c);
+  if (s === null) return null;
+  // A currency before or after the digits.
+  const m = /^([^\d\s.,-]*)\s*(-?[\d\s.,]+?)\s*([^\d\s.,]*\.?)$/u.exec(s);
+  if (!m) return 'invalid';
+  const word = (m[1] || m[3] || '').trim();
+  const currency = word ? currencyOf(word) : null;
+  if (word && !currency) return 'invalid';
+  let t = m[2]!.replace(/\s+/g, '');
+  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) t = t.replace(/\./g, '');
+  else if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/,/g, '');
+  t = t.replace(',', '.');
+  const parts = /^(\d+)(?:\.(\d*))?$/.exec(t);
+  if (!parts) return 'invalid';
+  const frac = (parts[2] ?? '').padEnd(3, '0');
+  // Half a kopeck and more rounds up, as a bank does.
+  const kopecks = Number(parts[1]) * 100 + Number(frac.slice(0, 2)) + (Number(frac[2]) >= 5 ? 1 : 0);
+  return Number.isSafeInteger(kopecks) ? { kopecks, currency } : 'invalid';
+}

@@ -1,0 +1,16 @@
+import type { ImportEntity } from './types';
+import { dealFieldDefs } from './deal-fields';
+import { buildDeal, dealSameKeys, mergeDealRecords, prepareDealEnv, type DealEnv, type DealRecord } from './deal-build';
+import { applyDeals, revertDeal } from './deal-apply';
+
+// Deals of existing clients: the client is found (ИНН, name, phone, e-mail), never created.
+export const dealsImport: ImportEntity<DealRecord, DealEnv> = {
+  key: 'deals',
+  fields: dealFieldDefs,
+  prepare: prepareDealEnv,
+  build: buildDeal,
+  sameKeys: dealSameKeys,
+  merge: mergeDealRecords,
+  apply: applyDeals,
+  revert: revertDeal,
+};
