@@ -1,19 +1,18 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Ctx } from '../../context';
-import { customFields, tags, users } from '../../db/schema';
-import { canonicalValue, type CustomFieldType } from '../../custom-fields/values';
+import { tags } from '../../db/schema';
 import { clientFields, type ClientFields } from '../../clients/schemas';
 import { normalizeEmails, normalizePhones, requisiteIssues, type NormalizedEmailRow, type NormalizedPhoneRow } from '../../clients/validate';
 import { restoreInn } from '../../validation/requisites';
 import type { FieldIssue } from '../../errors';
 import { foldText } from '../../text/fold';
-import { cellBool, cellCode, cellDate, cellNumber, cellText, splitEmails, splitPhones } from '../cells';
+import { cellCode, cellDate, cellText, splitEmails, splitPhones } from '../cells';
 import type { Cell } from '../read/types';
 import { enumOf, KIND_WORDS, RELATION_WORDS, STATUS_WORDS } from './client-fields';
 import type { RowIssue } from './types';
+import { customDefs, readCustomValues, usersByName, type CustomDefs } from './field-kit';
 
 export interface ClientEnv {
-  custom: Map<string, { type: CustomFieldType; options: string[]; name: string }>;
+  custom: CustomDefs;
   users: Map<string, string>;
   tags: Map<string, string>;
 }
@@ -29,14 +28,9 @@ export interface ClientRecord {
 }
 
 export function prepareClientEnv(ctx: Ctx): ClientEnv {
-  const defs = ctx.db
-    .select()
-    .from(customFields)
-    .where(and(eq(customFields.entity, 'client'), isNull(customFields.archivedAt)))
-    .all();
   return {
-    custom: new Map(defs.map((d) => [d.id, { type: d.type, options: JSON.parse(d.options) as string[], name: d.name }])),
-    users: new Map(ctx.db.select().from(users).where(eq(users.active, true)).all().map((u) => [foldText(u.name), u.id])),
+    custom: customDefs(ctx, 'client'),
+    users: usersByName(ctx),
     tags: new Map(ctx.db.select().from(tags).all().map((t) => [foldText(t.name), t.id])),
   };
 }
@@ -93,24 +87,7 @@ export function buildClient(env: ClientEnv, get: (field: string) => Cell[], row:
     if (!responsibleId) warn('responsible', 'exchange.user_unknown', { value: responsible });
   }
 
-  const custom = new Map<string, string>();
-  for (const [id, def] of env.custom) {
-    const cell = get(`custom:${id}`).find((c) => cellText(c) !== null);
-    if (cell === undefined) continue;
-    let raw: string | number | boolean | null = cellText(cell);
-    if (def.type === 'number') raw = cellNumber(cell) ?? raw;
-    if (def.type === 'date') {
-      const d = cellDate(cell);
-      raw = d === 'invalid' ? raw : d;
-    }
-    if (def.type === 'checkbox') {
-      const b = cellBool(cell);
-      raw = b === 'invalid' ? raw : b;
-    }
-    const r = canonicalValue(def.type, def.options, raw);
-    if ('error' in r) warn(`custom:${id}`, r.error, { name: def.name, value: String(raw) });
-    else if (r.value !== null) custom.set(id, r.value);
-  }
+  const custom = readCustomValues(env.custom, get, warn);
 
   const values = {
     kind,

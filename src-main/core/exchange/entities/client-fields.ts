@@ -1,70 +1,45 @@
 import type { Ctx } from '../../context';
-import { customFields } from '../../db/schema';
-import { and, asc, eq, isNull } from 'drizzle-orm';
 import { headerKey } from '../cells';
 import type { FieldDef } from './types';
+import { customFieldDefs, field } from './field-kit';
 
 // Column names people and 1C use for client data. The first alias of each field is
 // its export header, so an exported file maps back onto the same fields.
-const f = (key: string, type: FieldDef['type'], names: string[], multi = false): FieldDef => ({
-  key,
-  header: names[0]!,
-  aliases: names.map(headerKey),
-  type,
-  multi,
-});
 
 export const CLIENT_FIELDS: FieldDef[] = [
-  f('kind', 'enum', ['Вид', 'Тип', 'Юр./физ. лицо', 'Юр. / физ. лицо', 'Юридическое/физическое лицо', 'Вид контрагента', 'Тип контрагента', 'Kind', 'Type']),
-  f('name', 'text', ['Наименование', 'Название', 'Контрагент', 'Клиент', 'Организация', 'Компания', 'Имя клиента', 'Name', 'Company', 'Client', 'Organization', 'Organisation']),
-  f('fullName', 'text', ['Полное наименование', 'Полное название', 'Наименование полное', 'Full name', 'Legal name']),
-  f('lastName', 'text', ['Фамилия', 'Last name', 'Surname']),
-  f('firstName', 'text', ['Имя', 'First name']),
-  f('middleName', 'text', ['Отчество', 'Middle name', 'Patronymic']),
-  f('inn', 'code', ['ИНН', 'INN', 'TIN', 'Tax ID']),
-  f('kpp', 'code', ['КПП', 'KPP']),
-  f('ogrn', 'code', ['ОГРН', 'ОГРНИП', 'ОГРН/ОГРНИП', 'Основной государственный регистрационный номер', 'OGRN']),
-  f('phones', 'phones', ['Телефоны', 'Телефон', 'Тел', 'Мобильный телефон', 'Мобильный', 'Рабочий телефон', 'Контактный телефон', 'Phone', 'Phones', 'Mobile', 'Telephone', 'Tel'], true),
-  f('emails', 'emails', ['Электронная почта', 'Адрес электронной почты', 'E-mail', 'Email', 'Эл. почта', 'Почта', 'Emails', 'Mail'], true),
-  f('contactName', 'text', ['Контактное лицо', 'Контакт', 'Contact person', 'Contact']),
-  f('legalAddress', 'text', ['Юридический адрес', 'Юр. адрес', 'Адрес юридический', 'Legal address', 'Registered address']),
-  f('actualAddress', 'text', ['Фактический адрес', 'Адрес', 'Почтовый адрес', 'Адрес фактический', 'Address', 'Actual address']),
-  f('relation', 'enum', ['Отношение', 'Категория', 'Relation', 'Category']),
-  f('status', 'enum', ['Статус', 'Status']),
-  f('source', 'text', ['Источник', 'Source']),
-  f('region', 'text', ['Регион', 'Город', 'Region', 'City']),
-  f('industry', 'text', ['Отрасль', 'Сфера деятельности', 'Industry']),
-  f('responsible', 'text', ['Ответственный', 'Менеджер', 'Ответственный менеджер', 'Основной менеджер', 'Responsible', 'Manager', 'Owner']),
-  f('tags', 'list', ['Метки', 'Теги', 'Группа', 'Группы', 'Tags', 'Labels', 'Group']),
-  f('bankName', 'text', ['Банк', 'Наименование банка', 'Bank']),
-  f('bankBik', 'code', ['БИК', 'БИК банка', 'BIK']),
-  f('bankAccount', 'code', ['Расчетный счет', 'Р/с', 'Номер счета', 'Account']),
-  f('bankCorrAccount', 'code', ['Корр. счет', 'Корреспондентский счет', 'К/с', 'Корр счет', 'Correspondent account']),
-  f('birthday', 'date', ['Дата рождения', 'День рождения', 'Birthday', 'Date of birth']),
-  f('website', 'text', ['Сайт', 'Веб-сайт', 'Website', 'Web']),
-  f('notes', 'text', ['Комментарий', 'Примечание', 'Заметки', 'Описание', 'Comment', 'Notes', 'Note']),
+  field('kind', 'enum', ['Вид', 'Тип', 'Юр./физ. лицо', 'Юр. / физ. лицо', 'Юридическое/физическое лицо', 'Вид контрагента', 'Тип контрагента', 'Kind', 'Type']),
+  field('name', 'text', ['Наименование', 'Название', 'Контрагент', 'Клиент', 'Организация', 'Компания', 'Имя клиента', 'Name', 'Company', 'Client', 'Organization', 'Organisation']),
+  field('fullName', 'text', ['Полное наименование', 'Полное название', 'Наименование полное', 'Full name', 'Legal name']),
+  field('lastName', 'text', ['Фамилия', 'Last name', 'Surname']),
+  field('firstName', 'text', ['Имя', 'First name']),
+  field('middleName', 'text', ['Отчество', 'Middle name', 'Patronymic']),
+  field('inn', 'code', ['ИНН', 'INN', 'TIN', 'Tax ID']),
+  field('kpp', 'code', ['КПП', 'KPP']),
+  field('ogrn', 'code', ['ОГРН', 'ОГРНИП', 'ОГРН/ОГРНИП', 'Основной государственный регистрационный номер', 'OGRN']),
+  field('phones', 'phones', ['Телефоны', 'Телефон', 'Тел', 'Мобильный телефон', 'Мобильный', 'Рабочий телефон', 'Контактный телефон', 'Phone', 'Phones', 'Mobile', 'Telephone', 'Tel'], true),
+  field('emails', 'emails', ['Электронная почта', 'Адрес электронной почты', 'E-mail', 'Email', 'Эл. почта', 'Почта', 'Emails', 'Mail'], true),
+  field('contactName', 'text', ['Контактное лицо', 'Контакт', 'Contact person', 'Contact']),
+  field('legalAddress', 'text', ['Юридический адрес', 'Юр. адрес', 'Адрес юридический', 'Legal address', 'Registered address']),
+  field('actualAddress', 'text', ['Фактический адрес', 'Адрес', 'Почтовый адрес', 'Адрес фактический', 'Address', 'Actual address']),
+  field('relation', 'enum', ['Отношение', 'Категория', 'Relation', 'Category']),
+  field('status', 'enum', ['Статус', 'Status']),
+  field('source', 'text', ['Источник', 'Source']),
+  field('region', 'text', ['Регион', 'Город', 'Region', 'City']),
+  field('industry', 'text', ['Отрасль', 'Сфера деятельности', 'Industry']),
+  field('responsible', 'text', ['Ответственный', 'Менеджер', 'Ответственный менеджер', 'Основной менеджер', 'Responsible', 'Manager', 'Owner']),
+  field('tags', 'list', ['Метки', 'Теги', 'Группа', 'Группы', 'Tags', 'Labels', 'Group']),
+  field('bankName', 'text', ['Банк', 'Наименование банка', 'Bank']),
+  field('bankBik', 'code', ['БИК', 'БИК банка', 'BIK']),
+  field('bankAccount', 'code', ['Расчетный счет', 'Р/с', 'Номер счета', 'Account']),
+  field('bankCorrAccount', 'code', ['Корр. счет', 'Корреспондентский счет', 'К/с', 'Корр счет', 'Correspondent account']),
+  field('birthday', 'date', ['Дата рождения', 'День рождения', 'Birthday', 'Date of birth']),
+  field('website', 'text', ['Сайт', 'Веб-сайт', 'Website', 'Web']),
+  field('notes', 'text', ['Комментарий', 'Примечание', 'Заметки', 'Описание', 'Comment', 'Notes', 'Note']),
 ];
 
 /** The built-in fields plus the workspace's active custom fields (key `custom:<id>`). */
 export function clientFieldDefs(ctx: Ctx): FieldDef[] {
-  const custom = ctx.db
-    .select()
-    .from(customFields)
-    .where(and(eq(customFields.entity, 'client'), isNull(customFields.archivedAt)))
-    .orderBy(asc(customFields.sort))
-    .all();
-  return [
-    ...CLIENT_FIELDS,
-    ...custom.map(
-      (c): FieldDef => ({
-        key: `custom:${c.id}`,
-        header: c.name,
-        aliases: [headerKey(c.name)],
-        type: c.type === 'number' ? 'number' : c.type === 'date' ? 'date' : c.type === 'checkbox' ? 'bool' : 'text',
-        customName: c.name,
-      }),
-    ),
-  ];
+  return [...CLIENT_FIELDS, ...customFieldDefs(ctx, 'client')];
 }
 
 // Values of the enum columns as people write them (and as the export writes them).

@@ -7,28 +7,22 @@ import { normalizeEmails, normalizePhones, type NormalizedEmailRow, type Normali
 import { restoreInn } from '../../validation/requisites';
 import type { FieldIssue } from '../../errors';
 import { foldText, sortKey } from '../../text/fold';
-import { cellCode, cellDate, cellText, headerKey, splitEmails, splitPhones } from '../cells';
+import { cellCode, cellDate, cellText, splitEmails, splitPhones } from '../cells';
 import type { FieldDef, ImportEntity } from './types';
+import { field } from './field-kit';
 
 // Contact persons of organisations: each row names its organisation by ИНН or name.
 
-const f = (key: string, type: FieldDef['type'], names: string[], multi = false): FieldDef => ({
-  key,
-  header: names[0]!,
-  aliases: names.map(headerKey),
-  type,
-  multi,
-});
 
 export const CONTACT_FIELDS: FieldDef[] = [
-  f('clientName', 'text', ['Организация', 'Место работы', 'Контрагент', 'Клиент', 'Компания', 'Organization', 'Company', 'Client']),
-  f('clientInn', 'code', ['ИНН организации', 'ИНН', 'INN']),
-  f('name', 'text', ['ФИО', 'Контактное лицо', 'Имя', 'Наименование', 'Name', 'Full name', 'Contact']),
-  f('position', 'text', ['Должность', 'Position', 'Title', 'Job title']),
-  f('phones', 'phones', ['Телефоны', 'Телефон', 'Мобильный телефон', 'Мобильный', 'Phone', 'Mobile'], true),
-  f('emails', 'emails', ['Электронная почта', 'E-mail', 'Email', 'Адрес электронной почты', 'Почта'], true),
-  f('birthday', 'date', ['Дата рождения', 'День рождения', 'Birthday']),
-  f('notes', 'text', ['Комментарий', 'Примечание', 'Notes', 'Comment']),
+  field('clientName', 'text', ['Организация', 'Место работы', 'Контрагент', 'Клиент', 'Компания', 'Organization', 'Company', 'Client']),
+  field('clientInn', 'code', ['ИНН организации', 'ИНН', 'INN']),
+  field('name', 'text', ['ФИО', 'Контактное лицо', 'Имя', 'Наименование', 'Name', 'Full name', 'Contact']),
+  field('position', 'text', ['Должность', 'Position', 'Title', 'Job title']),
+  field('phones', 'phones', ['Телефоны', 'Телефон', 'Мобильный телефон', 'Мобильный', 'Phone', 'Mobile'], true),
+  field('emails', 'emails', ['Электронная почта', 'E-mail', 'Email', 'Адрес электронной почты', 'Почта'], true),
+  field('birthday', 'date', ['Дата рождения', 'День рождения', 'Birthday']),
+  field('notes', 'text', ['Комментарий', 'Примечание', 'Notes', 'Comment']),
 ];
 
 interface ContactRecord {

@@ -1,16 +1,14 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Ctx } from '../../context';
-import { customFields, users } from '../../db/schema';
 import { prepared } from '../../db/statements';
-import { canonicalValue, type CustomFieldType } from '../../custom-fields/values';
 import { listLostReasons, listPipelines } from '../../deals/pipelines';
 import { restoreInn } from '../../validation/requisites';
 import { emailKey, normalizePhone } from '../../validation/contact-points';
 import { foldText, nameKey, sortKey } from '../../text/fold';
-import { cellBool, cellCode, cellDate, cellNumber, cellText, splitEmails, splitPhones } from '../cells';
+import { cellCode, cellDate, cellText, splitEmails, splitPhones } from '../cells';
 import type { Cell } from '../read/types';
 import { cellMoney, currencyOf, DEAL_STATUS_WORDS } from './deal-fields';
 import type { RowIssue } from './types';
+import { customDefs, readCustomValues, usersByName, type CustomDefs } from './field-kit';
 
 type Pipeline = ReturnType<typeof listPipelines>[number];
 type Stage = Pipeline['stages'][number];
@@ -22,7 +20,7 @@ export interface DealEnv {
   /** The reason an unknown or missing one becomes («Другое»), if the workspace has it. */
   otherReason: { id: string; name: string } | null;
   users: Map<string, string>;
-  custom: Map<string, { type: CustomFieldType; options: string[]; name: string }>;
+  custom: CustomDefs;
 }
 
 /** A deal as read from one row: references resolved to ids, money in kopecks. */
@@ -55,18 +53,13 @@ const OTHER_REASON = ['другое', 'другая', 'прочее', 'other'];
 export function prepareDealEnv(ctx: Ctx): DealEnv {
   const reasons = listLostReasons(ctx);
   const other = reasons.find((r) => OTHER_REASON.includes(foldText(r.name).trim())) ?? null;
-  const defs = ctx.db
-    .select()
-    .from(customFields)
-    .where(and(eq(customFields.entity, 'deal'), isNull(customFields.archivedAt)))
-    .all();
   return {
     ctx,
     pipelines: listPipelines(ctx),
     lostReasons: new Map(reasons.map((r) => [nameKey(r.name), r.id])),
     otherReason: other ? { id: other.id, name: other.name } : null,
-    users: new Map(ctx.db.select().from(users).where(eq(users.active, true)).all().map((u) => [foldText(u.name), u.id])),
-    custom: new Map(defs.map((d) => [d.id, { type: d.type, options: JSON.parse(d.options) as string[], name: d.name }])),
+    users: usersByName(ctx),
+    custom: customDefs(ctx, 'deal'),
   };
 }
 
@@ -226,24 +219,7 @@ export function buildDeal(env: DealEnv, get: (field: string) => Cell[], row: num
   if ((source?.length ?? 0) > 200) error('source', 'exchange.value_too_long');
   if ((description?.length ?? 0) > 20000) error('description', 'exchange.value_too_long');
 
-  const custom = new Map<string, string>();
-  for (const [id, def] of env.custom) {
-    const cell = get(`custom:${id}`).find((c) => cellText(c) !== null);
-    if (cell === undefined) continue;
-    let raw: string | number | boolean | null = cellText(cell);
-    if (def.type === 'number') raw = cellNumber(cell) ?? raw;
-    if (def.type === 'date') {
-      const d = cellDate(cell);
-      raw = d === 'invalid' ? raw : d;
-    }
-    if (def.type === 'checkbox') {
-      const b = cellBool(cell);
-      raw = b === 'invalid' ? raw : b;
-    }
-    const r = canonicalValue(def.type, def.options, raw);
-    if ('error' in r) warn(`custom:${id}`, r.error, { name: def.name, value: String(raw) });
-    else if (r.value !== null) custom.set(id, r.value);
-  }
+  const custom = readCustomValues(env.custom, get, warn);
 
   if (!ok || !title || !clientId || !pipeline || !openStage) return null;
   const final = outcome ? pipeline.stages.find((st) => st.kind === outcome)! : openStage;

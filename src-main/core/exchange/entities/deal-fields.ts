@@ -1,60 +1,35 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Ctx } from '../../context';
-import { customFields } from '../../db/schema';
-import { cellText, headerKey } from '../cells';
+import { cellText } from '../cells';
 import type { Cell } from '../read/types';
 import type { FieldDef } from './types';
+import { customFieldDefs, field } from './field-kit';
 
 // Column names of deal lists in Russian and English office files, amoCRM/Bitrix24 and
 // 1C exports. The first name of each field is its export header, so an exported file
 // maps back onto the same fields.
-const f = (key: string, type: FieldDef['type'], names: string[], multi = false): FieldDef => ({
-  key,
-  header: names[0]!,
-  aliases: names.map(headerKey),
-  type,
-  multi,
-});
 
 export const DEAL_FIELDS: FieldDef[] = [
-  f('title', 'text', ['Сделка', 'Наименование сделки', 'Название сделки', 'Название', 'Наименование', 'Предмет сделки', 'Deal', 'Deal name', 'Title', 'Name']),
-  f('client', 'text', ['Клиент', 'Контрагент', 'Организация', 'Компания', 'Покупатель', 'Заказчик', 'Наименование клиента', 'Client', 'Company', 'Customer', 'Organization', 'Organisation']),
-  f('clientTaxId', 'code', ['ИНН', 'ИНН клиента', 'ИНН контрагента', 'ИНН организации', 'INN', 'TIN']),
-  f('clientPhone', 'phones', ['Телефон', 'Телефон клиента', 'Телефоны', 'Phone'], true),
-  f('clientEmail', 'emails', ['E-mail', 'Email', 'Электронная почта', 'Эл. почта', 'Почта', 'E-mail клиента']),
-  f('pipeline', 'text', ['Воронка', 'Направление', 'Воронка продаж', 'Pipeline', 'Funnel']),
-  f('stage', 'text', ['Этап', 'Стадия', 'Этап сделки', 'Стадия сделки', 'Stage', 'Deal stage']),
-  f('outcome', 'enum', ['Статус', 'Результат', 'Итог', 'Статус сделки', 'Status', 'Outcome', 'Result']),
-  f('amount', 'money', ['Сумма', 'Сумма сделки', 'Бюджет', 'Сумма, руб.', 'Сумма руб', 'Amount', 'Sum', 'Budget', 'Value']),
-  f('currency', 'text', ['Валюта', 'Currency']),
-  f('expectedClose', 'date', ['Дата закрытия', 'Ожидаемая дата закрытия', 'Плановая дата закрытия', 'Предполагаемая дата закрытия', 'Срок', 'Expected close', 'Close date', 'Closing date']),
-  f('responsible', 'text', ['Ответственный', 'Менеджер', 'Ответственный менеджер', 'Responsible', 'Manager', 'Owner']),
-  f('source', 'text', ['Источник', 'Источник сделки', 'Канал', 'Source', 'Lead source']),
-  f('description', 'text', ['Комментарий', 'Описание', 'Примечание', 'Comment', 'Description', 'Notes']),
-  f('lostReason', 'text', ['Причина отказа', 'Причина провала', 'Причина проигрыша', 'Причина', 'Lost reason', 'Reason']),
-  f('lostComment', 'text', ['Комментарий к отказу', 'Комментарий к причине', 'Lost comment']),
+  field('title', 'text', ['Сделка', 'Наименование сделки', 'Название сделки', 'Название', 'Наименование', 'Предмет сделки', 'Deal', 'Deal name', 'Title', 'Name']),
+  field('client', 'text', ['Клиент', 'Контрагент', 'Организация', 'Компания', 'Покупатель', 'Заказчик', 'Наименование клиента', 'Client', 'Company', 'Customer', 'Organization', 'Organisation']),
+  field('clientTaxId', 'code', ['ИНН', 'ИНН клиента', 'ИНН контрагента', 'ИНН организации', 'INN', 'TIN']),
+  field('clientPhone', 'phones', ['Телефон', 'Телефон клиента', 'Телефоны', 'Phone'], true),
+  field('clientEmail', 'emails', ['E-mail', 'Email', 'Электронная почта', 'Эл. почта', 'Почта', 'E-mail клиента']),
+  field('pipeline', 'text', ['Воронка', 'Направление', 'Воронка продаж', 'Pipeline', 'Funnel']),
+  field('stage', 'text', ['Этап', 'Стадия', 'Этап сделки', 'Стадия сделки', 'Stage', 'Deal stage']),
+  field('outcome', 'enum', ['Статус', 'Результат', 'Итог', 'Статус сделки', 'Status', 'Outcome', 'Result']),
+  field('amount', 'money', ['Сумма', 'Сумма сделки', 'Бюджет', 'Сумма, руб.', 'Сумма руб', 'Amount', 'Sum', 'Budget', 'Value']),
+  field('currency', 'text', ['Валюта', 'Currency']),
+  field('expectedClose', 'date', ['Дата закрытия', 'Ожидаемая дата закрытия', 'Плановая дата закрытия', 'Предполагаемая дата закрытия', 'Срок', 'Expected close', 'Close date', 'Closing date']),
+  field('responsible', 'text', ['Ответственный', 'Менеджер', 'Ответственный менеджер', 'Responsible', 'Manager', 'Owner']),
+  field('source', 'text', ['Источник', 'Источник сделки', 'Канал', 'Source', 'Lead source']),
+  field('description', 'text', ['Комментарий', 'Описание', 'Примечание', 'Comment', 'Description', 'Notes']),
+  field('lostReason', 'text', ['Причина отказа', 'Причина провала', 'Причина проигрыша', 'Причина', 'Lost reason', 'Reason']),
+  field('lostComment', 'text', ['Комментарий к отказу', 'Комментарий к причине', 'Lost comment']),
 ];
 
 /** The built-in deal fields plus the workspace's active custom deal fields (key `custom:<id>`). */
 export function dealFieldDefs(ctx: Ctx): FieldDef[] {
-  const custom = ctx.db
-    .select()
-    .from(customFields)
-    .where(and(eq(customFields.entity, 'deal'), isNull(customFields.archivedAt)))
-    .orderBy(asc(customFields.sort))
-    .all();
-  return [
-    ...DEAL_FIELDS,
-    ...custom.map(
-      (c): FieldDef => ({
-        key: `custom:${c.id}`,
-        header: c.name,
-        aliases: [headerKey(c.name)],
-        type: c.type === 'number' ? 'number' : c.type === 'date' ? 'date' : c.type === 'checkbox' ? 'bool' : 'text',
-        customName: c.name,
-      }),
-    ),
-  ];
+  return [...DEAL_FIELDS, ...customFieldDefs(ctx, 'deal')];
 }
 
 /** What the export writes in the status column and what the import understands there. */
