@@ -44,12 +44,13 @@ export function DealList({ pipelineId, filter, version }: { pipelineId: string |
       if (pages.current.has(page) || inflight.current.has(page)) return;
       const gen = generation.current;
       inflight.current.add(page);
-      call('deals.list', { pipelineId, status, filter, sort, desc, offset: page * PAGE, limit: PAGE }).then(
+      // Totals come with the first page; a list refetch (filter, sort, change) starts there.
+      call('deals.list', { pipelineId, status, filter, sort, desc, offset: page * PAGE, limit: PAGE, withTotals: page === 0 }).then(
         (res) => {
           if (gen !== generation.current) return;
           inflight.current.delete(page);
           pages.current.set(page, res.rows);
-          setTotals({ total: res.total, sumKopecks: res.sumKopecks });
+          if (res.totals) setTotals(res.totals);
           force((n) => n + 1);
         },
         (e) => gen === generation.current && setError(errorText(e)),

@@ -36,7 +36,7 @@ export function DealPicker(props: { clientId: string | null; value: { id: string
     if (clientId || text.trim().length < 2) return setFound([]);
     let live = true;
     const timer = setTimeout(() => {
-      call('deals.list', { status: 'all', filter: { text }, limit: 8 }).then((r) => live && setFound(r.rows), () => live && setFound([]));
+      call('deals.list', { status: 'all', filter: { text }, limit: 8, withTotals: false }).then((r) => live && setFound(r.rows), () => live && setFound([]));
     }, 150);
     return () => {
       live = false;

@@ -45,6 +45,10 @@ export function benchDealTasks(session: Session, rounds: number): DealTasksBench
   const q = { pipelineId: null, status: 'open' as const, sort: 'updatedAt' as const, desc: true };
   rows.push({ name: 'list page of 100 with next tasks + totals', ms: medianOf(rounds, () => void listDeals(ctx, { ...q, filter: none }, 0, 100)), floorMs: listFloor });
   rows.push({ name: 'list, without next step', ms: medianOf(rounds, () => void listDeals(ctx, { ...q, filter: noNextStep }, 0, 100)), floorMs: listFloor });
+  // Scrolling: later pages come without totals (the list asks for them with the first page only).
+  const bareLater = sqlite.prepare(`${bareList.source} OFFSET 1000`);
+  const laterFloor = medianOf(rounds, () => void bareLater.all());
+  rows.push({ name: 'list, 11th page of 100 (scrolling, no totals)', ms: medianOf(rounds, () => void listDeals(ctx, { ...q, filter: none }, 1000, 100, false)), floorMs: laterFloor });
   rows.push({ name: 'next tasks of 200 deals (one query)', ms: medianOf(rounds, () => void nextTaskForDeals(ctx, page)), floorMs: medianOf(rounds, () => void bareTasks.all(...page)) });
   return { linkedTasks, rows };
 }

@@ -301,14 +301,35 @@ describe('pipelines and stages in settings', () => {
 });
 
 describe('lists, client panel, stats', () => {
+  it('pages of every sort order, either direction, add up to the whole sorted list (ties and empty close dates included)', () => {
+    const c = client();
+    const spec: [string, number, string | null][] = [
+      ['Гамма', 500, '2027-03-01'], ['альфа', 100, null], ['Бета', 500, '2027-01-15'], ['Дельта', 0, null], ['ёлка', 300, '2027-01-15'], ['Альфа', 100, '2026-12-31'],
+    ];
+    for (const [title, amountKopecks, expectedClose] of spec) deal(c, { title, amountKopecks, expectedClose });
+    for (const sort of ['updatedAt', 'createdAt', 'title', 'amount', 'expectedClose', 'client', 'stage'] as const) {
+      for (const desc of [false, true]) {
+        const whole = ws.call('deals.list', { status: 'all', sort, desc, limit: 100 }).rows.map((r) => r.id);
+        const paged = [0, 2, 4].flatMap((offset) => ws.call('deals.list', { status: 'all', sort, desc, offset, limit: 2, withTotals: false }).rows.map((r) => r.id));
+        expect(paged, `${sort} ${desc ? 'desc' : 'asc'}`).toEqual(whole);
+        expect(new Set(whole).size).toBe(spec.length);
+      }
+    }
+    const byClose = ws.call('deals.list', { status: 'all', sort: 'expectedClose', desc: false }).rows.map((r) => r.expectedClose);
+    expect(byClose).toEqual(['2026-12-31', '2027-01-15', '2027-01-15', '2027-03-01', null, null]);
+    const byAmount = ws.call('deals.list', { status: 'all', sort: 'amount', desc: true }).rows.map((r) => r.amountKopecks);
+    expect(byAmount).toEqual([500, 500, 300, 100, 100, 0]);
+  });
+
   it('lists deals with totals and sorting; the client card gets open and closed totals; stats count deals', () => {
     const c = client();
     const a = deal(c, { title: 'Б', amountKopecks: 200 });
     deal(c, { title: 'А', amountKopecks: 100 });
     ws.call('deals.close', { id: a, outcome: 'won' });
     const all = ws.call('deals.list', { status: 'all', sort: 'title', desc: false });
-    expect([all.total, all.sumKopecks, all.rows.map((r) => r.title)]).toEqual([2, 300, ['А', 'Б']]);
-    expect(ws.call('deals.list', { status: 'open' }).total).toBe(1);
+    expect([all.totals, all.rows.map((r) => r.title)]).toEqual([{ total: 2, sumKopecks: 300 }, ['А', 'Б']]);
+    expect(ws.call('deals.list', { status: 'open' }).totals!.total).toBe(1);
+    expect(ws.call('deals.list', { status: 'open', offset: 1, withTotals: false }).totals).toBeNull();
     const panel = ws.call('deals.byClient', { clientId: c });
     expect([panel.open, panel.won, panel.lost]).toEqual([{ kind: 'open', count: 1, sumKopecks: 100 }, { kind: 'won', count: 1, sumKopecks: 200 }, { count: 0, sumKopecks: 0 }]);
     ws.call('deals.archive', { id: a });

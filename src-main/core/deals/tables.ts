@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { clients, contacts, customFields, users } from '../db/schema';
 
@@ -92,6 +93,20 @@ export const deals = sqliteTable(
     index('deals_responsible_idx').on(t.responsibleId),
     index('deals_source_idx').on(t.source),
     index('deals_close_idx').on(t.pipelineId, t.expectedClose),
+    // The deal list's sort orders (list.ts SORT_SQL, tie-broken by id): a page is a walk
+    // along one of these instead of sorting every matching deal (100,000 deals: a page
+    // went from ~100 ms to a few). Sorting by stage has none: it is a joined column. The
+    // expected-close order is an expression index, written by hand in migration 0009
+    // (drizzle-kit cannot generate expression indexes).
+    ...(
+      [
+        ['deals_list_updated_idx', t.updatedAt],
+        ['deals_list_created_idx', t.createdAt],
+        ['deals_list_title_idx', t.titleKey],
+        ['deals_list_amount_idx', t.amountKopecks],
+        ['deals_list_client_idx', t.clientNameKey],
+      ] as const
+    ).map(([name, key]) => index(name).on(key, t.id).where(sql`archived_at IS NULL`)),
   ],
 );
 
