@@ -34,8 +34,9 @@ export function benchDealTasks(session: Session, rounds: number): DealTasksBench
     bareTotals.all(pipeline);
     for (const s of stageIds) bareColumn.all(s);
   });
-  const bareList = sqlite.prepare("SELECT d.id FROM deals d JOIN stages st ON st.id = d.stage_id WHERE d.archived_at IS NULL AND st.kind = 'open' ORDER BY d.updated_at DESC LIMIT 100");
-  const listFloor = medianOf(rounds, () => void bareList.all());
+  // Bound like the list's own query: with ANALYZE statistics a literal 'open' steers the planner off the sort index.
+  const bareList = sqlite.prepare('SELECT d.id FROM deals d JOIN stages st ON st.id = d.stage_id WHERE d.archived_at IS NULL AND st.kind = ? ORDER BY d.updated_at DESC, d.id DESC LIMIT 100');
+  const listFloor = medianOf(rounds, () => void bareList.all('open'));
   const page = (sqlite.prepare('SELECT id FROM deals WHERE closed_at IS NULL AND archived_at IS NULL ORDER BY updated_at DESC LIMIT 200').all() as { id: string }[]).map((r) => r.id);
   const bareTasks = sqlite.prepare(`SELECT id FROM tasks WHERE deal_id IN (${page.map(() => '?').join(', ')})`);
 
@@ -47,7 +48,7 @@ export function benchDealTasks(session: Session, rounds: number): DealTasksBench
   rows.push({ name: 'list, without next step', ms: medianOf(rounds, () => void listDeals(ctx, { ...q, filter: noNextStep }, 0, 100)), floorMs: listFloor });
   // Scrolling: later pages come without totals (the list asks for them with the first page only).
   const bareLater = sqlite.prepare(`${bareList.source} OFFSET 1000`);
-  const laterFloor = medianOf(rounds, () => void bareLater.all());
+  const laterFloor = medianOf(rounds, () => void bareLater.all('open'));
   rows.push({ name: 'list, 11th page of 100 (scrolling, no totals)', ms: medianOf(rounds, () => void listDeals(ctx, { ...q, filter: none }, 1000, 100, false)), floorMs: laterFloor });
   rows.push({ name: 'next tasks of 200 deals (one query)', ms: medianOf(rounds, () => void nextTaskForDeals(ctx, page)), floorMs: medianOf(rounds, () => void bareTasks.all(...page)) });
   return { linkedTasks, rows };
@@ -59,6 +60,6 @@ export function dealTasksTable(r: DealTasksBenchResult): string {
       [`deals with tasks (${r.linkedTasks} tasks on deals)`, 'ms', 'floor ms', 'ratio'],
       r.rows.map((x) => [x.name, ms(x.ms), ms(x.floorMs), ratio(x.ms, x.floorMs)]),
     ),
-    '  floors: boards as in the deals table; the list: 100 open deal ids by last change; next tasks: the ids of every task of those deals',
+    '  floors: boards as in the deals table; the list: 100 open deal ids by last change (the same page for the 11th); next tasks: the ids of every task of those deals',
   ].join('\n');
 }
