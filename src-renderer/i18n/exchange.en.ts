@@ -119,7 +119,7 @@ export const exchangeErrorsEn: Widen<typeof exchangeErrorsRu> = {
   deal_client_required: 'No client given (INN, name, phone or e-mail)',
   pipeline_unknown: 'No pipeline “{{value}}”',
   stage_unknown: 'No stage “{{value}}” in the pipeline “{{pipeline}}”',
-  stage_default: 'No stage given — the deal goes to the stage “{{stage}}” of the pipeline “{{pipeline}}”',
+  stage_default: 'No stage given — a new deal goes to the stage “{{stage}}” of the pipeline “{{pipeline}}”; an existing deal keeps its stage',
   lost_reason_other: 'No lost reason “{{value}}” in the list — recorded as “{{other}}”, the text kept as the comment',
   lost_reason_missing: 'No lost reason given — recorded as “{{other}}”',
   lost_reason_unknown: 'No lost reason “{{value}}” in the list, and no “Other” reason',

@@ -117,7 +117,7 @@ export const exchangeErrorsRu = {
   deal_client_required: 'Не указан клиент (ИНН, наименование, телефон или e-mail)',
   pipeline_unknown: 'Нет воронки «{{value}}»',
   stage_unknown: 'Нет этапа «{{value}}» в воронке «{{pipeline}}»',
-  stage_default: 'Этап не указан — сделка попадёт на этап «{{stage}}» воронки «{{pipeline}}»',
+  stage_default: 'Этап не указан — новая сделка попадёт на этап «{{stage}}» воронки «{{pipeline}}», у существующей этап не изменится',
   lost_reason_other: 'Нет причины отказа «{{value}}» в списке — записана как «{{other}}», текст сохранён в комментарии',
   lost_reason_missing: 'Причина отказа не указана — записана как «{{other}}»',
   lost_reason_unknown: 'Нет причины отказа «{{value}}» в списке, и нет причины «Другое»',

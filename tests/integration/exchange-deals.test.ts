@@ -166,6 +166,14 @@ describe('deals import from a 1C-style workbook', () => {
     expect(kept.updated).toBe(1);
     expect(deal('Поставка бумаги')).toMatchObject({ stage: 'Переговоры', amount: 100000 });
     expect(path('Поставка бумаги')).toEqual(['∅→Переговоры']);
+
+    // ...and never reopens a closed one.
+    w.call('deals.close', { id: dealId('Поставка бумаги'), outcome: 'won' });
+    const closedBefore = snapshot();
+    const again = await runImport(w.session, pipelineOnly, { entity: 'deals', policy: 'overwrite' });
+    expect([again.updated, again.skipped]).toEqual([0, 1]);
+    expect(deal('Поставка бумаги')).toMatchObject({ kind: 'won', amount: 100000 });
+    expect(snapshot()).toBe(closedBefore);
   });
 
   it('undo removes the created deals with their stage history and timeline entries', async () => {

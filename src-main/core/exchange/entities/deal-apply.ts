@@ -95,9 +95,11 @@ function update(ctx: Ctx, existing: DealRow, r: DealRecord, overwrite: boolean, 
     custom[fieldId] = value;
   }
   if (Object.keys(custom).length > 0) patch.custom = custom;
-  // A row naming only the pipeline the open deal is already in leaves it in its stage.
+  // A row that names neither a stage nor won/lost leaves the deal where it is: an open
+  // deal in its pipeline keeps its stage, and a closed deal is never reopened by it. Only
+  // an open deal named into another pipeline moves (to that pipeline's first stage).
   const current = getStage(ctx, existing.stage_id);
-  const keepsStage = !r.stageNamed && !r.outcome && current.kind === 'open' && current.pipelineId === r.pipelineId;
+  const keepsStage = !r.stageNamed && !r.outcome && (current.kind !== 'open' || current.pipelineId === r.pipelineId);
   const move = overwrite && r.placed && !keepsStage && existing.stage_id !== r.finalStageId;
   if (Object.keys(patch).length === 0 && !move) return false;
 
