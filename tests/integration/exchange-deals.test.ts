@@ -198,6 +198,36 @@ describe('deals import from a 1C-style workbook', () => {
     expect(r.issues.find((i) => i.row === 6)).toMatchObject({ field: 'clientTaxId', params: { value: '0123456788' } });
   });
 
+  it('never guesses the client: another ИНН, several clients of one name, a name that differs in legal form', async () => {
+    const mk = (name: string, extra: Record<string, unknown> = {}) => w.call('clients.create', { kind: 'organization', name, ...extra }).id;
+    mk('ООО «Альфа»', { inn: '7707083893' });
+    mk('ИП Петров', { phones: [{ raw: '+7 900 111-22-33' }] });
+    const second = mk('ИП Петров', { phones: [{ raw: '+7 900 444-55-66' }] });
+    const beta = mk('АО «Бета»');
+    const file = join(w.dir, 'guess.csv');
+    writeFileSync(
+      file,
+      'Сделка;Клиент;ИНН;Телефон\r\n' +
+        'Кредитная линия;ООО «Альфа»;7736207543;\r\n' +
+        'Ремонт;ИП Петров;;\r\n' +
+        'Окна;ИП Петров;;8 (900) 444-55-66\r\n' +
+        'Поставка;ООО «Бета»;;\r\n',
+      'utf8',
+    );
+    const r = await runImport(w.session, file, { entity: 'deals' });
+    const issue = (row: number) => r.issues.filter((i) => i.row === row && i.field !== 'stage').map((i) => [i.severity, i.field, i.code, i.params]);
+    expect(issue(2)).toEqual([['error', 'clientTaxId', 'exchange.deal_client_other_inn', { value: '7736207543', name: 'ООО «Альфа»', inn: '7707083893' }]]);
+    expect(issue(3)).toEqual([['error', 'client', 'exchange.deal_client_ambiguous', { value: 'ИП Петров', count: 2 }]]);
+    expect(issue(4)).toEqual([]);
+    expect(issue(5)).toEqual([['warning', 'client', 'exchange.deal_client_near', { value: 'ООО «Бета»', name: 'АО «Бета»' }]]);
+    expect(r.created).toBe(2);
+    const placed = w.sqlite().prepare('SELECT title, client_id AS clientId FROM deals ORDER BY title').all();
+    expect(placed).toEqual([
+      { title: 'Окна', clientId: second },
+      { title: 'Поставка', clientId: beta },
+    ]);
+  });
+
   it('unknown pipeline or stage is an error; no stage is a warning; a lost reason is required only when there is no «Другое»', async () => {
     await withClients(w);
     const file = join(w.dir, 'edge.csv');

@@ -65,37 +65,59 @@ export function prepareDealEnv(ctx: Ctx): DealEnv {
 
 const LIVE = 'c.archived_at IS NULL';
 
+type ClientMatch =
+  | { id: string; name: string; near: boolean }
+  | { error: 'ambiguous'; count: number }
+  | { error: 'other_inn'; name: string; inn: string }
+  | null;
+
 /**
- * The existing client a row names: by ИНН, then name, then phone, then e-mail (the
- * oldest client when several match). A name match prefers the exact name over one
- * that differs only in the legal form («ООО Ромашка» vs «АО Ромашка»).
+ * The existing client a row names: by ИНН, then name, then phone, then e-mail. A
+ * deal is never put on a client silently guessed: a row whose ИНН matches nobody does
+ * not fall back onto a client with another ИНН; several clients with the row's name
+ * are told apart by its phone or e-mail, or the row is refused; a name that matches
+ * only without its legal form («ООО Ромашка» → «АО Ромашка») is taken with a warning.
  */
-function findClient(ctx: Ctx, inn: string | null, name: string | null, phones: string[], emails: string[]): string | null {
+function findClient(ctx: Ctx, inn: string | null, name: string | null, phones: string[], emails: string[]): ClientMatch {
   const s = ctx.ws.sqlite;
-  if (inn) {
-    const hit = prepared(s, `SELECT c.id FROM clients c WHERE c.inn = ? AND ${LIVE} ORDER BY c.seq LIMIT 1`).get(restoreInn(inn)) as { id: string } | undefined;
-    if (hit) return hit.id;
+  const taxId = inn ? restoreInn(inn) : null;
+  if (taxId) {
+    const hit = prepared(s, `SELECT c.id, c.name FROM clients c WHERE c.inn = ? AND ${LIVE} ORDER BY c.seq LIMIT 1`).get(taxId) as { id: string; name: string } | undefined;
+    if (hit) return { ...hit, near: false };
   }
-  if (name) {
-    const hits = prepared(s, `SELECT c.id, c.name FROM clients c WHERE c.name_key = ? AND ${LIVE} ORDER BY c.seq LIMIT 20`).all(sortKey(name)) as { id: string; name: string }[];
-    const exact = hits.find((h) => nameKey(h.name) === nameKey(name));
-    if (exact ?? hits[0]) return (exact ?? hits[0])!.id;
-  }
+  const byContact = new Set<string>();
   for (const raw of phones) {
     const digits = normalizePhone(raw)?.digits;
     if (!digits) continue;
-    const hit = prepared(s, `SELECT c.id FROM phones p JOIN clients c ON c.id = p.client_id WHERE p.digits = ? AND ${LIVE} ORDER BY c.seq LIMIT 1`).get(digits) as
-      | { id: string }
-      | undefined;
-    if (hit) return hit.id;
+    for (const r of prepared(s, `SELECT c.id FROM phones p JOIN clients c ON c.id = p.client_id WHERE p.digits = ? AND ${LIVE}`).all(digits) as { id: string }[]) byContact.add(r.id);
   }
   for (const address of emails) {
-    const hit = prepared(s, `SELECT c.id FROM emails e JOIN clients c ON c.id = e.client_id WHERE e.address_key = ? AND ${LIVE} ORDER BY c.seq LIMIT 1`).get(
-      emailKey(address),
-    ) as { id: string } | undefined;
-    if (hit) return hit.id;
+    for (const r of prepared(s, `SELECT c.id FROM emails e JOIN clients c ON c.id = e.client_id WHERE e.address_key = ? AND ${LIVE}`).all(emailKey(address)) as { id: string }[]) {
+      byContact.add(r.id);
+    }
   }
-  return null;
+  let found: { id: string; name: string; inn: string | null; near: boolean } | null = null;
+  if (name) {
+    const hits = prepared(s, `SELECT c.id, c.name, c.inn FROM clients c WHERE c.name_key = ? AND ${LIVE} ORDER BY c.seq LIMIT 50`).all(sortKey(name)) as {
+      id: string;
+      name: string;
+      inn: string | null;
+    }[];
+    const exact = hits.filter((h) => nameKey(h.name) === nameKey(name));
+    const pool = exact.length > 0 ? exact : hits;
+    const narrowed = pool.length > 1 ? pool.filter((h) => byContact.has(h.id)) : pool;
+    if (narrowed.length > 1 || (pool.length > 1 && narrowed.length === 0)) return { error: 'ambiguous', count: pool.length };
+    if (narrowed[0]) found = { ...narrowed[0], near: exact.length === 0 };
+  }
+  if (!found && byContact.size > 0) {
+    const ids = [...byContact];
+    const rows = ids.map((id) => prepared(s, 'SELECT id, name, inn FROM clients WHERE id = ?').get(id) as { id: string; name: string; inn: string | null });
+    if (rows.length > 1) return { error: 'ambiguous', count: rows.length };
+    found = { ...rows[0]!, near: false };
+  }
+  if (!found) return null;
+  if (taxId && found.inn && found.inn !== taxId) return { error: 'other_inn', name: found.name, inn: found.inn };
+  return { id: found.id, name: found.name, near: found.near };
 }
 
 /** won/lost/open from a status cell: the usual words, or the name of a won/lost stage («Сдано»). */
@@ -127,8 +149,14 @@ export function buildDeal(env: DealEnv, get: (field: string) => Cell[], row: num
   const clientName = text('client');
   const phones = get('clientPhone').flatMap(splitPhones);
   const emails = get('clientEmail').flatMap(splitEmails);
-  const clientId = findClient(env.ctx, inn, clientName, phones, emails);
-  if (!clientId) {
+  const match = findClient(env.ctx, inn, clientName, phones, emails);
+  const clientId = match && 'id' in match ? match.id : null;
+  if (match && 'error' in match) {
+    if (match.error === 'ambiguous') error('client', 'exchange.deal_client_ambiguous', { value: clientName ?? phones[0] ?? emails[0] ?? '', count: match.count });
+    else error('clientTaxId', 'exchange.deal_client_other_inn', { value: restoreInn(inn!), name: match.name, inn: match.inn });
+  } else if (match?.near) {
+    warn('client', 'exchange.deal_client_near', { value: clientName!, name: match.name });
+  } else if (!clientId) {
     if (inn) error('clientTaxId', 'exchange.deal_client_not_found', { value: restoreInn(inn) });
     else if (clientName) error('client', 'exchange.deal_client_not_found', { value: clientName });
     else if (phones.length) error('clientPhone', 'exchange.deal_client_not_found', { value: phones[0]! });
