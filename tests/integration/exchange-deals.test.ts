@@ -188,6 +188,26 @@ describe('deals import from a 1C-style workbook', () => {
     expect(snapshot()).toBe(before);
   });
 
+  it('undo of an import whose deal got a repeating task: the tasks stay, unlinked, and later occurrences can still be made', async () => {
+    await withClients(w);
+    const r = await runImport(w.session, fx('1c-deals.xlsx'), { entity: 'deals' });
+    const deal = (w.sqlite().prepare("SELECT d.id FROM deals d JOIN stages s ON s.id = d.stage_id WHERE s.kind = 'open' LIMIT 1").get() as { id: string }).id;
+    w.call('tasks.create', {
+      fields: { title: 'Созвон по сделке', typeId: 'tasktype-call', allDay: false, startsAt: new Date().toISOString(), recurrence: { freq: 'weekly', byWeekday: [0] }, dealId: deal },
+      timeZone: 'Europe/Moscow',
+    });
+    const made = w.count('tasks');
+    undoImport(w.session.ctx(), r.batchId!);
+    expect(w.count('tasks', 'deal_id IS NOT NULL')).toBe(0);
+    expect(w.count('tasks')).toBe(made);
+    // A calendar range a year ahead makes more occurrences from the series: no dangling deal.
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const later = w.call('tasks.range', { range: { from: day(365), to: day(379) }, timeZone: 'Europe/Moscow' });
+    expect(later.items.map((x) => x.title)).toEqual(['Созвон по сделке', 'Созвон по сделке']);
+    expect(w.count('tasks')).toBeGreaterThan(made);
+    expect(w.count('tasks', 'deal_id IS NOT NULL')).toBe(0);
+  });
+
   it('never creates clients: a file of unknown clients imports nothing', async () => {
     const r = await runImport(w.session, fx('1c-deals.xlsx'), { entity: 'deals' });
     expect(r.created).toBe(0);

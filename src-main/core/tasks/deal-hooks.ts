@@ -62,6 +62,16 @@ export function dealsWithoutNextTaskSql(dealAlias: string): string {
   return `NOT EXISTS (SELECT 1 FROM tasks nt WHERE nt.deal_id = ${dealAlias}.id AND nt.done_at IS NULL AND nt.archived_at IS NULL)`;
 }
 
+/** A deal about to be deleted (the undo of an import): running series stop linking to it. */
+export function forgetDealInSeries(ctx: Ctx, dealId: string): void {
+  const s = ctx.ws.sqlite;
+  for (const row of prepared(s, 'SELECT id, template FROM task_series WHERE ended_at IS NULL').all() as { id: string; template: string }[]) {
+    const t = JSON.parse(row.template) as SeriesTemplate;
+    if (t.dealId !== dealId) continue;
+    prepared(s, 'UPDATE task_series SET template = ?, updated_at = ? WHERE id = ?').run(JSON.stringify({ ...t, dealId: null }), isoNow(ctx), row.id);
+  }
+}
+
 /**
  * A deal moved to another client takes its tasks along (as its history entries go
  * along): every task of the deal and the template of every running series get the

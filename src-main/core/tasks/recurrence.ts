@@ -7,6 +7,7 @@ import type { RecurrenceInput } from './schemas';
 import { taskSeries, taskSeriesExceptions, tasks } from './tables';
 import { localParts, zonedInstant } from './time';
 import { setReminders } from './reminders-write';
+import { deals } from '../deals/tables';
 
 // A series is expanded in "floating" wall-clock time: rrule works on Dates whose
 // UTC fields are read as the local time of the series' zone, and each occurrence is
@@ -92,6 +93,9 @@ export function materializeSeries(ctx: Ctx, seriesId: string, untilIso: string):
   const s = ctx.db.select().from(taskSeries).where(eq(taskSeries.id, seriesId)).get();
   if (!s || s.endedAt || s.materializedUntil >= untilIso) return 0;
   const t = JSON.parse(s.template) as SeriesTemplate;
+  // A deal removed since the series was planned (an undone import) leaves the link empty,
+  // rather than failing its foreign key on every list of tasks.
+  const dealId = t.dealId && ctx.db.select({ id: deals.id }).from(deals).where(eq(deals.id, t.dealId)).get() ? t.dealId : null;
   const from = floatingOf(s.materializedUntil, s.timeZone);
   const to = floatingOf(untilIso, s.timeZone);
   const taken = new Set(
@@ -122,7 +126,7 @@ export function materializeSeries(ctx: Ctx, seriesId: string, untilIso: string):
         assigneeId: t.assigneeId,
         clientId: t.clientId,
         contactId: t.contactId,
-        dealId: t.dealId,
+        dealId,
         priority: t.priority,
         description: t.description,
         seriesId,

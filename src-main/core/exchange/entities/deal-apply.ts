@@ -6,6 +6,7 @@ import { createDeal, updateDeal } from '../../deals/write';
 import { closeDeal } from '../../deals/closing';
 import { moveDeal } from '../../deals/moves';
 import { getStage } from '../../deals/pipelines';
+import { forgetDealInSeries } from '../../tasks/deal-hooks';
 import type { DealEnv, DealRecord } from './deal-build';
 import type { ApplyCounts, ApplyOptions, Candidate, Journal } from './types';
 
@@ -156,6 +157,7 @@ export function revertDeal(ctx: Ctx, item: { id: string; action: 'created' | 'up
   if (item.action === 'created') {
     s.prepare("DELETE FROM history WHERE deal_id = ? AND kind = 'system'").run(item.id);
     s.prepare('UPDATE history SET deal_id = NULL WHERE deal_id = ?').run(item.id);
+    forgetDealInSeries(ctx, item.id); // its tasks lose the link by the foreign key
     s.prepare('DELETE FROM deals WHERE id = ?').run(item.id);
     return;
   }
