@@ -243,6 +243,35 @@ describe("a deal's client changes", () => {
   });
 });
 
+describe('merging two client cards', () => {
+  it("moves the merged card's tasks, deals' tasks and running series to the kept card; the result goes into the kept card's history", () => {
+    const keep = client('ООО «Ромашка»');
+    const gone = client('Ромашка ООО');
+    const anna = ws.call('contacts.create', { clientId: gone, fields: { name: 'Анна' } }).id;
+    const d = deal(gone, 'Поставка');
+    const onDeal = task({ title: 'по сделке', dealId: d, contactId: anna });
+    task({ title: 'просто звонок', clientId: gone });
+    const weekly = task({ title: 'планёрка', clientId: gone, recurrence: { freq: 'weekly', byWeekday: [0] } });
+
+    ws.call('clients.merge', { keepId: keep, mergeId: gone });
+
+    const kept = ws.call('tasks.forClient', { clientId: keep, timeZone: MSK }).open.map((r) => r.title);
+    expect(kept).toEqual(expect.arrayContaining(['по сделке', 'просто звонок', 'планёрка']));
+    expect(ws.count('tasks', `client_id = '${gone}'`)).toBe(0);
+    expect(ws.call('tasks.get', { id: onDeal, timeZone: MSK })).toMatchObject({ clientId: keep, contactId: anna, dealId: d });
+    expect(ws.call('tasks.get', { id: weekly, timeZone: MSK }).clientId).toBe(keep);
+    // Editing the task keeps a valid deal link (the deal moved with the card).
+    ws.call('tasks.update', { id: onDeal, patch: { title: 'по сделке (перенос)', startsAt: '2026-03-04T07:00:00Z' }, timeZone: MSK });
+    ws.call('tasks.complete', { id: onDeal, result: 'Договорились' });
+    expect(ws.call('history.list', { clientId: keep }).map((h) => h.text)).toContain('по сделке (перенос)\nДоговорились');
+
+    clock = new Date('2026-07-01T09:00:00.000Z');
+    ws.call('tasks.range', { range: { from: '2026-09-01', to: '2026-10-01' }, timeZone: MSK });
+    expect(ws.count('tasks', `client_id = '${gone}'`)).toBe(0);
+    expect(ws.count('tasks', `title = 'планёрка' AND starts_at >= '2026-09-01'`)).toBeGreaterThan(0);
+  });
+});
+
 describe('seed', () => {
   it('links about a third of the tasks to deals of the same client; open tasks to open deals', () => {
     // The demo workspace's proportions.

@@ -4,6 +4,7 @@ import { AppError, NotFoundError } from '../errors';
 import { isoNow, type Ctx } from '../context';
 import { newId } from '../ids';
 import { sortKey } from '../text/fold';
+import { moveClientTasks } from '../tasks/client-merge';
 import { personName } from './validate';
 
 // Fields copied from the merged client when the kept one has them empty.
@@ -79,6 +80,7 @@ export function mergeClients(ctx: Ctx, keepId: string, mergeId: string): { id: s
     s.prepare('UPDATE contacts SET client_id = ? WHERE client_id = ?').run(keepId, mergeId);
     s.prepare('UPDATE history SET client_id = ? WHERE client_id = ?').run(keepId, mergeId);
     s.prepare('UPDATE deals SET client_id = ? WHERE client_id = ?').run(keepId, mergeId);
+    moveClientTasks(ctx, mergeId, keepId);
     s.prepare('INSERT OR IGNORE INTO client_tags (client_id, tag_id) SELECT ?, tag_id FROM client_tags WHERE client_id = ?').run(keepId, mergeId);
     s.prepare('DELETE FROM client_tags WHERE client_id = ?').run(mergeId);
     s.prepare(
