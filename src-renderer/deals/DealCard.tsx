@@ -211,7 +211,7 @@ export function DealCard({ id }: { id: string }) {
           <StagePath path={card.path} stages={card.stages} />
         </div>
         <div className="card-right">
-          <TasksPanel link={{ kind: 'deal', dealId: card.id, dealTitle: card.title, clientId: card.clientId, clientName: card.clientName }} onChanged={reload} />
+          <TasksPanel link={{ kind: 'deal', dealId: card.id, dealTitle: card.title, clientId: card.clientId, clientName: card.clientName }} onChanged={reload} readOnly={archived} />
           <HistoryPanel card={{ id: card.clientId, contacts: card.contacts }} dealId={card.id} version={version} />
         </div>
       </div>

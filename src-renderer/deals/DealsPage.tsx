@@ -9,6 +9,7 @@ import { DealForm } from './DealForm';
 import { DealList } from './DealList';
 import { Forecast } from './Forecast';
 import { useDeals, type DealsView } from './store';
+import { useTasks } from '../tasks/store';
 
 const VIEWS: DealsView[] = ['board', 'list', 'forecast'];
 
@@ -19,6 +20,9 @@ export function DealsPage() {
   const reloadLookups = useLookups((s) => s.reload);
   const [creating, setCreating] = useState(false);
   const [version, setVersion] = useState(0);
+  // Tiles and rows show each deal's next step: a task done or planned elsewhere (a reminder's notice) refreshes them.
+  const tasksVersion = useTasks((s) => s.version);
+  const shown = version + tasksVersion;
 
   useEffect(() => {
     void reload();
@@ -47,8 +51,8 @@ export function DealsPage() {
         <button className="primary" onClick={() => setCreating(true)}>{t('deals.new')}</button>
       </header>
       {view !== 'forecast' && <DealFilters />}
-      {pipelineId && view === 'board' && <Board pipelineId={pipelineId} filter={filter} version={version} />}
-      {view === 'list' && <DealList pipelineId={pipelineId} filter={filter} version={version} />}
+      {pipelineId && view === 'board' && <Board pipelineId={pipelineId} filter={filter} version={shown} />}
+      {view === 'list' && <DealList pipelineId={pipelineId} filter={filter} version={shown} />}
       {view === 'forecast' && <Forecast />}
       {creating && (
         <DealForm

@@ -17,7 +17,8 @@ export type TasksPanelLink =
  * pre-filled with the card's client (and deal). The client card and the deal card
  * both use it.
  */
-export function TasksPanel({ link, onChanged }: { link: TasksPanelLink; onChanged: () => void }) {
+/** `readOnly`: an archived card lists its tasks but offers no new one (the core would refuse it). */
+export function TasksPanel({ link, onChanged, readOnly = false }: { link: TasksPanelLink; onChanged: () => void; readOnly?: boolean }) {
   const { t } = useTranslation();
   const { version, openDialog, typesLoaded, loadTypes } = useTasks();
   const [data, setData] = useState<Panel | null>(null);
@@ -48,7 +49,7 @@ export function TasksPanel({ link, onChanged }: { link: TasksPanelLink; onChange
       <h2>
         {t('card.tasks')}
         <span className="spacer" />
-        <button className="primary" onClick={() => openDialog({ mode: 'create', preset })}>{t('tasks.newForClient')}</button>
+        {!readOnly && <button className="primary" onClick={() => openDialog({ mode: 'create', preset })}>{t('tasks.newForClient')}</button>}
       </h2>
       {error && <p className="error" role="alert">{error}</p>}
       {data && data.open.length === 0 && <p className="muted">{onDeal ? t('tasks.noOpenForDeal') : t('tasks.noOpenForClient')}</p>}
