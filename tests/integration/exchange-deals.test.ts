@@ -309,6 +309,8 @@ describe('amounts in exact kopecks', () => {
     ['100 USD', 10000, 'USD'],
     [0.1 + 0.2, 30, null],
     [1234.56, 123456, null],
+    [1.005, 101, null], // Excel shows 1,005: half a kopeck rounds up, as in text
+    [1e6, 100000000, null],
   ])('%s', (cell, kopecks, currency) => {
     expect(cellMoney(cell)).toEqual({ kopecks, currency });
   });

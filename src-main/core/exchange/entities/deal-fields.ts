@@ -61,7 +61,13 @@ export function currencyOf(text: string): string | null {
  */
 export function cellMoney(c: Cell): { kopecks: number; currency: string | null } | null | 'invalid' {
   if (c === null) return null;
-  if (typeof c === 'number') return Number.isFinite(c) && c >= 0 ? { kopecks: Math.round(c * 100), currency: null } : 'invalid';
+  if (typeof c === 'number') {
+    if (!Number.isFinite(c) || c < 0) return 'invalid';
+    // The number as Excel shows it (15 significant digits), rounded by the same rule as
+    // text: 1.005 is 1,01 ₽ (binary 1.00499… would round down).
+    const [whole, frac] = Number(c.toPrecision(15)).toFixed(3).split('.');
+    return kopecksOf(whole!, frac!, null);
+  }
   const s = cellText(c);
   if (s === null) return null;
   // A currency before or after the digits.
@@ -76,8 +82,12 @@ export function cellMoney(c: Cell): { kopecks: number; currency: string | null }
   t = t.replace(',', '.');
   const parts = /^(\d+)(?:\.(\d*))?$/.exec(t);
   if (!parts) return 'invalid';
-  const frac = (parts[2] ?? '').padEnd(3, '0');
+  return kopecksOf(parts[1]!, parts[2] ?? '', currency);
+}
+
+function kopecksOf(whole: string, fraction: string, currency: string | null): { kopecks: number; currency: string | null } | 'invalid' {
+  const frac = fraction.padEnd(3, '0');
   // Half a kopeck and more rounds up, as a bank does.
-  const kopecks = Number(parts[1]) * 100 + Number(frac.slice(0, 2)) + (Number(frac[2]) >= 5 ? 1 : 0);
+  const kopecks = Number(whole) * 100 + Number(frac.slice(0, 2)) + (Number(frac[2]) >= 5 ? 1 : 0);
   return Number.isSafeInteger(kopecks) ? { kopecks, currency } : 'invalid';
 }
