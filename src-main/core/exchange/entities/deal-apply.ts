@@ -162,7 +162,8 @@ export function revertDeal(ctx: Ctx, item: { id: string; action: 'created' | 'up
     return;
   }
   const prev = item.previous as DealPrevious;
-  const cols = Object.keys(prev.row);
+  // Only the columns an import can change, whatever the stored journal says.
+  const cols = Object.keys(prev.row).filter((c) => RESTORED.includes(c));
   s.prepare(`UPDATE deals SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => prev.row[c]), item.id);
   s.prepare('DELETE FROM deal_custom_values WHERE deal_id = ?').run(item.id);
   for (const [fieldId, value] of Object.entries(prev.custom)) {
