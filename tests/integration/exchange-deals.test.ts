@@ -346,6 +346,7 @@ describe('deals export', () => {
     await withClients(w);
     await runImport(w.session, fx('1c-deals.xlsx'), { entity: 'deals' });
     w.sqlite().prepare("UPDATE deals SET description = '=HYPERLINK(\"x\")' WHERE title = 'Аренда склада'").run();
+    w.sqlite().prepare("UPDATE deals SET currency = 'USD' WHERE title = 'Поставка бумаги'").run();
     const out = join(w.dir, 'won.xlsx');
     const query = { status: 'open', filter: { amountMin: 100000 }, sort: 'amount', desc: true };
     expect(await writeExport(w.session.ctx(), { entity: 'deals', format: 'xlsx', query, columns: ['title', 'amount', 'expectedClose', 'description'] }, out)).toBe(2);
@@ -360,6 +361,7 @@ describe('deals export', () => {
     expect(ws.getCell('C2').value).toEqual(new Date(Date.UTC(2025, 4, 15)));
     expect(ws.getCell('D2').value).toBe('\'=HYPERLINK("x")');
     expect(ws.getCell('A3').value).toBe('Поставка бумаги');
+    expect(ws.getCell('B3').numFmt).toBe('#,##0.00 "USD"'); // its own currency, not ₽
     expect(ws.rowCount).toBe(3);
     await expect(writeExport(w.session.ctx(), { entity: 'deals', format: 'vcf' }, join(w.dir, 'x.vcf'))).rejects.toThrow(AppError);
   });

@@ -74,8 +74,13 @@ async function writeXlsx(path: string, sheetName: string, columns: FieldDef[], r
   ws.getRow(1).font = { bold: true };
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   let n = 0;
+  const moneyColumns = columns.flatMap((f, i) => (f.type === 'money' ? [i + 1] : []));
   for (const r of rows) {
-    ws.addRow(columns.map((f) => xlsxCell(f, r[f.key] ?? null))).commit();
+    const row = ws.addRow(columns.map((f) => xlsxCell(f, r[f.key] ?? null)));
+    // A deal in another currency shows its own code instead of the column's ₽.
+    const code = typeof r.currency === 'string' && /^[A-Z]{3}$/.test(r.currency) && r.currency !== 'RUB' ? r.currency : null;
+    if (code) for (const i of moneyColumns) row.getCell(i).numFmt = `#,##0.00 "${code}"`;
+    row.commit();
     if (++n % 2000 === 0) await yieldNow();
   }
   ws.commit();
