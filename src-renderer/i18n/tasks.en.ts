@@ -36,6 +36,7 @@ export const tasksEn: Widen<typeof tasksRu> = {
   changeDeal: 'Change',
   dealSearch: 'Deal title or client',
   noClientDeals: 'The client has no deals',
+  noDealsFound: 'No deals found',
   showMore: 'Show more ({{count}})',
   dialog: { create: 'New task', edit: 'Task' },
   fields: {

@@ -34,6 +34,7 @@ export const tasksRu = {
   changeDeal: 'Изменить',
   dealSearch: 'Название сделки или клиент',
   noClientDeals: 'У клиента нет сделок',
+  noDealsFound: 'Сделок не найдено',
   showMore: 'Показать ещё ({{count}})',
   dialog: { create: 'Новая задача', edit: 'Задача' },
   fields: {

@@ -21,7 +21,8 @@ export function DealPicker(props: { clientId: string | null; value: { id: string
   const { clientId } = props;
   const [ofClient, setOfClient] = useState<ClientDeal[] | null>(null);
   const [text, setText] = useState('');
-  const [found, setFound] = useState<Found[]>([]);
+  // null: nothing searched yet (or a search under way); []: searched, nothing found.
+  const [found, setFound] = useState<Found[] | null>(null);
 
   useEffect(() => {
     setOfClient(null);
@@ -33,7 +34,8 @@ export function DealPicker(props: { clientId: string | null; value: { id: string
     };
   }, [clientId]);
   useEffect(() => {
-    if (clientId || text.trim().length < 2) return setFound([]);
+    setFound(null);
+    if (clientId || text.trim().length < 2) return;
     let live = true;
     const timer = setTimeout(() => {
       call('deals.list', { status: 'all', filter: { text }, limit: 8, withTotals: false }).then((r) => live && setFound(r.rows), () => live && setFound([]));
@@ -86,8 +88,9 @@ export function DealPicker(props: { clientId: string | null; value: { id: string
     <div className="field client-picker">
       <label htmlFor={id}>{t('tasks.fields.deal')}</label>
       <input id={id} value={text} placeholder={t('tasks.dealSearch')} onChange={(e) => setText(e.target.value)} aria-invalid={!!props.error} />
-      {found.length > 0 && (
-        <ul className="picker-results" role="listbox">
+      {found?.length === 0 && <p className="muted small" role="status">{t('tasks.noDealsFound')}</p>}
+      {found && found.length > 0 && (
+        <ul className="picker-results">
           {found.map((d) => (
             <li key={d.id}>
               <button type="button" onClick={() => props.onChange({ id: d.id, title: d.title, client: { id: d.clientId, name: d.clientName } })}>
