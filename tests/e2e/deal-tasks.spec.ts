@@ -118,6 +118,8 @@ test('the task dialog offers the chosen client\'s deals; the task lists filter b
   await dialog.getByLabel('Весь день').check();
   await dialog.getByLabel('Дата', { exact: true }).fill(FUTURE);
   // Without a client, a deal is found by its title and brings its client along.
+  await dialog.getByLabel('Сделка').fill('бассейн');
+  await expect(dialog.getByRole('status').filter({ hasText: 'Сделок не найдено' })).toBeVisible();
   await dialog.getByLabel('Сделка').fill('котл');
   await dialog.getByRole('button', { name: 'Поставка котлов — ООО «Северный ветер»' }).click();
   await expect(dialog.getByTestId('task-deal')).toHaveText('Поставка котлов');
