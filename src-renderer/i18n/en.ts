@@ -79,6 +79,9 @@ export const en: Dictionary = {
     blocked: 'Blocked',
   },
   fields: {
+    stageId: 'Stage',
+    pipelineId: 'Pipeline',
+    lostReasonId: 'Lost reason',
     kind: 'Kind',
     name: 'Name',
     fullName: 'Full legal name',
@@ -288,6 +291,7 @@ export const en: Dictionary = {
     exchange: exchangeErrorsEn,
     deal: dealsErrorsEn,
     generic: 'The action failed: {{message}}',
+    atRow: 'Row {{row}}',
     offline: 'Cannot reach the program',
     internal: 'Internal error: {{message}}',
     validation: 'Please check the data you entered',

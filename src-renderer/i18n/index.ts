@@ -56,10 +56,13 @@ export function errorText(e: unknown): string {
   if (e instanceof ApiError) {
     if (e.code === 'validation' && e.issues.length > 0) {
       // Custom-field issues carry the field's name; their path holds only its id.
-      return e.issues.map((i) => `${i.params?.name ?? fieldLabel(i.field)}: ${issueText(i)}`).join('; ');
+      // An import row refused at apply time carries its row number (as Excel shows it).
+      const at = (i: (typeof e.issues)[number]) => (i.params?.row != null ? `${t('errors.atRow', { row: i.params.row })}, ` : '');
+      return e.issues.map((i) => `${at(i)}${i.params?.name ?? fieldLabel(i.field)}: ${issueText(i)}`).join('; ');
     }
     const key = `errors.${e.code}`;
-    if (i18next.exists(key)) return t(key, { ...e.payload.params, message: e.message });
+    const row = e.payload.params?.row;
+    if (i18next.exists(key)) return `${row != null ? `${t('errors.atRow', { row })}: ` : ''}${t(key, { ...e.payload.params, message: e.message })}`;
     return t('errors.generic', { message: e.message });
   }
   return t('errors.generic', { message: e instanceof Error ? e.message : String(e) });

@@ -81,6 +81,9 @@ export const ru = {
     blocked: 'Заблокирован',
   },
   fields: {
+    stageId: 'Этап',
+    pipelineId: 'Воронка',
+    lostReasonId: 'Причина отказа',
     kind: 'Тип',
     name: 'Наименование',
     fullName: 'Полное наименование',
@@ -290,6 +293,7 @@ export const ru = {
     exchange: exchangeErrorsRu,
     deal: dealsErrorsRu,
     generic: 'Не удалось выполнить действие: {{message}}',
+    atRow: 'Строка {{row}}',
     offline: 'Нет связи с программой',
     internal: 'Внутренняя ошибка: {{message}}',
     validation: 'Проверьте введённые данные',

@@ -11,6 +11,10 @@ import { writeExport } from '../../src-main/core/exchange/export/write';
 import { cellMoney, DEAL_FIELDS } from '../../src-main/core/exchange/entities/deal-fields';
 import { autoMapping } from '../../src-main/core/exchange/header';
 import { AppError } from '../../src-main/core/errors';
+import { openTable } from '../../src-main/core/exchange/read/open';
+import { analyse, detectHeaderRow, headersOf, initialMapping, previewRows } from '../../src-main/core/exchange/analyse';
+import { applyImport } from '../../src-main/core/exchange/apply';
+import { importEntity } from '../../src-main/core/exchange/entities/registry';
 
 const FIX = fileURLToPath(new URL('../fixtures/exchange/', import.meta.url));
 const fx = (name: string) => join(FIX, name);
@@ -246,6 +250,33 @@ describe('deals import from a 1C-style workbook', () => {
       { title: 'Окна', clientId: second },
       { title: 'Поставка', clientId: beta },
     ]);
+  });
+
+  it('a row the deals core refuses at apply time (the workspace changed after the check) names its row; nothing is written', async () => {
+    await withClients(w);
+    const file = join(w.dir, 'late.csv');
+    writeFileSync(file, 'Сделка;Клиент;Воронка;Этап\r\nОкна;ООО «Ромашка»;Продажа;Новая заявка\r\nДвери;ООО «Ромашка»;Продажа;Переговоры\r\n', 'utf8');
+    const ctx = w.session.ctx();
+    const entity = importEntity('deals');
+    const table = await openTable(file);
+    const head = await previewRows(table, 0);
+    const headerRow = detectHeaderRow(head, entity.fields(ctx))!;
+    const mapping = initialMapping(ctx, entity, headersOf(head, headerRow)).mapping;
+    const analysis = await analyse(ctx, table, entity, { sheet: 0, headerRow, mapping });
+    expect(analysis.candidates).toHaveLength(2);
+    // Meanwhile someone removes the «Переговоры» stage.
+    w.sqlite().prepare("UPDATE stages SET archived_at = '2026-01-01T00:00:00Z' WHERE name = 'Переговоры'").run();
+    const before = snapshot();
+    const e = (() => {
+      try {
+        applyImport(ctx, entity, analysis, { policy: 'update_empty', matchOrder: ['inn', 'phone', 'email'], fileName: 'late.csv' });
+      } catch (err) {
+        return err as AppError;
+      }
+    })();
+    expect(e).toBeInstanceOf(AppError);
+    expect(e!.issues.map((i) => [i.field, i.params?.row])).toEqual([['stageId', 3]]);
+    expect(snapshot()).toBe(before);
   });
 
   it('unknown pipeline or stage is an error; no stage is a warning; a lost reason is required only when there is no «Другое»', async () => {

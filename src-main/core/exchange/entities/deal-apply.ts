@@ -1,4 +1,6 @@
+import type { Statement } from 'better-sqlite3';
 import type { Ctx } from '../../context';
+import { AppError, ValidationError } from '../../errors';
 import { prepared } from '../../db/statements';
 import { nameKey } from '../../text/fold';
 import { dealCreate, type DealPatch } from '../../deals/schemas';
@@ -127,23 +129,39 @@ export function applyDeals(ctx: Ctx, _env: DealEnv, candidates: Candidate<DealRe
     'SELECT * FROM deals WHERE client_id = ? AND title_key = ? AND archived_at IS NULL ORDER BY created_at, id LIMIT 1',
   );
   for (const c of candidates) {
-    const existing = options.policy === 'create' ? undefined : (find.get(c.record.clientId, nameKey(c.record.title)) as DealRow | undefined);
-    if (!existing) {
-      const id = create(ctx, c.record);
-      journal.created('deal', id);
-      counts.created++;
-      counts.outcomes.push({ row: c.row, action: 'created', id });
-    } else if (options.policy === 'skip') {
-      counts.skipped++;
-      counts.outcomes.push({ row: c.row, action: 'skipped', id: existing.id });
-    } else {
-      const changed = update(ctx, existing, c.record, options.policy === 'overwrite', journal);
-      if (changed) counts.updated++;
-      else counts.skipped++;
-      counts.outcomes.push({ row: c.row, action: changed ? 'updated' : 'unchanged', id: existing.id });
+    try {
+      applyOne(ctx, c, options, journal, counts, find);
+    } catch (e) {
+      // The deals core refused a row checked at analysis time (the workspace changed since:
+      // a stage, user or lost reason removed). The whole import rolls back; say which row.
+      throw atRow(e, c.row);
     }
   }
   return counts;
+}
+
+function atRow(e: unknown, row: number): unknown {
+  if (e instanceof ValidationError) return new ValidationError(e.issues.map((i) => ({ ...i, params: { ...i.params, row } })));
+  if (e instanceof AppError) return new AppError(e.code, `Row ${row}: ${e.message}`, { ...e.params, row }, e.issues);
+  return e;
+}
+
+function applyOne(ctx: Ctx, c: Candidate<DealRecord>, options: ApplyOptions, journal: Journal, counts: ApplyCounts, find: Statement): void {
+  const existing = options.policy === 'create' ? undefined : (find.get(c.record.clientId, nameKey(c.record.title)) as DealRow | undefined);
+  if (!existing) {
+    const id = create(ctx, c.record);
+    journal.created('deal', id);
+    counts.created++;
+    counts.outcomes.push({ row: c.row, action: 'created', id });
+  } else if (options.policy === 'skip') {
+    counts.skipped++;
+    counts.outcomes.push({ row: c.row, action: 'skipped', id: existing.id });
+  } else {
+    const changed = update(ctx, existing, c.record, options.policy === 'overwrite', journal);
+    if (changed) counts.updated++;
+    else counts.skipped++;
+    counts.outcomes.push({ row: c.row, action: changed ? 'updated' : 'unchanged', id: existing.id });
+  }
 }
 
 /**
