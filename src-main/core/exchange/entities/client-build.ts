@@ -9,7 +9,7 @@ import { cellCode, cellDate, cellText, splitEmails, splitPhones } from '../cells
 import type { Cell } from '../read/types';
 import { enumOf, KIND_WORDS, RELATION_WORDS, STATUS_WORDS } from './client-fields';
 import type { RowIssue } from './types';
-import { customDefs, readCustomValues, usersByName, type CustomDefs } from './field-kit';
+import { customDefs, readCustomValues, readResponsible, usersByName, type CustomDefs } from './field-kit';
 
 export interface ClientEnv {
   custom: CustomDefs;
@@ -80,12 +80,7 @@ export function buildClient(env: ClientEnv, get: (field: string) => Cell[], row:
   if (bd === 'invalid') warn('birthday', 'exchange.date_invalid', { value: text('birthday') ?? '' });
   else birthday = bd;
 
-  let responsibleId: string | null = null;
-  const responsible = text('responsible');
-  if (responsible) {
-    responsibleId = env.users.get(foldText(responsible)) ?? null;
-    if (!responsibleId) warn('responsible', 'exchange.user_unknown', { value: responsible });
-  }
+  const responsibleId = readResponsible(env.users, text('responsible'), warn);
 
   const custom = readCustomValues(env.custom, get, warn);
 

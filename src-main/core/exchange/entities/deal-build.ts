@@ -8,7 +8,7 @@ import { cellCode, cellDate, cellText, splitEmails, splitPhones } from '../cells
 import type { Cell } from '../read/types';
 import { cellMoney, currencyOf, DEAL_STATUS_WORDS } from './deal-fields';
 import type { RowIssue } from './types';
-import { customDefs, readCustomValues, usersByName, type CustomDefs } from './field-kit';
+import { customDefs, readCustomValues, readResponsible, usersByName, type CustomDefs } from './field-kit';
 
 type Pipeline = ReturnType<typeof listPipelines>[number];
 type Stage = Pipeline['stages'][number];
@@ -235,12 +235,7 @@ export function buildDeal(env: DealEnv, get: (field: string) => Cell[], row: num
   if (close === 'invalid') warn('expectedClose', 'exchange.date_invalid', { value: text('expectedClose') ?? '' });
   else expectedClose = close;
 
-  let responsibleId: string | null = null;
-  const responsible = text('responsible');
-  if (responsible) {
-    responsibleId = env.users.get(foldText(responsible)) ?? null;
-    if (!responsibleId) warn('responsible', 'exchange.user_unknown', { value: responsible });
-  }
+  const responsibleId = readResponsible(env.users, text('responsible'), warn);
 
   const source = text('source');
   const description = text('description');

@@ -48,6 +48,14 @@ export function usersByName(ctx: Ctx): Map<string, string> {
 
 type Warn = (field: string, code: string, params?: Record<string, string | number>) => void;
 
+/** The user a «Ответственный» cell names; an unknown name is a warning and left empty. */
+export function readResponsible(users: Map<string, string>, name: string | null, warn: Warn): string | null {
+  if (!name) return null;
+  const id = users.get(foldText(name)) ?? null;
+  if (!id) warn('responsible', 'exchange.user_unknown', { value: name });
+  return id;
+}
+
 /** Custom values of one row, checked with the card's rules; a value the card would refuse is a warning and left out. */
 export function readCustomValues(defs: CustomDefs, get: (field: string) => Cell[], warn: Warn): Map<string, string> {
   const custom = new Map<string, string>();
