@@ -15,9 +15,9 @@ export type TasksPanelLink =
 /**
  * A card's tasks: open ones soonest first and the latest done ones, "+ Task"
  * pre-filled with the card's client (and deal). The client card and the deal card
- * both use it.
+ * both use it. `readOnly`: an archived card lists its tasks but offers no new one (the
+ * core would refuse it).
  */
-/** `readOnly`: an archived card lists its tasks but offers no new one (the core would refuse it). */
 export function TasksPanel({ link, onChanged, readOnly = false }: { link: TasksPanelLink; onChanged: () => void; readOnly?: boolean }) {
   const { t } = useTranslation();
   const { version, openDialog, typesLoaded, loadTypes } = useTasks();
