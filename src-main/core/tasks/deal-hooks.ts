@@ -1,7 +1,7 @@
 import type { Ctx } from '../context';
 import { isoNow } from '../context';
 import { prepared } from '../db/statements';
-import type { SeriesTemplate } from './recurrence';
+import { rewriteSeriesTemplates } from './recurrence';
 
 // What the deals capability asks of tasks: the next step of each deal on a board or
 // list page, the "no next step" condition for its filter, and keeping a deal's tasks
@@ -64,12 +64,7 @@ export function dealsWithoutNextTaskSql(dealAlias: string): string {
 
 /** A deal about to be deleted (the undo of an import): running series stop linking to it. */
 export function forgetDealInSeries(ctx: Ctx, dealId: string): void {
-  const s = ctx.ws.sqlite;
-  for (const row of prepared(s, 'SELECT id, template FROM task_series WHERE ended_at IS NULL').all() as { id: string; template: string }[]) {
-    const t = JSON.parse(row.template) as SeriesTemplate;
-    if (t.dealId !== dealId) continue;
-    prepared(s, 'UPDATE task_series SET template = ?, updated_at = ? WHERE id = ?').run(JSON.stringify({ ...t, dealId: null }), isoNow(ctx), row.id);
-  }
+  rewriteSeriesTemplates(ctx, dealId, (t) => (t.dealId === dealId ? { ...t, dealId: null } : null));
 }
 
 /**
@@ -88,13 +83,8 @@ export function moveDealTasksToClient(ctx: Ctx, dealId: string, clientId: string
        updated_at = ?
      WHERE deal_id = ?`,
   ).run(clientId, clientId, now, dealId);
-  // Series templates are JSON; running series are few, so they are read and written here.
-  const series = prepared(s, 'SELECT id, template FROM task_series WHERE ended_at IS NULL').all() as { id: string; template: string }[];
   const keep = new Set((prepared(s, 'SELECT id FROM contacts WHERE client_id = ?').all(clientId) as { id: string }[]).map((c) => c.id));
-  for (const row of series) {
-    const t = JSON.parse(row.template) as SeriesTemplate;
-    if (t.dealId !== dealId) continue;
-    const next: SeriesTemplate = { ...t, clientId, contactId: t.contactId && keep.has(t.contactId) ? t.contactId : null };
-    prepared(s, 'UPDATE task_series SET template = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(next), now, row.id);
-  }
+  rewriteSeriesTemplates(ctx, dealId, (t) =>
+    t.dealId === dealId ? { ...t, clientId, contactId: t.contactId && keep.has(t.contactId) ? t.contactId : null } : null,
+  );
 }

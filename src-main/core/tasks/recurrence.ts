@@ -8,6 +8,7 @@ import { taskSeries, taskSeriesExceptions, tasks } from './tables';
 import { localParts, zonedInstant } from './time';
 import { setReminders } from './reminders-write';
 import { deals } from '../deals/tables';
+import { prepared } from '../db/statements';
 
 // A series is expanded in "floating" wall-clock time: rrule works on Dates whose
 // UTC fields are read as the local time of the series' zone, and each occurrence is
@@ -76,6 +77,20 @@ export function expandRule(rule: string, from: Date, to: Date, limit = MAX_PER_P
 export function occurrenceStart(allDay: boolean, floating: Date, tz: string): string {
   const date = floating.toISOString().slice(0, 10);
   return allDay ? date : zonedInstant(date, floating.getUTCHours(), floating.getUTCMinutes(), tz);
+}
+
+/**
+ * Rewrites the template of every running series that refers to `id` (a client or a
+ * deal moved, merged or removed); `change` returns the new template, or null to leave
+ * it. Templates are JSON, so the id is found by text first and confirmed by `change`.
+ */
+export function rewriteSeriesTemplates(ctx: Ctx, id: string, change: (t: SeriesTemplate) => SeriesTemplate | null): void {
+  const s = ctx.ws.sqlite;
+  const rows = prepared(s, 'SELECT id, template FROM task_series WHERE ended_at IS NULL AND instr(template, ?) > 0').all(id) as { id: string; template: string }[];
+  for (const row of rows) {
+    const next = change(JSON.parse(row.template) as SeriesTemplate);
+    if (next) prepared(s, 'UPDATE task_series SET template = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(next), isoNow(ctx), row.id);
+  }
 }
 
 export function createSeries(ctx: Ctx, rule: string, tz: string, template: SeriesTemplate, fromIso: string): string {
