@@ -173,20 +173,20 @@ function applyOne(ctx: Ctx, c: Candidate<DealRecord>, options: ApplyOptions, jou
 export function revertDeal(ctx: Ctx, item: { id: string; action: 'created' | 'updated'; previous: unknown }): void {
   const s = ctx.ws.sqlite;
   if (item.action === 'created') {
-    s.prepare("DELETE FROM history WHERE deal_id = ? AND kind = 'system'").run(item.id);
-    s.prepare('UPDATE history SET deal_id = NULL WHERE deal_id = ?').run(item.id);
+    prepared(s, "DELETE FROM history WHERE deal_id = ? AND kind = 'system'").run(item.id);
+    prepared(s, 'UPDATE history SET deal_id = NULL WHERE deal_id = ?').run(item.id);
     forgetDealInSeries(ctx, item.id); // its tasks lose the link by the foreign key
-    s.prepare('DELETE FROM deals WHERE id = ?').run(item.id);
+    prepared(s, 'DELETE FROM deals WHERE id = ?').run(item.id);
     return;
   }
   const prev = item.previous as DealPrevious;
   // Only the columns an import can change, whatever the stored journal says.
   const cols = Object.keys(prev.row).filter((c) => RESTORED.includes(c));
-  s.prepare(`UPDATE deals SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => prev.row[c]), item.id);
-  s.prepare('DELETE FROM deal_custom_values WHERE deal_id = ?').run(item.id);
+  prepared(s, `UPDATE deals SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => prev.row[c]), item.id);
+  prepared(s, 'DELETE FROM deal_custom_values WHERE deal_id = ?').run(item.id);
   for (const [fieldId, value] of Object.entries(prev.custom)) {
-    s.prepare('INSERT INTO deal_custom_values (deal_id, field_id, value) VALUES (?, ?, ?)').run(item.id, fieldId, value);
+    prepared(s, 'INSERT INTO deal_custom_values (deal_id, field_id, value) VALUES (?, ?, ?)').run(item.id, fieldId, value);
   }
-  for (const id of prev.stageChangeIds) s.prepare('DELETE FROM deal_stage_changes WHERE id = ?').run(id);
-  for (const id of prev.historyIds) s.prepare('DELETE FROM history WHERE id = ?').run(id);
+  for (const id of prev.stageChangeIds) prepared(s, 'DELETE FROM deal_stage_changes WHERE id = ?').run(id);
+  for (const id of prev.historyIds) prepared(s, 'DELETE FROM history WHERE id = ?').run(id);
 }

@@ -85,17 +85,23 @@ function findClient(ctx: Ctx, inn: string | null, name: string | null, phones: s
     const hit = prepared(s, `SELECT c.id, c.name FROM clients c WHERE c.inn = ? AND ${LIVE} ORDER BY c.seq LIMIT 1`).get(taxId) as { id: string; name: string } | undefined;
     if (hit) return { ...hit, near: false };
   }
-  const byContact = new Set<string>();
-  for (const raw of phones) {
-    const digits = normalizePhone(raw)?.digits;
-    if (!digits) continue;
-    for (const r of prepared(s, `SELECT c.id FROM phones p JOIN clients c ON c.id = p.client_id WHERE p.digits = ? AND ${LIVE}`).all(digits) as { id: string }[]) byContact.add(r.id);
-  }
-  for (const address of emails) {
-    for (const r of prepared(s, `SELECT c.id FROM emails e JOIN clients c ON c.id = e.client_id WHERE e.address_key = ? AND ${LIVE}`).all(emailKey(address)) as { id: string }[]) {
-      byContact.add(r.id);
+  // Clients with the row's phones or e-mails: only asked for when the name does not decide.
+  let contactHits: Set<string> | null = null;
+  const byContact = (): Set<string> => {
+    if (contactHits) return contactHits;
+    contactHits = new Set<string>();
+    for (const raw of phones) {
+      const digits = normalizePhone(raw)?.digits;
+      if (!digits) continue;
+      for (const r of prepared(s, `SELECT c.id FROM phones p JOIN clients c ON c.id = p.client_id WHERE p.digits = ? AND ${LIVE}`).all(digits) as { id: string }[]) contactHits.add(r.id);
     }
-  }
+    for (const address of emails) {
+      for (const r of prepared(s, `SELECT c.id FROM emails e JOIN clients c ON c.id = e.client_id WHERE e.address_key = ? AND ${LIVE}`).all(emailKey(address)) as { id: string }[]) {
+        contactHits.add(r.id);
+      }
+    }
+    return contactHits;
+  };
   let found: { id: string; name: string; inn: string | null; near: boolean } | null = null;
   if (name) {
     const hits = prepared(s, `SELECT c.id, c.name, c.inn FROM clients c WHERE c.name_key = ? AND ${LIVE} ORDER BY c.seq LIMIT 50`).all(sortKey(name)) as {
@@ -105,12 +111,12 @@ function findClient(ctx: Ctx, inn: string | null, name: string | null, phones: s
     }[];
     const exact = hits.filter((h) => nameKey(h.name) === nameKey(name));
     const pool = exact.length > 0 ? exact : hits;
-    const narrowed = pool.length > 1 ? pool.filter((h) => byContact.has(h.id)) : pool;
+    const narrowed = pool.length > 1 ? pool.filter((h) => byContact().has(h.id)) : pool;
     if (narrowed.length > 1 || (pool.length > 1 && narrowed.length === 0)) return { error: 'ambiguous', count: pool.length };
     if (narrowed[0]) found = { ...narrowed[0], near: exact.length === 0 };
   }
-  if (!found && byContact.size > 0) {
-    const ids = [...byContact];
+  if (!found && byContact().size > 0) {
+    const ids = [...byContact()];
     const rows = ids.map((id) => prepared(s, 'SELECT id, name, inn FROM clients WHERE id = ?').get(id) as { id: string; name: string; inn: string | null });
     if (rows.length > 1) return { error: 'ambiguous', count: rows.length };
     found = { ...rows[0]!, near: false };
