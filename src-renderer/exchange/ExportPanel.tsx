@@ -21,15 +21,6 @@ export function ExportPanel() {
   const [useFilters, setUseFilters] = useState(true);
   const [busy, setBusy] = useState(false);
   const query = useClients((s) => s.query);
-  const deals = useDeals();
-  // Deals as the deals screen shows them: its pipeline and filters; the list view's tab and sort.
-  const dealQuery = {
-    pipelineId: deals.pipelineId,
-    filter: deals.filter,
-    status: deals.view === 'list' ? deals.list.status : 'all',
-    sort: deals.list.sort,
-    desc: deals.list.desc,
-  };
   const formats = entity === 'deals' ? FORMATS.filter((f) => f !== 'vcf') : FORMATS;
 
   useEffect(() => {
@@ -39,6 +30,9 @@ export function ExportPanel() {
 
   const run = async () => {
     setBusy(true);
+    // Deals as the deals screen shows them: its pipeline and filters; the list view's tab and sort.
+    const d = useDeals.getState();
+    const dealQuery = { pipelineId: d.pipelineId, filter: d.filter, status: d.view === 'list' ? d.list.status : 'all', sort: d.list.sort, desc: d.list.desc };
     try {
       const r = await call('exchange.export', {
         entity,
