@@ -1,11 +1,9 @@
 // Errors the user can act on carry a stable code (an i18n key on the renderer side)
 // plus the field they concern. Anything else is a bug and is reported as 'internal'.
 
-export interface FieldIssue {
-  field: string;
-  code: string;
-  params?: Record<string, string | number>;
-}
+import type { Envelope, ErrorPayload, FieldIssue } from '../shared/envelope';
+
+export type { ErrorPayload, FieldIssue };
 
 export class AppError extends Error {
   constructor(
@@ -38,15 +36,12 @@ export class NotFoundError extends AppError {
   }
 }
 
-/** Serialisable form sent over IPC/HTTP. */
-export interface ErrorPayload {
-  code: string;
-  message: string;
-  params: Record<string, string | number>;
-  issues: FieldIssue[];
-}
-
 export function toErrorPayload(e: unknown): ErrorPayload {
   if (e instanceof AppError) return { code: e.code, message: e.message, params: e.params, issues: e.issues };
   return { code: 'internal', message: e instanceof Error ? e.message : String(e), params: {}, issues: [] };
+}
+
+/** The failure envelope of any error, as every door sends it. */
+export function errorEnvelope(e: unknown): Extract<Envelope, { ok: false }> {
+  return { ok: false, error: toErrorPayload(e) };
 }

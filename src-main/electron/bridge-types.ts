@@ -2,12 +2,11 @@
 // runtime code to either side. The preload implements KartotekaBridge and exposes
 // it as `window.kartoteka`.
 
-import type { ErrorPayload } from '../core/errors';
+import type { Envelope } from '../shared/envelope';
 import type { UiLanguage } from './channels';
 
 /** Same shape as the HTTP door's JSON body: { ok, result } or { ok: false, error }. */
-export type BridgeError = ErrorPayload;
-export type BridgeResult = { ok: true; result: unknown } | { ok: false; error: BridgeError };
+export type BridgeResult = Envelope;
 
 export interface KartotekaDialogs {
   /** Native "open" dialog for a *.kdb file; resolves to an absolute path or null if cancelled. */
@@ -32,4 +31,11 @@ export interface KartotekaBridge {
   setLanguage?(lang: UiLanguage): void;
   /** Shows a desktop notification (task reminders). Fire-and-forget. Present only in the desktop app. */
   notify?(title: string, body: string): void;
+}
+
+declare global {
+  interface Window {
+    /** The desktop app's bridge (the preload); absent in browser mode. */
+    kartoteka?: KartotekaBridge;
+  }
 }

@@ -1,5 +1,5 @@
 import { utilityProcess, type UtilityProcess } from 'electron';
-import type { ErrorPayload } from '../core/errors';
+import { failure } from '../shared/envelope';
 import type { CoreToMain, MainToCore, StartupProblem } from './core-protocol';
 
 // The main process's side of the core utility process: starts it, routes replies
@@ -21,9 +21,9 @@ interface Pending {
 const MAX_CRASHES = 3;
 const CRASH_WINDOW_MS = 60_000;
 
-export function errorEnvelope(error: Partial<ErrorPayload> & { code: string; message: string }): string {
-  return JSON.stringify({ ok: false, error: { params: {}, issues: [], ...error } });
-}
+/** A failure envelope as JSON text, the form replies travel in. */
+export const failureBody = (code: string, message: string, params: Record<string, string | number> = {}): string =>
+  JSON.stringify(failure(code, message, params));
 
 export class CoreHost {
   private child: UtilityProcess | null = null;
@@ -58,9 +58,9 @@ export class CoreHost {
 
   /** Resolves to the JSON envelope; never rejects. */
   invoke(name: string, inputJson: string): Promise<string> {
-    if (this.stopping) return Promise.resolve(errorEnvelope({ code: 'workspace.closed', message: 'The app is closing' }));
+    if (this.stopping) return Promise.resolve(failureBody('workspace.closed', 'The app is closing'));
     if (!this.child) this.start();
-    if (!this.child) return Promise.resolve(errorEnvelope({ code: 'internal', message: 'The core process is not running' }));
+    if (!this.child) return Promise.resolve(failureBody('internal', 'The core process is not running'));
     const id = this.nextId++;
     return new Promise<string>((resolve) => {
       this.pending.set(id, { name, resolve });
@@ -123,7 +123,7 @@ export class CoreHost {
     const failed = [...this.pending.values()];
     this.pending.clear();
     for (const p of failed) {
-      p.resolve(errorEnvelope({ code: 'internal', message: `The core process stopped (exit code ${code}) while running ${p.name}` }));
+      p.resolve(failureBody('internal', `The core process stopped (exit code ${code}) while running ${p.name}`));
     }
     if (this.closedWaiter) {
       this.closedWaiter();

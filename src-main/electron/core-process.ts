@@ -14,8 +14,9 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { openSqlite, setNativeBinding } from '../core/db/driver';
-import { invoke } from '../core/procedures';
-import { toErrorPayload, type ErrorPayload } from '../core/errors';
+import { invoke, type Caller } from '../core/procedures';
+import { errorEnvelope, toErrorPayload } from '../core/errors';
+import { failure, success } from '../shared/envelope';
 import { Session } from '../core/workspace/session';
 import { defaultDataDir, defaultWorkspacePath } from '../core/workspace/locations';
 import { enableAutoBackups } from '../core/backup/scheduler';
@@ -132,34 +133,32 @@ function openStartupWorkspace(session: Session): { workspace: string | null; pro
 
 // --- requests -----------------------------------------------------------------------
 
-/** Procedures after which the open workspace may be another file, to be reopened at the next start. */
-const SWITCHES_WORKSPACE = new Set(['workspace.open', 'workspace.create', 'backup.restoreIntoNew', 'backup.recover']);
-
-function errorBody(error: ErrorPayload): string {
-  return JSON.stringify({ ok: false, error });
-}
+/** The desktop window is on this PC; who is signed in to it is the window's session. */
+const WINDOW_CALLER: Caller = { door: 'electron', local: true };
 
 async function handleInvoke(session: Session, name: string, inputJson: string): Promise<string> {
   let input: unknown;
   try {
     input = JSON.parse(inputJson);
   } catch (e) {
-    return errorBody({ code: 'bad_request', message: (e as Error).message, params: {}, issues: [] });
+    return JSON.stringify(failure('bad_request', (e as Error).message));
   }
+  const before = session.isOpen ? session.workspace.path : null;
   let result: unknown;
   try {
-    result = await invoke(session, name, input);
+    result = await invoke(session, name, input, WINDOW_CALLER);
   } catch (e) {
-    const error = toErrorPayload(e);
-    if (error.code === 'internal') console.error(`[core] ${name}:`, e);
-    return errorBody(error);
+    const envelope = errorEnvelope(e);
+    if (envelope.error.code === 'internal') console.error(`[core] ${name}:`, e);
+    return JSON.stringify(envelope);
   }
-  if (SWITCHES_WORKSPACE.has(name) && session.isOpen) rememberWorkspace(session.workspace.path);
+  // Opened, created or restored into another file: that one opens at the next start.
+  if (session.isOpen && session.workspace.path !== before) rememberWorkspace(session.workspace.path);
   try {
-    return JSON.stringify({ ok: true, result: result ?? null });
+    return JSON.stringify(success(result));
   } catch (e) {
     console.error(`[core] ${name}: result is not JSON-serialisable:`, e);
-    return errorBody(toErrorPayload(e));
+    return JSON.stringify(errorEnvelope(e));
   }
 }
 
@@ -189,7 +188,7 @@ function main(): void {
     if (!message || typeof message !== 'object') return;
     if (message.type === 'invoke') {
       if (closing) {
-        transport.send({ type: 'reply', id: message.id, body: errorBody({ code: 'workspace.closed', message: 'The app is closing', params: {}, issues: [] }) });
+        transport.send({ type: 'reply', id: message.id, body: JSON.stringify(failure('workspace.closed', 'The app is closing')) });
         return;
       }
       void handleInvoke(session, String(message.name), String(message.input)).then((body) =>

@@ -34,7 +34,7 @@ import {
   type DialogKind,
   type UiLanguage,
 } from './channels';
-import { CoreHost, errorEnvelope } from './core-host';
+import { CoreHost, failureBody } from './core-host';
 import type { StartupProblem } from './core-protocol';
 import { fmt, isKnownErrorCode, languageForLocale, STRINGS, type Strings } from './strings';
 
@@ -207,13 +207,13 @@ async function showWorkspaceFolder(): Promise<void> {
 
 function registerIpc(): void {
   ipcMain.handle(CHANNEL_INVOKE, async (event, name: unknown, input: unknown): Promise<string> => {
-    if (!isTrustedSender(event)) return errorEnvelope({ code: 'forbidden', message: 'This page may not call the core' });
+    if (!isTrustedSender(event)) return failureBody('forbidden', 'This page may not call the core');
     if (typeof name !== 'string' || !PROCEDURE_NAME.test(name)) {
       const shown = String(name).slice(0, 100);
-      return errorEnvelope({ code: 'unknown_procedure', message: `Unknown procedure: ${shown}`, params: { name: shown } });
+      return failureBody('unknown_procedure', `Unknown procedure: ${shown}`, { name: shown });
     }
-    if (typeof input !== 'string') return errorEnvelope({ code: 'bad_request', message: 'The input must be JSON text' });
-    if (input.length > MAX_INPUT_CHARS) return errorEnvelope({ code: 'bad_request', message: 'Request too large' });
+    if (typeof input !== 'string') return failureBody('bad_request', 'The input must be JSON text');
+    if (input.length > MAX_INPUT_CHARS) return failureBody('bad_request', 'Request too large');
     return core.invoke(name, input);
   });
 

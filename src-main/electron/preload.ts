@@ -4,11 +4,8 @@
 
 import { contextBridge, ipcRenderer } from 'electron';
 import type { BridgeResult, KartotekaBridge } from './bridge-types';
+import { failure } from '../shared/envelope';
 import { CHANNEL_DIALOG, CHANNEL_INVOKE, CHANNEL_LANGUAGE, CHANNEL_NOTIFY, isUiLanguage, type UiLanguage } from './channels';
-
-function failure(code: string, message: string): BridgeResult {
-  return { ok: false, error: { code, message, params: {}, issues: [] } };
-}
 
 const bridge: KartotekaBridge = {
   async invoke(name: string, input: unknown): Promise<BridgeResult> {

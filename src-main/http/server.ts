@@ -5,10 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { isIP, type AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import type { Session } from '../core/workspace/session';
-import { invoke } from '../core/procedures';
-import { toErrorPayload } from '../core/errors';
+import { invoke, type Caller } from '../core/procedures';
+import { errorEnvelope } from '../core/errors';
+import { failure, httpStatusOf, success, type Envelope } from '../shared/envelope';
 import { CONTENT_SECURITY_POLICY } from './csp';
-import { BACKUP_LOCAL_ONLY } from '../core/backup/procedures';
 
 // Browser mode: the built renderer plus POST /api/<procedure>. Bound to 127.0.0.1
 // unless the user passes --host. Requests must carry JSON and a Host we serve
@@ -67,7 +67,6 @@ function originHost(origin: string): string {
   }
 }
 
-const LOCAL_ONLY = new Set<string>(['workspace.open', 'workspace.create', ...BACKUP_LOCAL_ONLY]);
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 /**
@@ -97,11 +96,8 @@ function safeDecode(s: string): string | null {
   }
 }
 
-function statusOf(code: string): number {
-  if (code === 'validation' || code === 'unknown_procedure') return 400;
-  if (code === 'not_found') return 404;
-  if (code === 'internal') return 500;
-  return 422;
+function sendEnvelope(res: ServerResponse, envelope: Envelope) {
+  send(res, envelope.ok ? 200 : httpStatusOf(envelope.error.code), JSON.stringify(envelope), 'application/json');
 }
 
 export async function startServer(
@@ -127,26 +123,28 @@ export async function startServer(
         if (origin && originHost(origin) !== host) return send(res, 403, 'Cross-origin request refused', 'text/plain');
         const name = safeDecode(url.pathname.slice('/api/'.length));
         if (name === null) return send(res, 400, 'Bad request', 'text/plain');
-        // Other PCs of the office may use the workspace, not pick files on this PC's disk.
-        if (LOCAL_ONLY.has(name) && !(LOOPBACK_HOSTS.has(hostname) && isLoopback(req.socket.remoteAddress))) {
-          return send(res, 403, JSON.stringify({ ok: false, error: { code: 'local_only', message: 'Only on the PC that runs Kartoteka', params: {}, issues: [] } }), 'application/json');
-        }
         let input: unknown;
         try {
           const body = await readBody(req);
           input = body ? JSON.parse(body) : {};
         } catch (e) {
           const status = (e as { status?: number }).status ?? 400;
-          return send(res, status, JSON.stringify({ ok: false, error: { code: 'bad_request', message: (e as Error).message, params: {}, issues: [] } }), 'application/json');
+          return send(res, status, JSON.stringify(failure('bad_request', (e as Error).message)), 'application/json');
         }
+        // The door says who calls and from where; invoke decides what they may do
+        // (procedures that pick files on this PC's disk are refused to other PCs).
+        const caller: Caller = {
+          door: 'http',
+          local: LOOPBACK_HOSTS.has(hostname) && isLoopback(req.socket.remoteAddress),
+          address: req.socket.remoteAddress,
+        };
         try {
           // Some procedures (import, export) are asynchronous.
-          const result = await invoke(session, name, input);
-          return send(res, 200, JSON.stringify({ ok: true, result: result ?? null }), 'application/json');
+          return sendEnvelope(res, success(await invoke(session, name, input, caller)));
         } catch (e) {
-          const error = toErrorPayload(e);
-          if (error.code === 'internal') console.error(`[api] ${name}:`, e);
-          return send(res, statusOf(error.code), JSON.stringify({ ok: false, error }), 'application/json');
+          const envelope = errorEnvelope(e);
+          if (envelope.error.code === 'internal') console.error(`[api] ${name}:`, e);
+          return sendEnvelope(res, envelope);
         }
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');

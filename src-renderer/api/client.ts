@@ -1,21 +1,10 @@
 import type { ProcedureName, ProcInput, ProcOutput } from '../../src-main/core/procedures';
-import type { ErrorPayload } from '../../src-main/core/errors';
+import { failure, type Envelope, type ErrorPayload } from '../../src-main/shared/envelope';
+import type {} from '../../src-main/electron/bridge-types'; // declares window.kartoteka
 
 // The one door the UI knows: the Electron preload bridge when present, otherwise
 // HTTP to the browser-mode server. Only *types* come from the core, so a renamed
 // procedure or field breaks the build, not the user.
-
-type Envelope = { ok: true; result: unknown } | { ok: false; error: ErrorPayload };
-
-interface Bridge {
-  invoke(name: string, input: unknown): Promise<Envelope>;
-}
-
-declare global {
-  interface Window {
-    kartoteka?: Bridge;
-  }
-}
 
 export class ApiError extends Error {
   constructor(public readonly payload: ErrorPayload) {
@@ -39,12 +28,12 @@ async function overHttp(name: string, input: unknown): Promise<Envelope> {
       body: JSON.stringify(input ?? {}),
     });
   } catch (e) {
-    return { ok: false, error: { code: 'offline', message: String(e), params: {}, issues: [] } };
+    return failure('offline', String(e));
   }
   try {
     return (await res.json()) as Envelope;
   } catch {
-    return { ok: false, error: { code: 'internal', message: `HTTP ${res.status}`, params: {}, issues: [] } };
+    return failure('internal', `HTTP ${res.status}`);
   }
 }
 

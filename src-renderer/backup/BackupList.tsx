@@ -6,10 +6,6 @@ import { notify } from '../ui/toast';
 import { sizeText, useBackup, type BackupItem } from './store';
 import { useReloadWorkspace, useRestore } from './useRestore';
 
-interface Dialogs {
-  createWorkspace(): Promise<string | null>;
-}
-
 export function recordsText(t: (k: string, p?: Record<string, unknown>) => string, b: BackupItem): string {
   return t('backup.records', { clients: b.records.clients ?? 0, contacts: b.records.contacts ?? 0, history: b.records.history ?? 0 });
 }
@@ -22,7 +18,7 @@ export function BackupList() {
   const reload = useReloadWorkspace();
   const [busy, setBusy] = useState(false);
   const [into, setInto] = useState<{ id: string; path: string; error: string | null } | null>(null);
-  const dialogs = (window.kartoteka as unknown as { dialogs?: Dialogs } | undefined)?.dialogs;
+  const dialogs = window.kartoteka?.dialogs;
 
   if (!list) return null;
   const run = async (fn: () => Promise<void>) => {

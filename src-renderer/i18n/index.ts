@@ -19,8 +19,7 @@ function initialLanguage(): Language {
 /** In the desktop app, tells the main process the UI language so its menu and dialogs follow (no-op in browser mode). */
 function tellDesktopApp(lang: Language): void {
   if (typeof window === 'undefined') return;
-  const bridge = window.kartoteka as unknown as { setLanguage?: (lang: Language) => void } | undefined;
-  bridge?.setLanguage?.(lang);
+  window.kartoteka?.setLanguage?.(lang);
 }
 
 const startLanguage = initialLanguage();

@@ -6,11 +6,6 @@ import { useApp } from '../app/store';
 import { useClients } from '../clients/store';
 import { useLookups } from './lookups';
 
-interface Dialogs {
-  openWorkspace(): Promise<string | null>;
-  createWorkspace(): Promise<string | null>;
-}
-
 export function WorkspaceSection() {
   const { t } = useTranslation();
   const workspace = useApp((s) => s.workspace);
@@ -41,7 +36,7 @@ export function WorkspaceSwitcher() {
   const [mode, setMode] = useState<'open' | 'create' | null>(null);
   const [path, setPath] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const dialogs = (window.kartoteka as unknown as { dialogs?: Dialogs } | undefined)?.dialogs;
+  const dialogs = window.kartoteka?.dialogs;
 
   const apply = async (kind: 'open' | 'create', p: string) => {
     setError(null);

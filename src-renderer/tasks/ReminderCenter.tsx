@@ -10,10 +10,6 @@ type Reminder = ProcOutput<'reminders.due'>[number];
 type Snooze = ProcInput<'reminders.snooze'>['snooze'];
 export const POLL_MS = 30_000;
 
-interface DesktopBridge {
-  notify?(title: string, body: string): void;
-}
-
 /**
  * Asks the core for due reminders at start and every 30 s, and shows them as notices
  * (in both doors); in the desktop app each one also pops a system notification once.
@@ -30,7 +26,7 @@ export function ReminderCenter() {
       const due = await call('reminders.due', {});
       setItems(due);
       if (due.some((x) => x.fresh)) setFolded(false);
-      const bridge = window.kartoteka as unknown as DesktopBridge | undefined;
+      const bridge = window.kartoteka;
       for (const r of due.filter((x) => x.fresh)) bridge?.notify?.(r.title, [taskWhen(r), r.clientName].filter(Boolean).join(' · '));
     } catch {
       // The next poll tries again; a closed workspace has no reminders to show.

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Session } from '../../src-main/core/workspace/session';
-import { invoke, type ProcedureName, type ProcInput, type ProcOutput } from '../../src-main/core/procedures';
+import { invoke, INTERNAL_CALLER, type ProcedureName, type ProcInput, type ProcOutput } from '../../src-main/core/procedures';
 import { AppError, type FieldIssue } from '../../src-main/core/errors';
 
 /** A fresh directory under the OS temp folder; remove it with `removeDir` (or `TestWorkspace.dispose`). */
@@ -37,8 +37,8 @@ export function openTestWorkspace(options: ConstructorParameters<typeof Session>
     dir,
     path,
     session,
-    call: (name, input) => invoke(session, name, input) as never,
-    callRaw: (name, input) => invoke(session, name, input),
+    call: (name, input) => invoke(session, name, input, INTERNAL_CALLER) as never,
+    callRaw: (name, input) => invoke(session, name, input, INTERNAL_CALLER),
     sqlite: () => session.workspace.sqlite,
     count: (table, where) =>
       (session.workspace.sqlite.prepare(`SELECT count(*) AS n FROM ${table}${where ? ` WHERE ${where}` : ''}`).get() as { n: number }).n,

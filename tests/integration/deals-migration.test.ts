@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Session } from '../../src-main/core/workspace/session';
-import { invoke } from '../../src-main/core/procedures';
+import { invoke, INTERNAL_CALLER } from '../../src-main/core/procedures';
 import { defaultMigrationsDir } from '../../src-main/core/db/paths';
 import { backupsDirFor, listBackupsIn } from '../../src-main/core/backup/manifest';
 import { makeTempDir, removeDir } from '../helpers/workspace';
@@ -30,7 +30,7 @@ describe('migration of an existing workspace', () => {
     const path = join(dir, 'old.kdb');
     const old = new Session({ migrationsDir: migrationsBeforeDeals() });
     old.open(path);
-    const client = (invoke(old, 'clients.create', { kind: 'person', lastName: 'Иванов', firstName: 'Иван' }) as { id: string }).id;
+    const client = (invoke(old, 'clients.create', { kind: 'person', lastName: 'Иванов', firstName: 'Иван' }, INTERNAL_CALLER) as { id: string }).id;
     // Written as the old version did (today's code knows history.deal_id, the old file does not).
     old.workspace.sqlite
       .prepare("INSERT INTO history (id, client_id, kind, occurred_at, text, created_at, updated_at) VALUES ('h1', ?, 'note', '2025-05-01T10:00:00.000Z', 'Старая запись', '2025-05-01T10:00:00.000Z', '2025-05-01T10:00:00.000Z')")
@@ -41,13 +41,13 @@ describe('migration of an existing workspace', () => {
     const s = new Session();
     s.open(path);
     try {
-      const pipelines = invoke(s, 'pipelines.list', {}) as { name: string; stages: { kind: string }[] }[];
+      const pipelines = invoke(s, 'pipelines.list', {}, INTERNAL_CALLER) as { name: string; stages: { kind: string }[] }[];
       expect(pipelines.map((p) => p.name)).toEqual(['Продажа', 'Аренда', 'Услуги']);
-      expect((invoke(s, 'lostReasons.list', {}) as unknown[]).length).toBeGreaterThan(0);
-      const history = invoke(s, 'history.list', { clientId: client }) as { text: string; dealId: string | null }[];
+      expect((invoke(s, 'lostReasons.list', {}, INTERNAL_CALLER) as unknown[]).length).toBeGreaterThan(0);
+      const history = invoke(s, 'history.list', { clientId: client }, INTERNAL_CALLER) as { text: string; dealId: string | null }[];
       expect(history.map((h) => [h.text, h.dealId])).toEqual([['Старая запись', null]]);
-      const deal = invoke(s, 'deals.create', { title: 'Первая сделка', clientId: client, pipelineId: (invoke(s, 'pipelines.list', {}) as { id: string }[])[0]!.id }) as { id: string };
-      expect((invoke(s, 'deals.byClient', { clientId: client }) as { rows: { id: string }[] }).rows.map((r) => r.id)).toEqual([deal.id]);
+      const deal = invoke(s, 'deals.create', { title: 'Первая сделка', clientId: client, pipelineId: (invoke(s, 'pipelines.list', {}, INTERNAL_CALLER) as { id: string }[])[0]!.id }, INTERNAL_CALLER) as { id: string };
+      expect((invoke(s, 'deals.byClient', { clientId: client }, INTERNAL_CALLER) as { rows: { id: string }[] }).rows.map((r) => r.id)).toEqual([deal.id]);
       expect(listBackupsIn(backupsDirFor(path), 'old').map((b) => b.reason)).toContain('migration');
     } finally {
       s.close();

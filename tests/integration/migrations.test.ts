@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { openWorkspace, backupsDirFor } from '../../src-main/core/db/open';
 import { defaultMigrationsDir } from '../../src-main/core/db/paths';
 import { Session } from '../../src-main/core/workspace/session';
-import { invoke } from '../../src-main/core/procedures';
+import { invoke, INTERNAL_CALLER } from '../../src-main/core/procedures';
 import { seedClients } from '../../src-main/core/seed/generator';
 import { AppError } from '../../src-main/core/errors';
 import { makeTempDir, removeDir } from '../helpers/workspace';
@@ -45,7 +45,7 @@ function counts(path: string): Record<string, number> {
 function populate(path: string): { vector: string; ivanov: string } {
   const s = new Session();
   s.open(path);
-  const call = (name: string, input: unknown) => invoke(s, name, input) as { id: string };
+  const call = (name: string, input: unknown) => invoke(s, name, input, INTERNAL_CALLER) as { id: string };
   const tag = call('tags.create', { name: 'VIP', color: '#e03131' }).id;
   const field = call('customFields.create', { entity: 'client', name: 'Бюджет', type: 'number' }).id;
   const vector = call('clients.create', {
@@ -183,16 +183,16 @@ describe('migrations over existing data', () => {
     s.open(wsPath);
     try {
       const find = (q: string) =>
-        (invoke(s, 'clients.list', { query: { search: q } }) as { rows: { id: string }[] }).rows.map((r) => r.id);
+        (invoke(s, 'clients.list', { query: { search: q } }, INTERNAL_CALLER) as { rows: { id: string }[] }).rows.map((r) => r.id);
       expect(find('квазар')).toEqual([vector]);
       expect(find('сидорова')).toEqual([vector]);
       expect(find('770708')).toEqual([vector]);
       expect(find('495 123-45')).toEqual([vector]);
       expect(find('иванов иван')).toContain(ivanov);
       // Triggers on the rebuilt table still index new and edited clients.
-      const fresh = (invoke(s, 'clients.create', { kind: 'organization', name: 'ООО «После миграции»' }) as { id: string }).id;
+      const fresh = (invoke(s, 'clients.create', { kind: 'organization', name: 'ООО «После миграции»' }, INTERNAL_CALLER) as { id: string }).id;
       expect(find('миграции')).toEqual([fresh]);
-      invoke(s, 'clients.update', { id: vector, patch: { name: 'ООО «Квазар Омега»' } });
+      invoke(s, 'clients.update', { id: vector, patch: { name: 'ООО «Квазар Омега»' } }, INTERNAL_CALLER);
       expect(find('омега')).toEqual([vector]);
       expect(find('квазар')).toEqual([vector]);
       expect(s.workspace.sqlite.pragma('foreign_key_check')).toEqual([]);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isAbsolute } from 'node:path';
-import { proc } from '../procedures/define';
+import { proc, reads, writes, runs, switches } from '../procedures/define';
 import { AppError } from '../errors';
 import type { Session } from '../workspace/session';
 import { backupInBackground, backupStatus, cancelBackup, listBackups } from './manager';
@@ -33,34 +33,34 @@ function view(b: BackupEntry, primaryDir: string) {
 const info = (s: Session) => ({ path: s.workspace.path, stats: workspaceStats(s.workspace.sqlite) });
 
 export const backupProcedures = {
-  'backup.status': proc(z.object({}), (s) => backupStatus(s)),
-  'backup.list': proc(z.object({}), (s) => listBackups(s).map((b) => view(b, backupsDirFor(s.workspace.path)))),
+  'backup.status': proc(reads('backup'), z.object({}), (s) => backupStatus(s)),
+  'backup.list': proc(reads('backup'), z.object({}), (s) => listBackups(s).map((b) => view(b, backupsDirFor(s.workspace.path)))),
   /** Starts a backup in the background; progress and the result come through backup.status. */
-  'backup.run': proc(z.object({}), (s) => {
+  'backup.run': proc(runs('backup'), z.object({}), (s) => {
     void backupInBackground(s, 'manual').catch(() => {});
     return backupStatus(s);
   }),
-  'backup.cancel': proc(z.object({}), (s) => {
+  'backup.cancel': proc(runs('backup'), z.object({}), (s) => {
     cancelBackup(s);
     return backupStatus(s);
   }),
-  'backup.saveSettings': proc(backupSettingsSchema, (s, i) => {
+  'backup.saveSettings': proc(writes('backup', { localOnly: true }), backupSettingsSchema, (s, i) => {
     writeBackupSettings(s, i);
     return backupStatus(s);
   }),
-  'backup.restore': proc(z.object({ id }), (s, i) => ({ ...restoreBackup(s, i.id), workspace: info(s) })),
-  'backup.restoreIntoNew': proc(z.object({ id, path: newWorkspacePath }), (s, i) => {
+  'backup.restore': proc(switches('restore', { localOnly: true }), z.object({ id }), (s, i) => ({ ...restoreBackup(s, i.id), workspace: info(s) })),
+  'backup.restoreIntoNew': proc(switches('restore', { localOnly: true }), z.object({ id, path: newWorkspacePath }), (s, i) => {
     restoreIntoNew(s, i.id, i.path);
     return info(s);
   }),
   /** The workspace that failed to open as damaged, and the backups that can replace it. */
-  'backup.recovery': proc(z.object({}), (s) => {
+  'backup.recovery': proc(reads('restore'), z.object({}), (s) => {
     const failure = s.lastFailure;
     if (!failure) return null;
     const dir = backupsDirFor(failure.path);
     return { path: failure.path, error: failure.error, backups: backupsOfDamaged(failure.path).map((b) => view(b, dir)) };
   }),
-  'backup.recover': proc(z.object({ id }), (s, i) => {
+  'backup.recover': proc(switches('restore', { localOnly: true }), z.object({ id }), (s, i) => {
     const failure = s.lastFailure;
     if (!failure) throw new AppError('backup.nothing_to_recover', 'No damaged workspace to recover');
     const { movedTo } = recoverDamaged(s, failure.path, i.id, s.now());

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { proc } from '../procedures/define';
+import { proc, reads, writes } from '../procedures/define';
 import { clientFields, clientPatch, contactFields, listQuery } from './schemas';
 import { createClient, updateClient, setArchived } from './write';
 import { getClientCard } from './read';
@@ -16,17 +16,15 @@ const id = z.string().min(1).max(64);
 const ids = z.array(id).min(1).max(200_000);
 
 export const clientProcedures = {
-  'clients.list': proc(
-    z.object({ query: listQuery, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
+  'clients.list': proc(reads('view'), z.object({ query: listQuery, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
     (s, i) => listClients(s.ctx(), i.query, i.offset, i.limit),
   ),
-  'clients.get': proc(z.object({ id }), (s, i) => getClientCard(s.ctx(), i.id)),
-  'clients.create': proc(clientFields, (s, i) => createClient(s.ctx(), i)),
-  'clients.update': proc(z.object({ id, patch: clientPatch }), (s, i) => updateClient(s.ctx(), i.id, i.patch)),
-  'clients.archive': proc(z.object({ ids }), (s, i) => setArchived(s.ctx(), i.ids, true)),
-  'clients.restore': proc(z.object({ ids }), (s, i) => setArchived(s.ctx(), i.ids, false)),
-  'clients.bulk': proc(
-    z.object({
+  'clients.get': proc(reads('view'), z.object({ id }), (s, i) => getClientCard(s.ctx(), i.id)),
+  'clients.create': proc(writes('change'), clientFields, (s, i) => createClient(s.ctx(), i)),
+  'clients.update': proc(writes('change'), z.object({ id, patch: clientPatch }), (s, i) => updateClient(s.ctx(), i.id, i.patch)),
+  'clients.archive': proc(writes('archive'), z.object({ ids }), (s, i) => setArchived(s.ctx(), i.ids, true)),
+  'clients.restore': proc(writes('archive'), z.object({ ids }), (s, i) => setArchived(s.ctx(), i.ids, false)),
+  'clients.bulk': proc(writes('bulk'), z.object({
       target: z.union([z.object({ ids }), z.object({ query: listQuery })]),
       op: z.discriminatedUnion('action', [
         z.object({ action: z.literal('addTag'), tagId: id }),
@@ -43,12 +41,11 @@ export const clientProcedures = {
       return bulkUpdate(s.ctx(), ids, i.op);
     },
   ),
-  'clients.merge': proc(z.object({ keepId: id, mergeId: id }), (s, i) => {
+  'clients.merge': proc(writes('merge'), z.object({ keepId: id, mergeId: id }), (s, i) => {
     if (i.keepId !== i.mergeId) takeSafetyBackup(s, 'merge');
     return mergeClients(s.ctx(), i.keepId, i.mergeId);
   }),
-  'clients.duplicates': proc(
-    z.object({
+  'clients.duplicates': proc(reads('view'), z.object({
       inn: z.string().max(20).nullish(),
       phones: z.array(z.string().max(100)).max(50).default([]),
       emails: z.array(z.string().max(320)).max(50).default([]),
@@ -56,22 +53,21 @@ export const clientProcedures = {
     }),
     (s, i) => findDuplicates(s.ctx(), i),
   ),
-  'clients.lookupPhone': proc(z.object({ phone: z.string().max(100) }), (s, i) => lookupPhone(s.ctx(), i.phone)),
-  'clients.regions': proc(z.object({}), (s) =>
+  'clients.lookupPhone': proc(reads('view'), z.object({ phone: z.string().max(100) }), (s, i) => lookupPhone(s.ctx(), i.phone)),
+  'clients.regions': proc(reads('view'), z.object({}), (s) =>
     (s.workspace.sqlite.prepare('SELECT DISTINCT region FROM clients WHERE region IS NOT NULL ORDER BY region').all() as { region: string }[]).map(
       (r) => r.region,
     ),
   ),
-  'contacts.create': proc(z.object({ clientId: id, fields: contactFields }), (s, i) => createContact(s.ctx(), i.clientId, i.fields)),
-  'contacts.update': proc(z.object({ id, fields: contactFields }), (s, i) => updateContact(s.ctx(), i.id, i.fields)),
-  'contacts.archive': proc(z.object({ id, archived: z.boolean().default(true) }), (s, i) => archiveContact(s.ctx(), i.id, i.archived)),
-  'history.list': proc(
-    z.object({
+  'contacts.create': proc(writes('change'), z.object({ clientId: id, fields: contactFields }), (s, i) => createContact(s.ctx(), i.clientId, i.fields)),
+  'contacts.update': proc(writes('change'), z.object({ id, fields: contactFields }), (s, i) => updateContact(s.ctx(), i.id, i.fields)),
+  'contacts.archive': proc(writes('archive'), z.object({ id, archived: z.boolean().default(true) }), (s, i) => archiveContact(s.ctx(), i.id, i.archived)),
+  'history.list': proc(reads('view'), z.object({
       clientId: id,
       before: z.object({ occurredAt: z.string().max(40), id }).nullish(),
       limit: z.number().int().min(1).max(200).default(50),
     }),
     (s, i) => listHistory(s.ctx(), i.clientId, i.before ?? null, i.limit),
   ),
-  'history.add': proc(historyInput, (s, i) => addHistory(s.ctx(), i)),
+  'history.add': proc(writes('change'), historyInput, (s, i) => addHistory(s.ctx(), i)),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { proc } from '../procedures/define';
+import { proc, reads, writes } from '../procedures/define';
 import { DEAL_SORTS, dealCreate, dealFilter, dealPatch, id, stageFields } from './schemas';
 import { createDeal, setDealArchived, updateDeal } from './write';
 import { moveDeal } from './moves';
@@ -30,51 +30,48 @@ const historyCursor = z.object({ occurredAt: z.string().max(40), id }).nullish()
 const lostComment = z.string().max(2000).nullish();
 
 export const dealProcedures = {
-  'pipelines.list': proc(z.object({}), (s) => listPipelines(s.ctx())),
-  'pipelines.create': proc(z.object({ name, stages: z.array(stageFields).min(1, 'deal.open_stage_required').max(30), won: stageFields, lost: stageFields }), (s, i) =>
+  'pipelines.list': proc(reads('view'), z.object({}), (s) => listPipelines(s.ctx())),
+  'pipelines.create': proc(writes('settings'), z.object({ name, stages: z.array(stageFields).min(1, 'deal.open_stage_required').max(30), won: stageFields, lost: stageFields }), (s, i) =>
     createPipeline(s.ctx(), i),
   ),
-  'pipelines.rename': proc(z.object({ id, name }), (s, i) => renamePipeline(s.ctx(), i.id, i.name)),
-  'pipelines.archive': proc(z.object({ id }), (s, i) => archivePipeline(s.ctx(), i.id)),
-  'stages.create': proc(z.object({ pipelineId: id, fields: stageFields }), (s, i) => createStage(s.ctx(), i.pipelineId, i.fields)),
-  'stages.update': proc(z.object({ id, fields: stageFields }), (s, i) => updateStage(s.ctx(), i.id, i.fields)),
-  'stages.reorder': proc(z.object({ pipelineId: id, ids: z.array(id).min(1).max(30) }), (s, i) => reorderStages(s.ctx(), i.pipelineId, i.ids)),
-  'stages.delete': proc(z.object({ id, moveToStageId: id.nullish() }), (s, i) => deleteStage(s.ctx(), i.id, i.moveToStageId ?? null)),
-  'lostReasons.list': proc(z.object({}), (s) => listLostReasons(s.ctx())),
-  'lostReasons.create': proc(z.object({ name }), (s, i) => createLostReason(s.ctx(), i.name)),
-  'lostReasons.rename': proc(z.object({ id, name }), (s, i) => renameLostReason(s.ctx(), i.id, i.name)),
-  'lostReasons.archive': proc(z.object({ id }), (s, i) => archiveLostReason(s.ctx(), i.id)),
+  'pipelines.rename': proc(writes('settings'), z.object({ id, name }), (s, i) => renamePipeline(s.ctx(), i.id, i.name)),
+  'pipelines.archive': proc(writes('settings'), z.object({ id }), (s, i) => archivePipeline(s.ctx(), i.id)),
+  'stages.create': proc(writes('settings'), z.object({ pipelineId: id, fields: stageFields }), (s, i) => createStage(s.ctx(), i.pipelineId, i.fields)),
+  'stages.update': proc(writes('settings'), z.object({ id, fields: stageFields }), (s, i) => updateStage(s.ctx(), i.id, i.fields)),
+  'stages.reorder': proc(writes('settings'), z.object({ pipelineId: id, ids: z.array(id).min(1).max(30) }), (s, i) => reorderStages(s.ctx(), i.pipelineId, i.ids)),
+  'stages.delete': proc(writes('settings'), z.object({ id, moveToStageId: id.nullish() }), (s, i) => deleteStage(s.ctx(), i.id, i.moveToStageId ?? null)),
+  'lostReasons.list': proc(reads('view'), z.object({}), (s) => listLostReasons(s.ctx())),
+  'lostReasons.create': proc(writes('settings'), z.object({ name }), (s, i) => createLostReason(s.ctx(), i.name)),
+  'lostReasons.rename': proc(writes('settings'), z.object({ id, name }), (s, i) => renameLostReason(s.ctx(), i.id, i.name)),
+  'lostReasons.archive': proc(writes('settings'), z.object({ id }), (s, i) => archiveLostReason(s.ctx(), i.id)),
 
-  'deals.create': proc(dealCreate, (s, i) => createDeal(s.ctx(), i)),
-  'deals.update': proc(z.object({ id, patch: dealPatch }), (s, i) => updateDeal(s.ctx(), i.id, i.patch)),
-  'deals.archive': proc(z.object({ id, archived: z.boolean().default(true) }), (s, i) => setDealArchived(s.ctx(), i.id, i.archived)),
-  'deals.get': proc(z.object({ id }), (s, i) => getDealCard(s.ctx(), i.id)),
+  'deals.create': proc(writes('change'), dealCreate, (s, i) => createDeal(s.ctx(), i)),
+  'deals.update': proc(writes('change'), z.object({ id, patch: dealPatch }), (s, i) => updateDeal(s.ctx(), i.id, i.patch)),
+  'deals.archive': proc(writes('archive'), z.object({ id, archived: z.boolean().default(true) }), (s, i) => setDealArchived(s.ctx(), i.id, i.archived)),
+  'deals.get': proc(reads('view'), z.object({ id }), (s, i) => getDealCard(s.ctx(), i.id)),
   /** Moves a card; answers with the card as it now is and whether the board's filter still shows it. */
-  'deals.move': proc(
-    z.object({ id, stageId: id, afterId: id.nullish(), beforeId: id.nullish(), lostReasonId: id.nullish(), lostComment, filter: dealFilter }),
+  'deals.move': proc(writes('change'), z.object({ id, stageId: id, afterId: id.nullish(), beforeId: id.nullish(), lostReasonId: id.nullish(), lostComment, filter: dealFilter }),
     (s, i) => {
       const ctx = s.ctx();
       moveDeal(ctx, i.id, requireLiveStage(ctx, i.stageId), i);
       return { card: cardById(ctx, i.id)!, matchesFilter: matchesFilter(ctx, i.id, i.filter) };
     },
   ),
-  'deals.close': proc(
-    z.discriminatedUnion('outcome', [
+  'deals.close': proc(writes('change'), z.discriminatedUnion('outcome', [
       z.object({ id, outcome: z.literal('won') }),
       z.object({ id, outcome: z.literal('lost'), lostReasonId: id.nullish(), lostComment }),
     ]),
     (s, i) => closeDeal(s.ctx(), i.id, i.outcome, i.outcome === 'lost' ? i : {}),
   ),
-  'deals.reopen': proc(z.object({ id, stageId: id.nullish() }), (s, i) => reopenDeal(s.ctx(), i.id, i.stageId ?? null)),
-  'deals.board': proc(z.object({ pipelineId: id, filter: dealFilter, pageSize: z.number().int().min(1).max(200).default(30) }), (s, i) =>
+  'deals.reopen': proc(writes('change'), z.object({ id, stageId: id.nullish() }), (s, i) => reopenDeal(s.ctx(), i.id, i.stageId ?? null)),
+  'deals.board': proc(reads('view'), z.object({ pipelineId: id, filter: dealFilter, pageSize: z.number().int().min(1).max(200).default(30) }), (s, i) =>
     getBoard(s.ctx(), i.pipelineId, i.filter, i.pageSize),
   ),
-  'deals.boardTotals': proc(z.object({ pipelineId: id, filter: dealFilter }), (s, i) => boardTotals(s.ctx(), i.pipelineId, i.filter)),
-  'deals.column': proc(z.object({ stageId: id, filter: dealFilter, after: cursor, limit: z.number().int().min(1).max(200).default(30) }), (s, i) =>
+  'deals.boardTotals': proc(reads('view'), z.object({ pipelineId: id, filter: dealFilter }), (s, i) => boardTotals(s.ctx(), i.pipelineId, i.filter)),
+  'deals.column': proc(reads('view'), z.object({ stageId: id, filter: dealFilter, after: cursor, limit: z.number().int().min(1).max(200).default(30) }), (s, i) =>
     columnPage(s.ctx(), i.stageId, i.filter, i.after ?? null, i.limit),
   ),
-  'deals.list': proc(
-    z.object({
+  'deals.list': proc(reads('view'), z.object({
       pipelineId: id.nullish(),
       status: z.enum(['open', 'won', 'lost', 'all']).default('open'),
       filter: dealFilter,
@@ -86,12 +83,12 @@ export const dealProcedures = {
     }),
     (s, i) => listDeals(s.ctx(), { ...i, pipelineId: i.pipelineId ?? null }, i.offset, i.limit, i.withTotals),
   ),
-  'deals.sources': proc(z.object({}), (s) => dealSources(s.ctx())),
-  'deals.byClient': proc(z.object({ clientId: id }), (s, i) => clientDeals(s.ctx(), i.clientId)),
-  'deals.history': proc(z.object({ dealId: id, before: historyCursor, limit: z.number().int().min(1).max(200).default(50) }), (s, i) =>
+  'deals.sources': proc(reads('view'), z.object({}), (s) => dealSources(s.ctx())),
+  'deals.byClient': proc(reads('view'), z.object({ clientId: id }), (s, i) => clientDeals(s.ctx(), i.clientId)),
+  'deals.history': proc(reads('view'), z.object({ dealId: id, before: historyCursor, limit: z.number().int().min(1).max(200).default(50) }), (s, i) =>
     dealHistory(s.ctx(), i.dealId, i.before ?? null, i.limit),
   ),
-  'deals.forecast': proc(z.object({ pipelineId: id.nullish(), responsibleId: z.union([id, z.literal('none')]).nullish() }), (s, i) =>
+  'deals.forecast': proc(reads('view'), z.object({ pipelineId: id.nullish(), responsibleId: z.union([id, z.literal('none')]).nullish() }), (s, i) =>
     forecast(s.ctx(), { pipelineId: i.pipelineId ?? null, responsibleId: i.responsibleId ?? null }),
   ),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { proc } from '../procedures/define';
+import { proc, reads, writes, runs } from '../procedures/define';
 import { exchangeState } from './jobs';
 import { CHUNK_BYTES } from './files';
 import { EXPORT_FORMATS } from './export/write';
@@ -17,7 +17,7 @@ const mapping = z
 const headers = z.array(z.string().max(500)).max(2000);
 
 export const exchangeProcedures = {
-  'exchange.entities': proc(z.object({}), (s) => ({
+  'exchange.entities': proc(reads('view'), z.object({}), (s) => ({
     imports: IMPORT_ENTITIES,
     exports: EXPORT_ENTITIES.map((key) => ({
       key,
@@ -27,8 +27,7 @@ export const exchangeProcedures = {
     })),
   })),
   /** Browser and desktop alike send the chosen file in base64 chunks (the doors stay JSON-only). */
-  'exchange.upload': proc(
-    z.object({
+  'exchange.upload': proc(runs('import'), z.object({
       uploadId: id.nullish(),
       name: z.string().min(1).max(500),
       // base64 of at most CHUNK_BYTES
@@ -37,22 +36,19 @@ export const exchangeProcedures = {
     }),
     (s, i) => exchangeState(s).files.upload(i),
   ),
-  'exchange.inspect': proc(z.object({ fileId: id }), (s, i) => inspectFile(s, i.fileId)),
-  'exchange.preview': proc(
-    z.object({ fileId: id, entity: entityKey, sheet: z.number().int().min(0).max(1000), headerRow: z.number().int().min(1).nullish() }),
+  'exchange.inspect': proc(reads('import'), z.object({ fileId: id }), (s, i) => inspectFile(s, i.fileId)),
+  'exchange.preview': proc(reads('import'), z.object({ fileId: id, entity: entityKey, sheet: z.number().int().min(0).max(1000), headerRow: z.number().int().min(1).nullish() }),
     (s, i) => previewSheet(s, i),
   ),
-  'exchange.analyse': proc(
-    z.object({ fileId: id, entity: entityKey, sheet: z.number().int().min(0).max(1000), headerRow: z.number().int().min(1), mapping, remember: z.boolean().default(true) }),
+  'exchange.analyse': proc(runs('import'), z.object({ fileId: id, entity: entityKey, sheet: z.number().int().min(0).max(1000), headerRow: z.number().int().min(1), mapping, remember: z.boolean().default(true) }),
     (s, i) => ({ jobId: startAnalysis(s, i).id }),
   ),
-  'exchange.job': proc(z.object({ jobId: id }), (s, i) => jobStatus(s, i.jobId)),
-  'exchange.cancel': proc(z.object({ jobId: id }), (s, i) => {
+  'exchange.job': proc(reads('import'), z.object({ jobId: id }), (s, i) => jobStatus(s, i.jobId)),
+  'exchange.cancel': proc(runs('import'), z.object({ jobId: id }), (s, i) => {
     exchangeState(s).job(i.jobId).abort.abort();
     return { ok: true };
   }),
-  'exchange.apply': proc(
-    z.object({
+  'exchange.apply': proc(runs('import'), z.object({
       jobId: id,
       policy: z.enum(['skip', 'update_empty', 'overwrite', 'create']),
       matchOrder: z.array(z.enum(MATCH_KEYS as [string, ...string[]])).min(1).max(3).default(['inn', 'phone', 'email']),
@@ -60,19 +56,18 @@ export const exchangeProcedures = {
     }),
     (s, i) => applyJob(s, { ...i, matchOrder: [...new Set(i.matchOrder)] as never }),
   ),
-  'exchange.rejected': proc(z.object({ jobId: id, lang: z.enum(['ru', 'en']).default('ru') }), (s, i) => rejectedFile(s, i.jobId, i.lang)),
-  'exchange.lastImport': proc(z.object({}), (s) => lastBatch(s.ctx())),
-  'exchange.undo': proc(z.object({ batchId: id }), (s, i) => undoLast(s, i.batchId)),
-  'exchange.presets': proc(z.object({ entity: entityKey }), (s, i) => listPresets(s.ctx(), importEntity(i.entity).key)),
-  'exchange.savePreset': proc(z.object({ entity: entityKey, name: z.string().max(100), headers, mapping }), (s, i) =>
+  'exchange.rejected': proc(reads('import'), z.object({ jobId: id, lang: z.enum(['ru', 'en']).default('ru') }), (s, i) => rejectedFile(s, i.jobId, i.lang)),
+  'exchange.lastImport': proc(reads('import'), z.object({}), (s) => lastBatch(s.ctx())),
+  'exchange.undo': proc(runs('import'), z.object({ batchId: id }), (s, i) => undoLast(s, i.batchId)),
+  'exchange.presets': proc(reads('import'), z.object({ entity: entityKey }), (s, i) => listPresets(s.ctx(), importEntity(i.entity).key)),
+  'exchange.savePreset': proc(writes('import'), z.object({ entity: entityKey, name: z.string().max(100), headers, mapping }), (s, i) =>
     savePreset(s.ctx(), importEntity(i.entity).key, i.name, i.headers, i.mapping),
   ),
-  'exchange.deletePreset': proc(z.object({ id }), (s, i) => {
+  'exchange.deletePreset': proc(writes('import'), z.object({ id }), (s, i) => {
     deletePreset(s.ctx(), i.id);
     return { ok: true };
   }),
-  'exchange.export': proc(
-    z.object({
+  'exchange.export': proc(reads('export'), z.object({
       entity: entityKey,
       format: z.enum(EXPORT_FORMATS),
       query: z.unknown().optional(),
@@ -80,5 +75,5 @@ export const exchangeProcedures = {
     }),
     (s, i) => exportList(s, i),
   ),
-  'exchange.download': proc(z.object({ fileId: id, offset: z.number().int().min(0) }), (s, i) => exchangeState(s).files.read(i.fileId, i.offset)),
+  'exchange.download': proc(reads('view'), z.object({ fileId: id, offset: z.number().int().min(0) }), (s, i) => exchangeState(s).files.read(i.fileId, i.offset)),
 };

@@ -9,6 +9,13 @@ import { dealProcedures } from '../deals/procedures';
 import { AppError, ValidationError } from '../errors';
 import type { Session } from '../workspace/session';
 import type { Procedure } from './define';
+import type { Caller } from './caller';
+import { assertAllowed } from './access';
+
+export type { Caller } from './caller';
+export { INTERNAL_CALLER } from './caller';
+
+const domains = [workspaceProcedures, clientProcedures, settingsProcedures, backupProcedures, taskProcedures, exchangeProcedures, dealProcedures];
 
 /** The single contract between the UI (any door) and the core. */
 export const procedures = {
@@ -21,6 +28,14 @@ export const procedures = {
   ...dealProcedures,
 };
 
+/** Names defined by more than one domain (the spread above would silently keep the last). */
+export function duplicateProcedureNames(): string[] {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const d of domains) for (const name of Object.keys(d)) (seen.has(name) ? dup : seen).add(name);
+  return [...dup];
+}
+
 export type Procedures = typeof procedures;
 export type ProcedureName = keyof Procedures;
 export type ProcInput<K extends ProcedureName> = z.input<Procedures[K]['input']>;
@@ -30,19 +45,36 @@ export function isProcedureName(name: string): name is ProcedureName {
   return Object.prototype.hasOwnProperty.call(procedures, name);
 }
 
-/** Validates the input against the procedure's schema, then runs it. */
-export function invoke(session: Session, name: string, rawInput: unknown): unknown {
+function parseInput(p: Procedure, rawInput: unknown) {
+  const parsed = p.input.safeParse(rawInput ?? {});
+  if (parsed.success) return parsed.data;
+  throw new ValidationError(
+    parsed.error.issues.map((i) => ({
+      field: i.path.map(String).join('.'),
+      code: /^[a-z_]+(\.[a-z_0-9]+)*$/.test(i.message) ? i.message : 'invalid',
+      params: { detail: i.message },
+    })),
+  );
+}
+
+/**
+ * The one way into the core, for every door: checks that the caller may make the
+ * call, validates the input against the procedure's schema, and runs the handler —
+ * a `write` inside one IMMEDIATE transaction, so it applies whole or not at all.
+ */
+export function invoke(session: Session, name: string, rawInput: unknown, caller: Caller): unknown {
   if (!isProcedureName(name)) throw new AppError('unknown_procedure', `Unknown procedure: ${name}`, { name });
   const p = procedures[name] as unknown as Procedure;
-  const parsed = p.input.safeParse(rawInput ?? {});
-  if (!parsed.success) {
-    throw new ValidationError(
-      parsed.error.issues.map((i) => ({
-        field: i.path.map(String).join('.'),
-        code: /^[a-z_]+(\.[a-z_0-9]+)*$/.test(i.message) ? i.message : 'invalid',
-        params: { detail: i.message },
-      })),
-    );
-  }
-  return p.handler(session, parsed.data);
+  assertAllowed(name, p, caller);
+  const input = parseInput(p, rawInput);
+  if (p.effect !== 'write') return p.handler(session, input);
+  const sqlite = session.workspace.sqlite;
+  return sqlite
+    .transaction(() => {
+      const result = p.handler(session, input);
+      // A promise would let the transaction commit before the work is done.
+      if (result instanceof Promise) throw new Error(`${name} is declared 'write' but is asynchronous: declare it 'job'`);
+      return result;
+    })
+    .immediate();
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { proc } from './define';
+import { proc, reads, writes } from './define';
 import { listTags, createTag, updateTag, deleteTag } from '../tags/service';
 import { listUsers, createUser, updateUser } from '../users/service';
 import { listCustomFields, createCustomField, updateCustomField, archiveCustomField } from '../custom-fields/service';
@@ -10,27 +10,23 @@ const name = z.string().trim().min(1, 'required').max(100);
 const entity = z.enum(['client', 'deal']);
 
 export const settingsProcedures = {
-  'tags.list': proc(z.object({}), (s) => listTags(s.ctx())),
-  'tags.create': proc(z.object({ name, color }), (s, i) => createTag(s.ctx(), i.name, i.color)),
-  'tags.update': proc(z.object({ id, name, color }), (s, i) => updateTag(s.ctx(), i.id, i.name, i.color)),
-  'tags.delete': proc(z.object({ id }), (s, i) => deleteTag(s.ctx(), i.id)),
-  'users.list': proc(z.object({}), (s) => listUsers(s.ctx().db)),
-  'users.create': proc(
-    z.object({ name, email: z.string().max(320).nullish().transform((v) => v || null), color }),
+  'tags.list': proc(reads('view'), z.object({}), (s) => listTags(s.ctx())),
+  'tags.create': proc(writes('settings'), z.object({ name, color }), (s, i) => createTag(s.ctx(), i.name, i.color)),
+  'tags.update': proc(writes('settings'), z.object({ id, name, color }), (s, i) => updateTag(s.ctx(), i.id, i.name, i.color)),
+  'tags.delete': proc(writes('settings'), z.object({ id }), (s, i) => deleteTag(s.ctx(), i.id)),
+  'users.list': proc(reads('view'), z.object({}), (s) => listUsers(s.ctx().db)),
+  'users.create': proc(writes('users'), z.object({ name, email: z.string().max(320).nullish().transform((v) => v || null), color }),
     (s, i) => createUser(s.ctx().db, s.now().toISOString(), i),
   ),
-  'users.update': proc(
-    z.object({ id, name, email: z.string().max(320).nullish().transform((v) => v || null), color, active: z.boolean() }),
+  'users.update': proc(writes('users'), z.object({ id, name, email: z.string().max(320).nullish().transform((v) => v || null), color, active: z.boolean() }),
     (s, i) => updateUser(s.ctx().db, s.now().toISOString(), i.id, i),
   ),
-  'customFields.list': proc(z.object({ entity }), (s, i) => listCustomFields(s.ctx(), i.entity)),
-  'customFields.create': proc(
-    z.object({ entity, name, type: z.enum(['text', 'number', 'date', 'select', 'checkbox']), options: z.array(z.string().max(200)).max(200).default([]) }),
+  'customFields.list': proc(reads('view'), z.object({ entity }), (s, i) => listCustomFields(s.ctx(), i.entity)),
+  'customFields.create': proc(writes('settings'), z.object({ entity, name, type: z.enum(['text', 'number', 'date', 'select', 'checkbox']), options: z.array(z.string().max(200)).max(200).default([]) }),
     (s, i) => createCustomField(s.ctx(), i),
   ),
-  'customFields.update': proc(
-    z.object({ id, name, options: z.array(z.string().max(200)).max(200).default([]) }),
+  'customFields.update': proc(writes('settings'), z.object({ id, name, options: z.array(z.string().max(200)).max(200).default([]) }),
     (s, i) => updateCustomField(s.ctx(), i.id, i),
   ),
-  'customFields.archive': proc(z.object({ id }), (s, i) => archiveCustomField(s.ctx(), i.id)),
+  'customFields.archive': proc(writes('settings'), z.object({ id }), (s, i) => archiveCustomField(s.ctx(), i.id)),
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
-import { proc } from '../procedures/define';
+import { proc, reads, writes, switches } from '../procedures/define';
 import { AppError } from '../errors';
 import { seedClients } from '../seed/generator';
 import { seedDeals } from '../deals/seed';
@@ -32,8 +32,8 @@ function info(s: Session) {
 }
 
 export const workspaceProcedures = {
-  'workspace.info': proc(z.object({}), (s) => info(s)),
-  'workspace.initialize': proc(z.object({ demo: z.boolean(), timeZone: timeZone.optional() }), (s, i) => {
+  'workspace.info': proc(reads('view'), z.object({}), (s) => info(s)),
+  'workspace.initialize': proc(writes('settings'), z.object({ demo: z.boolean(), timeZone: timeZone.optional() }), (s, i) => {
     // The first-start question is asked once: a second tab or a LAN client must not
     // pour demo clients into a working database.
     if (isOnboarded(s)) throw new AppError('workspace.initialized', 'The workspace is already set up');
@@ -46,12 +46,12 @@ export const workspaceProcedures = {
     s.setMeta('onboarded', '1');
     return info(s);
   }),
-  'workspace.open': proc(z.object({ path: workspacePath }), (s, i) => {
+  'workspace.open': proc(switches('restore', { localOnly: true }), z.object({ path: workspacePath }), (s, i) => {
     if (!existsSync(i.path)) throw new AppError('workspace.not_found', `No workspace at ${i.path}`, { path: i.path });
     s.open(i.path);
     return info(s);
   }),
-  'workspace.create': proc(z.object({ path: workspacePath }), (s, i) => {
+  'workspace.create': proc(switches('restore', { localOnly: true }), z.object({ path: workspacePath }), (s, i) => {
     if (existsSync(i.path)) throw new AppError('workspace.exists', `A file already exists at ${i.path}`, { path: i.path });
     s.open(i.path);
     return info(s);

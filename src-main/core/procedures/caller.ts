@@ -1,0 +1,16 @@
+/**
+ * Who is calling, as the door established it. Doors say only this; what the caller
+ * may do is decided by `invoke` from the procedure's declared needs.
+ */
+export interface Caller {
+  door: 'electron' | 'http' | 'cli' | 'internal';
+  /** The call comes from this PC: the desktop window, the CLI, a browser on 127.0.0.1. */
+  local: boolean;
+  /** The remote address of an HTTP call. */
+  address?: string;
+  /** The operating-system account running the CLI. */
+  osUser?: string;
+}
+
+/** In-process calls of the core itself and of tests: this PC, no door. */
+export const INTERNAL_CALLER: Caller = Object.freeze({ door: 'internal', local: true });
