@@ -14,13 +14,7 @@ export const CHANNEL_LANGUAGE = 'kartoteka:language';
 export const DIALOG_KINDS = ['openWorkspace', 'createWorkspace'] as const;
 export type DialogKind = (typeof DIALOG_KINDS)[number];
 
-/** Languages of the menus and dialogs; Russian is the default. */
-export const UI_LANGUAGES = ['ru', 'en'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
-
-export function isUiLanguage(value: unknown): value is UiLanguage {
-  return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
-}
+export { UI_LANGUAGES, isUiLanguage, type UiLanguage } from '../shared/i18n/languages';
 
 /** The renderer is served from this privileged custom scheme, never from file://. */
 export const APP_SCHEME = 'app';

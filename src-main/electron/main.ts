@@ -36,7 +36,7 @@ import {
 } from './channels';
 import { CoreHost, failureBody } from './core-host';
 import type { StartupProblem } from './core-protocol';
-import { fmt, isKnownErrorCode, languageForLocale, STRINGS, type Strings } from './strings';
+import { fmt, isKnownErrorCode, languageForLocale, STRINGS, type Strings } from '../shared/i18n/desktop';
 
 // The core takes the backup on close before it closes the file (tens of seconds for a
 // very large workspace). Stopping it past this is safe: backups are written under

@@ -2,8 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { format, parseISO } from 'date-fns';
 import { ru as ruLocale, enUS } from 'date-fns/locale';
-import { ru } from './ru';
-import { en } from './en';
+import { ru } from '../../src-main/shared/i18n/ru';
+import { en } from '../../src-main/shared/i18n/en';
 import { ApiError } from '../api/client';
 
 export const LANGUAGES = { ru: 'Русский', en: 'English' } as const;

@@ -1,5 +1,5 @@
-import { ru } from '../../../src-renderer/i18n/ru';
-import { en } from '../../../src-renderer/i18n/en';
+import { ru } from '../../shared/i18n/ru';
+import { en } from '../../shared/i18n/en';
 import type { RowIssue } from './entities/types';
 
 // Row issues are codes (translated by the UI). The CLI and the rejected-rows file

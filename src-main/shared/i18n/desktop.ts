@@ -1,11 +1,11 @@
 // Every text the Electron door shows the user: menus, native dialogs, the error box
 // and the "UI not built" page. Russian is the default language, English the second,
-// as in the renderer (src-renderer/i18n). Placeholders are {name}, filled by fmt().
+// as in the renderer's catalogues beside this file. Placeholders are {name}, filled by fmt().
 //
 // `ru` is declared without `as const`, so typeof ru has plain string values; `en` is
 // typed as typeof ru, so a key missing from en, or one only en has, fails the build.
 
-import type { UiLanguage } from './channels';
+import type { UiLanguage } from './languages';
 
 const ru = {
   appTitle: 'Картотека',
