@@ -2,51 +2,37 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Session } from '../core/workspace/session';
 import { AppError } from '../core/errors';
-import { backupNowSync, listBackups } from '../core/backup/manager';
 import { checkWorkspaceFile } from '../core/backup/check';
-import { countsOfFile, replaceDamaged, restoreFromFile, restoreToNewFile } from '../core/backup/restore';
+import { countsOfFile, replaceDamaged, restoreToNewFile } from '../core/backup/restore';
 import { backupsDirFor, workspaceName, listBackupsIn } from '../core/backup/manifest';
 import { enableAutoBackups } from '../core/backup/scheduler';
+import { openDoor, requiredDb, t, UsageError, useWorkspaceLanguage, withDoor } from './door';
 
-// CLI commands of the backup capability: backup, backups, restore, check.
+// CLI commands of the backup capability. backup, backups and restore into a sound
+// workspace go through the procedure table; check, and restore into a missing or
+// damaged file, work on files the core cannot open (see each).
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const mb = (bytes: number) => t('megabytes', { n: (bytes / 1024 / 1024).toFixed(1) });
 
-function existing(db: string): string {
-  const path = resolve(db);
-  if (!existsSync(path)) throw new AppError('workspace.not_found', `no workspace at ${path}`);
-  return path;
-}
-
-/** The backup's copy checks the data, so the open skips its own check. */
-function openQuick(db: string): Session {
-  const s = new Session({ skipIntegrityCheck: true });
-  s.open(existing(db));
-  return s;
-}
-
-export function backupCommand(db: string, to: string | undefined, json: boolean): number {
-  const s = openQuick(db);
-  try {
-    const b = backupNowSync(s, 'manual', to ? resolve(to) : undefined);
-    console.log(json ? JSON.stringify({ path: b.path, id: b.id, createdAt: b.createdAt, size: b.size, counts: b.counts }) : b.path);
+export function backupCommand(db: string | undefined, to: string | undefined, json: boolean): Promise<number> {
+  // The backup's own copy is integrity-checked, so the open skips its check.
+  return withDoor(db, async ({ call }) => {
+    const b = await call('backup.now', { folder: to ? resolve(to) : null });
+    console.log(json ? JSON.stringify(b) : b.path);
     return 0;
-  } finally {
-    s.close();
-  }
+  });
 }
 
-export function backupsCommand(db: string, json: boolean): number {
-  const s = openQuick(db);
-  try {
-    const list = listBackups(s);
+export function backupsCommand(db: string | undefined, json: boolean): Promise<number> {
+  return withDoor(db, async ({ call, path }) => {
+    const list = await call('backup.list', {});
     if (json) console.log(JSON.stringify(list.map((b) => ({ id: b.id, path: b.path, createdAt: b.createdAt, reason: b.reason, size: b.size, counts: b.counts }))));
-    else if (list.length === 0) console.log(`no backups in ${backupsDirFor(s.workspace.path)}`);
-    else for (const b of list) console.log(`${b.createdAt}  ${b.reason.padEnd(9)}  ${mb(b.size).padStart(9)}  clients ${b.counts.clients ?? 0}  ${b.path}`);
+    else if (list.length === 0) console.log(t('backupsNone', { dir: backupsDirFor(path) }));
+    else
+      for (const b of list)
+        console.log(t('backupLine', { createdAt: b.createdAt, reason: b.reason.padEnd(9), size: mb(b.size).padStart(9), clients: b.counts.clients ?? 0, path: b.path }));
     return 0;
-  } finally {
-    s.close();
-  }
+  });
 }
 
 /** BACKUP is a backup file, or the id of one listed by `backups`. */
@@ -54,16 +40,19 @@ function backupFile(backup: string, dbPath: string): string {
   const asPath = resolve(backup);
   if (existsSync(asPath)) return asPath;
   const listed = listBackupsIn(backupsDirFor(dbPath), workspaceName(dbPath)).find((b) => b.id === backup);
-  if (!listed) throw new AppError('backup.not_found', `no backup file or id "${backup}"`);
+  if (!listed) throw new UsageError('errors.backupNotFound', { backup });
   return listed.path;
 }
 
-export function restoreCommand(backup: string, db: string): number {
-  const dbPath = resolve(db);
+export async function restoreCommand(backup: string | undefined, db: string | undefined): Promise<number> {
+  if (!backup) throw new UsageError('errors.restoreNeedsBackup');
+  const dbPath = requiredDb(db);
   const file = backupFile(backup, dbPath);
+  // A missing or damaged workspace cannot be opened, so no procedure can run on it:
+  // the backup is unpacked into place as a file operation.
   if (!existsSync(dbPath)) {
     restoreToNewFile(file, dbPath);
-    console.log(`restored ${file} into ${dbPath}`);
+    console.log(t('restoredNew', { file, db: dbPath }));
     return 0;
   }
   const s = new Session();
@@ -73,28 +62,30 @@ export function restoreCommand(backup: string, db: string): number {
     } catch (e) {
       if (!(e instanceof AppError && e.code === 'workspace.damaged')) throw e;
       const { movedTo } = replaceDamaged(s, dbPath, file, countsOfFile(file), new Date());
-      console.log(`the workspace was damaged and is kept as ${movedTo}; restored ${file} into ${dbPath}`);
+      console.log(t('restoredDamaged', { movedTo, file, db: dbPath }));
       return 0;
     }
-    const r = restoreFromFile(s, file);
-    console.log(`restored ${file} into ${dbPath}; the previous state is backup ${r.undoId}`);
+    const door = openDoor(dbPath, { session: s });
+    const r = await door.call('backup.restoreFile', { path: file });
+    console.log(t('restored', { file, db: dbPath, undoId: r.undoId }));
     return 0;
   } finally {
     s.close();
   }
 }
 
-export function checkCommand(db: string): number {
-  const path = resolve(db);
+/** Not a procedure: it checks a file that may be damaged, without opening it as a workspace. */
+export function checkCommand(db: string | undefined): number {
+  const path = requiredDb(db);
   const r = checkWorkspaceFile(path);
   if (r.ok) {
-    console.log(`ok: ${path} passed the integrity check`);
+    console.log(t('checkOk', { path }));
     return 0;
   }
-  const first = r.detail.split('; ')[0]!.replace(/\s+/g, ' ');
-  const more = r.detail.split('; ').length - 1;
-  const what = r.problem === 'missing' ? 'not found' : r.problem === 'not_sqlite' ? 'is not a workspace' : 'is damaged';
-  console.error(`error: ${path} ${what}: ${first}${more > 0 ? ` (and ${more} more problems)` : ''}`);
+  const problems = r.detail.split('; ');
+  const first = problems[0]!.replace(/\s+/g, ' ');
+  const more = problems.length > 1 ? t('checkMore', { n: problems.length - 1 }) : '';
+  console.error(`${t('errorPrefix')}: ${t('checkFailed', { path, what: t(`checkWhat.${r.problem}`), first, more })}`);
   return 1;
 }
 
@@ -108,9 +99,10 @@ export function openForServing(path: string): Session {
   enableAutoBackups(s);
   try {
     s.open(path);
+    useWorkspaceLanguage(s);
   } catch (e) {
     if (!(e instanceof AppError && e.code === 'workspace.damaged')) throw e;
-    console.warn(`warning: ${e.message}\nThe browser page offers the newest good backup.`);
+    console.warn(t('damagedServing', { message: (e as AppError).message }));
   }
   return s;
 }

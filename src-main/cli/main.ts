@@ -1,35 +1,11 @@
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
-import { existsSync } from 'node:fs';
-import { Session } from '../core/workspace/session';
-import { defaultWorkspacePath } from '../core/workspace/locations';
-import { workspaceStats } from '../core/workspace/stats';
-import { seedClients } from '../core/seed/generator';
-import { lookupPhone } from '../core/clients/lookup';
-import { AppError } from '../core/errors';
-import { startServer } from '../http/server';
-import { backupCommand, backupsCommand, checkCommand, openForServing, restoreCommand } from './backup';
-import { seedTasksCommand } from './tasks';
-import { importCommand, exportCommand, CliUsageError } from './exchange';
-import { defaultDealsFor, seedDealsCommand } from './deals';
+import { chooseLanguage, describeFailure, t, UsageError } from './door';
+import { initCommand, lookupCommand, seedCommand, serveCommand, statsCommand } from './workspace';
+import { backupCommand, backupsCommand, checkCommand, restoreCommand } from './backup';
+import { exportCommand, importCommand } from './exchange';
 
-// Admin work without a window. Errors are one line on stderr and a non-zero exit;
-// --debug prints the stack.
-
-const USAGE = `Usage: npm run cli -- <command> [options]
-  seed   --db FILE --clients N [--tasks M] [--seed S]   add N demo clients, M demo tasks (creates the workspace)
-  seed   ... [--deals M]                    and M deals with stage histories (default N/2; seeded first, a third of the tasks go on them)
-  stats  --db FILE [--json]                 counts of what the workspace holds
-  lookup PHONE --db FILE [--json]           clients and contacts with this phone
-  serve  [--db FILE] [--port N] [--host H]  browser mode (default 127.0.0.1:5178)
-  backup  --db FILE [--to DIR] [--json]     verified backup now; prints its path
-  backups --db FILE [--json]                the workspace's backups, newest first
-  restore BACKUP --db FILE                  backup file or id into FILE (the current state is kept as a backup)
-  check   --db FILE                         integrity check; exit 0 when sound
-  import FILE --db FILE [--entity clients|contacts|deals] [--mapping auto|PRESET.json] [--on-duplicate skip|update|overwrite|create] [--dry-run] [--json]
-  export clients|contacts|deals --db FILE --format xlsx|csv|csv-1c|vcf --out FILE   (vcf: not deals)`;
-
-class UsageError extends Error {}
+// Admin work without a window. Errors are one line on stderr and a non-zero exit
+// (2 for a mistake in the command line); --debug prints the stack.
 
 const options = {
   db: { type: 'string' },
@@ -41,6 +17,7 @@ const options = {
   port: { type: 'string' },
   host: { type: 'string' },
   to: { type: 'string' },
+  lang: { type: 'string' },
   debug: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   entity: { type: 'string' },
@@ -53,117 +30,76 @@ const options = {
 
 function intOption(value: string | undefined, name: string, fallback?: number): number {
   if (value === undefined) {
-    if (fallback === undefined) throw new UsageError(`--${name} is required`);
+    if (fallback === undefined) throw new UsageError('errors.optionRequired', { name });
     return fallback;
   }
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number, got "${value}"`);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError('errors.wholeNumber', { name, value });
   return n;
 }
 
-function required(db: string | undefined): string {
-  if (!db) throw new UsageError('--db FILE is required');
-  return db;
+/** Deals added by `seed` when --deals is not given: about one per two clients added. */
+const defaultDealsFor = (clients: number): number => Math.round(clients / 2);
+
+/** node:util's parse errors, in the run's language. */
+function parseFailure(e: unknown): UsageError | null {
+  const code = e instanceof Error && 'code' in e ? String((e as { code: unknown }).code) : '';
+  if (!code.startsWith('ERR_PARSE_ARGS')) return null;
+  const option = /'(-[^' ]+)/.exec((e as Error).message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError('errors.unknownOption', { option });
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return new UsageError('errors.optionValue', { option });
+  return new UsageError('errors.parse', { message: (e as Error).message });
 }
 
-/**
- * Short commands (lookup runs on every incoming call) skip the integrity check at
- * open, which reads the whole file (~6 s at 200,000 clients); serve does it once.
- */
-function openSession(db: string | undefined, opts: { create?: boolean } = {}): Session {
-  const path = resolve(required(db));
-  // A mistyped --db must not quietly create an empty workspace: `lookup` would then
-  // answer "unknown caller" for every number.
-  if (!opts.create && !existsSync(path)) throw new UsageError(`no workspace at ${path}`);
-  const s = new Session({ skipIntegrityCheck: true });
-  s.open(path);
-  return s;
+function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw parseFailure(e) ?? e;
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  // The language first, so that even a malformed command line is answered in it.
+  const at = argv.indexOf('--lang');
+  chooseLanguage(at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length));
+  const { values, positionals } = parse(argv);
+  chooseLanguage(values.lang);
   const [command, ...args] = positionals;
   if (values.help || !command) {
-    console.log(USAGE);
+    console.log(t('usage'));
     return command || values.help ? 0 : 1;
   }
   switch (command) {
+    case 'init':
+      return initCommand(values.db, values.json);
     case 'seed': {
       const tasks = intOption(values.tasks, 'tasks', 0);
-      const n = intOption(values.clients, 'clients', tasks > 0 || values.deals !== undefined ? 0 : undefined);
-      const dealCount = intOption(values.deals, 'deals', defaultDealsFor(n));
-      const s = openSession(values.db, { create: true });
-      const t0 = performance.now();
-      seedClients(s.workspace.sqlite, {
-        clients: n,
-        seed: values.seed ? intOption(values.seed, 'seed') : undefined,
-        onProgress: (done, total) => process.stderr.write(`\rseeding ${done}/${total}`),
-      });
-      process.stderr.write('\n');
-      const seedValue = values.seed ? intOption(values.seed, 'seed') : undefined;
-      const deals = seedDealsCommand(s.workspace.sqlite, dealCount, seedValue);
-      seedTasksCommand(s, tasks, seedValue);
-      const secs = (performance.now() - t0) / 1000;
-      const stats = workspaceStats(s.workspace.sqlite);
-      s.close();
-      console.log(
-        values.json
-          ? JSON.stringify({ added: n, addedDeals: deals, addedTasks: tasks, seconds: secs, ...stats })
-          : `added ${n} clients, ${deals} deals and ${tasks} tasks in ${secs.toFixed(1)} s; the workspace holds ${stats.clients} clients, ${stats.deals} deals, ${stats.tasks} tasks`,
-      );
-      return 0;
+      const clients = intOption(values.clients, 'clients', tasks > 0 || values.deals !== undefined ? 0 : undefined);
+      const deals = intOption(values.deals, 'deals', defaultDealsFor(clients));
+      const seed = values.seed ? intOption(values.seed, 'seed') : undefined;
+      return seedCommand(values.db, { clients, deals, tasks, seed }, values.json);
     }
-    case 'stats': {
-      const s = openSession(values.db);
-      const stats = workspaceStats(s.workspace.sqlite);
-      s.close();
-      console.log(values.json ? JSON.stringify(stats) : Object.entries(stats).map(([k, v]) => `${k}: ${v}`).join('\n'));
-      return 0;
-    }
-    case 'lookup': {
-      const phone = args[0];
-      if (!phone) throw new UsageError('lookup needs a PHONE');
-      const s = openSession(values.db);
-      const hits = lookupPhone(s.ctx(), phone);
-      s.close();
-      if (values.json) console.log(JSON.stringify(hits));
-      else if (hits.length === 0) console.log('no match');
-      else for (const h of hits) console.log(`${h.clientName}${h.contact ? ` / ${h.contact.name}` : ''}${h.inn ? `, ИНН ${h.inn}` : ''}: ${h.phones.join(', ')}`);
-      return hits.length ? 0 : 3;
-    }
-    case 'serve': {
-      const s = openForServing(resolve(values.db ?? defaultWorkspacePath()));
-      const host = values.host ?? '127.0.0.1';
-      const port = intOption(values.port, 'port', 5178);
-      const server = await startServer(s, { host, port });
-      console.log(`Kartoteka is open at ${server.url} (workspace: ${s.isOpen ? s.workspace.path : 'not open'})`);
-      if (host !== '127.0.0.1' && host !== 'localhost') {
-        console.warn(`LAN access is ON: anyone on your network can open ${server.url}. There is no login yet.`);
-      }
-      const stop = () => {
-        server.close();
-        s.close();
-        process.exit(0);
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-      return new Promise<number>(() => {});
-    }
+    case 'stats':
+      return statsCommand(values.db, values.json);
+    case 'lookup':
+      return lookupCommand(values.db, args[0], values.json);
+    case 'serve':
+      return serveCommand(values.db, values.host ?? '127.0.0.1', intOption(values.port, 'port', 5178));
     case 'backup':
-      return backupCommand(required(values.db), values.to, values.json);
+      return backupCommand(values.db, values.to, values.json);
     case 'backups':
-      return backupsCommand(required(values.db), values.json);
+      return backupsCommand(values.db, values.json);
     case 'restore':
-      if (!args[0]) throw new UsageError('restore needs a BACKUP file or id');
-      return restoreCommand(args[0], required(values.db));
+      return restoreCommand(args[0], values.db);
     case 'check':
-      return checkCommand(required(values.db));
+      return checkCommand(values.db);
     case 'import':
-      return importCommand(() => openSession(values.db), args[0], values);
+      return importCommand(values.db, args[0], values);
     case 'export':
-      return exportCommand(() => openSession(values.db), args[0], values);
+      return exportCommand(values.db, args[0], values);
     default:
-      throw new UsageError(`unknown command "${command}"\n${USAGE}`);
+      throw new UsageError('errors.unknownCommand', { command });
   }
 }
 
@@ -172,9 +108,8 @@ main(argv).then(
   (code) => process.exit(code),
   (e: unknown) => {
     if (argv.includes('--debug')) console.error(e);
-    else if (e instanceof AppError || e instanceof UsageError || e instanceof CliUsageError) console.error(`error: ${e.message}`);
-    else if (e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) console.error(`error: ${e.message}`);
-    else console.error(`error: ${e instanceof Error ? e.message : String(e)} (run with --debug for details)`);
-    process.exit(e instanceof UsageError || e instanceof CliUsageError ? 2 : 1);
+    console.error(`${t('errorPrefix')}: ${describeFailure(e)}`);
+    if (e instanceof UsageError && e.key === 'errors.unknownCommand') console.error(t('usage'));
+    process.exit(e instanceof UsageError ? 2 : 1);
   },
 );

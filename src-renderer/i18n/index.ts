@@ -4,10 +4,11 @@ import { format, parseISO } from 'date-fns';
 import { ru as ruLocale, enUS } from 'date-fns/locale';
 import { ru } from '../../src-main/shared/i18n/ru';
 import { en } from '../../src-main/shared/i18n/en';
-import { ApiError } from '../api/client';
+import type { UiLanguage } from '../../src-main/shared/i18n/languages';
+import { ApiError, call } from '../api/client';
 
-export const LANGUAGES = { ru: 'Русский', en: 'English' } as const;
-export type Language = keyof typeof LANGUAGES;
+export const LANGUAGES: Record<UiLanguage, string> = { ru: 'Русский', en: 'English' };
+export type Language = UiLanguage;
 
 const STORAGE_KEY = 'kartoteka.language';
 
@@ -40,6 +41,8 @@ export function setLanguage(lang: Language): void {
   void i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
   tellDesktopApp(lang);
+  // The workspace remembers it too: the CLI and files the core writes speak it.
+  void call('workspace.setLanguage', { language: lang }).catch(() => {});
 }
 
 export const t = (key: string, params?: Record<string, unknown>): string => i18next.t(key, params) as string;

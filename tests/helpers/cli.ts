@@ -15,9 +15,20 @@ export interface CliRun {
   stderr: string;
 }
 
+/**
+ * Runs the CLI in English (KARTOTEKA_LANG=en), which most assertions read; tests of
+ * the language itself use `cliIn`.
+ */
 export function cli(...args: string[]): Promise<CliRun> {
+  return cliIn({ KARTOTEKA_LANG: 'en' }, ...args);
+}
+
+/** Runs the CLI with extra environment; without KARTOTEKA_LANG it speaks the workspace's language (Russian by default). */
+export function cliIn(env: Record<string, string>, ...args: string[]): Promise<CliRun> {
+  const base: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete base.KARTOTEKA_LANG;
   return new Promise((resolve) => {
-    execFile(process.execPath, [TSX, MAIN, ...args], { cwd: ROOT, timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [TSX, MAIN, ...args], { cwd: ROOT, timeout: 60_000, env: { ...base, ...env } }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
     });
   });

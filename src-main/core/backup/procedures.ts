@@ -3,10 +3,10 @@ import { isAbsolute } from 'node:path';
 import { proc, reads, writes, runs, switches } from '../procedures/define';
 import { AppError } from '../errors';
 import type { Session } from '../workspace/session';
-import { backupInBackground, backupStatus, cancelBackup, listBackups } from './manager';
+import { backupInBackground, backupNowSync, backupStatus, cancelBackup, listBackups } from './manager';
 import { backupSettingsSchema, writeBackupSettings } from './settings';
 import { backupsDirFor, type BackupEntry } from './manifest';
-import { backupsOfDamaged, recoverDamaged, restoreBackup, restoreIntoNew } from './restore';
+import { backupsOfDamaged, recoverDamaged, restoreBackup, restoreFromFile, restoreIntoNew } from './restore';
 import { workspaceStats } from '../workspace/stats';
 
 const id = z.string().min(1).max(300);
@@ -15,6 +15,11 @@ const newWorkspacePath = z
   .max(1000)
   .refine((p) => isAbsolute(p), 'workspace.path_absolute')
   .refine((p) => /\.kdb$/i.test(p), 'workspace.path_extension');
+const localPath = z
+  .string()
+  .min(1)
+  .max(1000)
+  .refine((p) => isAbsolute(p), 'workspace.path_absolute');
 
 // What the restore screen shows of a backup: the counts users recognise.
 const RECORD_TABLES = ['clients', 'contacts', 'history', 'deals', 'tasks'] as const;
@@ -27,6 +32,9 @@ function view(b: BackupEntry, primaryDir: string) {
     size: b.size,
     records: Object.fromEntries(RECORD_TABLES.filter((t) => t in b.counts).map((t) => [t, b.counts[t]!])) as Partial<Record<(typeof RECORD_TABLES)[number], number>>,
     location: b.dir === primaryDir ? ('primary' as const) : ('second' as const),
+    /** Where the file is on the PC that runs Kartoteka (the CLI prints it). */
+    path: b.path,
+    counts: b.counts,
   };
 }
 
@@ -40,6 +48,11 @@ export const backupProcedures = {
     void backupInBackground(s, 'manual').catch(() => {});
     return backupStatus(s);
   }),
+  /** A verified backup now, waiting for it (the CLI); `folder` writes a one-off copy there instead. */
+  'backup.now': proc(runs('backup', { localOnly: true }), z.object({ folder: localPath.nullish() }), (s, i) => {
+    const b = backupNowSync(s, 'manual', i.folder ?? undefined);
+    return { id: b.id, path: b.path, createdAt: b.createdAt, size: b.size, counts: b.counts };
+  }),
   'backup.cancel': proc(runs('backup'), z.object({}), (s) => {
     cancelBackup(s);
     return backupStatus(s);
@@ -49,6 +62,11 @@ export const backupProcedures = {
     return backupStatus(s);
   }),
   'backup.restore': proc(switches('restore', { localOnly: true }), z.object({ id }), (s, i) => ({ ...restoreBackup(s, i.id), workspace: info(s) })),
+  /** A backup file anywhere on this PC (not only a listed one) into the open workspace. */
+  'backup.restoreFile': proc(switches('restore', { localOnly: true }), z.object({ path: localPath }), (s, i) => ({
+    ...restoreFromFile(s, i.path),
+    workspace: info(s),
+  })),
   'backup.restoreIntoNew': proc(switches('restore', { localOnly: true }), z.object({ id, path: newWorkspacePath }), (s, i) => {
     restoreIntoNew(s, i.id, i.path);
     return info(s);
@@ -67,6 +85,3 @@ export const backupProcedures = {
     return { movedTo, ...info(s) };
   }),
 };
-
-/** Procedures that pick files on this PC's disk or replace the workspace: refused to LAN clients. */
-export const BACKUP_LOCAL_ONLY = ['backup.saveSettings', 'backup.restore', 'backup.restoreIntoNew', 'backup.recover'] as const;

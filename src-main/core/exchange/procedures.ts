@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { isAbsolute } from 'node:path';
 import { proc, reads, writes, runs } from '../procedures/define';
 import { exchangeState } from './jobs';
 import { CHUNK_BYTES } from './files';
 import { EXPORT_FORMATS } from './export/write';
 import { MATCH_KEYS } from './entities/types';
 import { IMPORT_ENTITIES, EXPORT_ENTITIES, importEntity, exportEntity } from './entities/registry';
-import { applyJob, exportList, inspectFile, jobStatus, previewSheet, rejectedFile, startAnalysis, undoLast } from './service';
+import { applyJob, exportList, inspectFile, jobStatus, openLocalFile, previewSheet, rejectedFile, runStoredImport, saveLocalFile, startAnalysis, undoLast } from './service';
+import { UI_LANGUAGES } from '../../shared/i18n/languages';
 import { deletePreset, listPresets, savePreset } from './mapping-store';
 import { lastBatch } from './undo';
 
@@ -15,6 +17,18 @@ const mapping = z
   .record(z.string().regex(/^\d{1,4}$/), z.string().max(80).nullable())
   .transform((m) => Object.fromEntries(Object.entries(m).map(([k, v]) => [Number(k), v])) as Record<number, string | null>);
 const headers = z.array(z.string().max(500)).max(2000);
+const policy = z.enum(['skip', 'update_empty', 'overwrite', 'create']);
+const matchOrder = z
+  .array(z.enum(MATCH_KEYS as [string, ...string[]]))
+  .min(1)
+  .max(3)
+  .default(['inn', 'phone', 'email'])
+  .transform((keys) => [...new Set(keys)] as never);
+const localPath = z
+  .string()
+  .min(1)
+  .max(1000)
+  .refine((p) => isAbsolute(p), 'workspace.path_absolute');
 
 export const exchangeProcedures = {
   'exchange.entities': proc(reads('view'), z.object({}), (s) => ({
@@ -50,12 +64,31 @@ export const exchangeProcedures = {
   }),
   'exchange.apply': proc(runs('import'), z.object({
       jobId: id,
-      policy: z.enum(['skip', 'update_empty', 'overwrite', 'create']),
-      matchOrder: z.array(z.enum(MATCH_KEYS as [string, ...string[]])).min(1).max(3).default(['inn', 'phone', 'email']),
+      policy,
+      matchOrder,
       dryRun: z.boolean().default(false),
     }),
-    (s, i) => applyJob(s, { ...i, matchOrder: [...new Set(i.matchOrder)] as never }),
+    (s, i) => applyJob(s, i),
   ),
+  /** A whole import in one call, every step with its defaults (scripts and the CLI). */
+  'exchange.run': proc(
+    runs('import'),
+    z.object({
+      fileId: id,
+      entity: entityKey,
+      /** 'auto' (a remembered layout or the header names) or header name → field key. */
+      mapping: z.union([z.literal('auto'), z.record(z.string().max(500), z.string().max(80).nullable())]).default('auto'),
+      policy: policy.default('update_empty'),
+      matchOrder,
+      dryRun: z.boolean().default(false),
+      lang: z.enum(UI_LANGUAGES).default('ru'),
+    }),
+    (s, i) => runStoredImport(s, i),
+  ),
+  /** A file on this PC (the CLI's argument, a desktop file dialog's choice), read in place. */
+  'exchange.openLocal': proc(reads('import', { localOnly: true }), z.object({ path: localPath }), (s, i) => ({ fileId: openLocalFile(s, i.path) })),
+  /** Writes a file the core made (an export, a rejected-rows report) to a path on this PC. */
+  'exchange.saveLocal': proc(reads('export', { localOnly: true }), z.object({ fileId: id, path: localPath }), (s, i) => saveLocalFile(s, i.fileId, i.path)),
   'exchange.rejected': proc(reads('import'), z.object({ jobId: id, lang: z.enum(['ru', 'en']).default('ru') }), (s, i) => rejectedFile(s, i.jobId, i.lang)),
   'exchange.lastImport': proc(reads('import'), z.object({}), (s) => lastBatch(s.ctx())),
   'exchange.undo': proc(runs('import'), z.object({ batchId: id }), (s, i) => undoLast(s, i.batchId)),

@@ -9,6 +9,8 @@ import { fromByHeader, rememberMapping } from './mapping-store';
 import { takeSafetyBackup } from '../backup/safety';
 import type { ColumnMapping } from './header';
 import { headerKey } from './cells';
+import { describeIssue } from './messages';
+import type { UiLanguage } from '../../shared/i18n/languages';
 
 export interface RunImportOptions {
   entity: string;
@@ -18,6 +20,8 @@ export interface RunImportOptions {
   matchOrder?: MatchKey[];
   dryRun?: boolean;
   sheet?: number;
+  /** The name the import journal shows; the path's own name by default. */
+  fileName?: string;
   onProgress?: (rowsRead: number) => void;
 }
 
@@ -51,7 +55,7 @@ export async function runImport(session: Session, path: string, o: RunImportOpti
   const result = applyImport(ctx, entity, analysis, {
     policy: o.policy ?? 'update_empty',
     matchOrder: o.matchOrder ?? ['inn', 'phone', 'email'],
-    fileName: path.split(/[\\/]/).pop() ?? path,
+    fileName: o.fileName ?? path.split(/[\\/]/).pop() ?? path,
     dryRun: o.dryRun,
   });
   return { ...result, headerRow, mapping, headers, analysis, issues: analysis.issues };
@@ -60,4 +64,24 @@ export async function runImport(session: Session, path: string, o: RunImportOpti
 // Preset files may be written by hand: any spelling of a header name matches.
 function normaliseKeys(m: Record<string, string | null>): Record<string, string | null> {
   return Object.fromEntries(Object.entries(m).map(([k, v]) => [headerKey(k), v]));
+}
+
+/** What a whole import reports to a script: counts and every row issue in words. */
+export function importReport(r: RunImportResult, lang: UiLanguage) {
+  const column = (field: string) => {
+    const col = Object.entries(r.mapping).find(([, f]) => f === field)?.[0];
+    return col !== undefined ? r.headers[Number(col)] || field : field;
+  };
+  const present = (i: RowIssue) => ({ row: i.row, field: i.field, code: i.code, message: describeIssue(i, column, lang) });
+  return {
+    dryRun: r.dryRun,
+    batchId: r.batchId,
+    headerRow: r.headerRow,
+    created: r.created,
+    updated: r.updated,
+    skipped: r.skipped,
+    rejected: r.analysis.rejected.length,
+    errors: r.issues.filter((i) => i.severity === 'error').map(present),
+    warnings: r.issues.filter((i) => i.severity === 'warning').map(present),
+  };
 }

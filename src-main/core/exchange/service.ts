@@ -1,3 +1,4 @@
+import { copyFileSync, statSync } from 'node:fs';
 import type { Session } from '../workspace/session';
 import { AppError } from '../errors';
 import { cellText } from './cells';
@@ -15,6 +16,8 @@ import { describeIssue } from './messages';
 import { writeRejected } from './rejected';
 import { undoImport } from './undo';
 import { writeExport, type ExportRequest } from './export/write';
+import { importReport, runImport, type RunImportOptions } from './run';
+import type { UiLanguage } from '../../shared/i18n/languages';
 
 // The import wizard's steps and the export, as the procedures and the CLI call them.
 
@@ -162,4 +165,27 @@ export async function exportList(session: Session, req: ExportRequest) {
   const out = state.files.create(`${base} ${stamp}${req.format === 'csv-1c' ? ' (1С)' : ''}.${EXTENSIONS[req.format]}`);
   const rows = await writeExport(session.ctx(), req, out.path);
   return { fileId: out.fileId, rows };
+}
+
+/** A whole import of a stored file (uploaded or opened on this PC) with every step's defaults. */
+export async function runStoredImport(session: Session, input: Omit<RunImportOptions, 'onProgress' | 'fileName'> & { fileId: string; lang: UiLanguage }) {
+  const file = exchangeState(session).files.get(input.fileId);
+  const result = await runImport(session, file.path, { ...input, fileName: file.name });
+  return importReport(result, input.lang);
+}
+
+export function openLocalFile(session: Session, path: string): string {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (!st?.isFile()) throw new AppError('exchange.file_missing', `The file cannot be opened: ${path}`, { name: path });
+  return exchangeState(session).files.register(path);
+}
+
+export function saveLocalFile(session: Session, fileId: string, path: string): { path: string } {
+  const file = exchangeState(session).files.get(fileId);
+  try {
+    copyFileSync(file.path, path);
+  } catch (e) {
+    throw new AppError('exchange.save_failed', `Cannot write ${path}: ${(e as Error).message}`, { path, detail: (e as Error).message });
+  }
+  return { path };
 }

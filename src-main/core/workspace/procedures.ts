@@ -9,6 +9,7 @@ import { workspaceStats } from './stats';
 import { seedTasks } from '../tasks/seed';
 import { timeZone } from '../tasks/schemas';
 import type { Session } from './session';
+import { UI_LANGUAGES, isUiLanguage, type UiLanguage } from '../../shared/i18n/languages';
 
 /** Clients in the demo workspace offered at first start. */
 export const DEMO_CLIENTS = 300;
@@ -27,8 +28,14 @@ function isOnboarded(s: Session): boolean {
   return s.getMeta('onboarded') === '1' || !!s.workspace.sqlite.prepare('SELECT 1 FROM clients LIMIT 1').get();
 }
 
+/** The language of texts made without a window (CLI output, files the core writes); the UI's choice. */
+export function workspaceLanguage(s: Session): UiLanguage {
+  const saved = s.getMeta('language');
+  return isUiLanguage(saved) ? saved : 'ru';
+}
+
 function info(s: Session) {
-  return { path: s.workspace.path, onboarded: isOnboarded(s), stats: workspaceStats(s.workspace.sqlite) };
+  return { path: s.workspace.path, onboarded: isOnboarded(s), language: workspaceLanguage(s), stats: workspaceStats(s.workspace.sqlite) };
 }
 
 export const workspaceProcedures = {
@@ -45,6 +52,10 @@ export const workspaceProcedures = {
     }
     s.setMeta('onboarded', '1');
     return info(s);
+  }),
+  'workspace.setLanguage': proc(writes('settings'), z.object({ language: z.enum(UI_LANGUAGES) }), (s, i) => {
+    s.setMeta('language', i.language);
+    return { language: i.language };
   }),
   'workspace.open': proc(switches('restore', { localOnly: true }), z.object({ path: workspacePath }), (s, i) => {
     if (!existsSync(i.path)) throw new AppError('workspace.not_found', `No workspace at ${i.path}`, { path: i.path });

@@ -90,6 +90,7 @@ export const exchangeEn: Widen<typeof exchangeRu> = {
 export const exchangeErrorsEn: Widen<typeof exchangeErrorsRu> = {
   file_empty: 'The file “{{name}}” is empty',
   file_missing: 'Cannot open the file “{{name}}”',
+  save_failed: 'Cannot write the file “{{path}}”: {{detail}}',
   file_binary: 'This is not a table: the file holds binary data. Save it from Excel as .xlsx or CSV.',
   file_type: '“{{name}}” is not a table file. Accepted: {{types}}',
   file_too_big: 'The file is too big (over {{maxMb}} MB)',

@@ -88,6 +88,7 @@ export const exchangeRu = {
 export const exchangeErrorsRu = {
   file_empty: 'Файл «{{name}}» пустой',
   file_missing: 'Не удаётся открыть файл «{{name}}»',
+  save_failed: 'Не удаётся записать файл «{{path}}»: {{detail}}',
   file_binary: 'Это не таблица: в файле двоичные данные. Сохраните его из Excel как .xlsx или CSV.',
   file_type: 'Файл «{{name}}» не таблица. Подходят: {{types}}',
   file_too_big: 'Файл слишком большой (больше {{maxMb}} МБ)',

@@ -1,0 +1,70 @@
+import type { CliMessages } from './cli.ru';
+
+export const cliEn: CliMessages = {
+  usage: `Usage: npm run cli -- <command> [options]
+  init   --db FILE                          create an empty workspace (one administrator, no demo data)
+  seed   --db FILE --clients N [--tasks M] [--seed S]   add N demo clients, M demo tasks (creates the workspace)
+  seed   ... [--deals M]                    and M deals with stage histories (default N/2; seeded first, a third of the tasks go on them)
+  stats  --db FILE [--json]                 counts of what the workspace holds
+  lookup PHONE --db FILE [--json]           clients and contacts with this phone
+  serve  [--db FILE] [--port N] [--host H]  browser mode (default 127.0.0.1:5178)
+  backup  --db FILE [--to DIR] [--json]     verified backup now; prints its path
+  backups --db FILE [--json]                the workspace's backups, newest first
+  restore BACKUP --db FILE                  backup file or id into FILE (the current state is kept as a backup)
+  check   --db FILE                         integrity check; exit 0 when sound
+  import FILE --db FILE [--entity clients|contacts|deals] [--mapping auto|PRESET.json] [--on-duplicate skip|update|overwrite|create] [--dry-run] [--json]
+  export clients|contacts|deals --db FILE --format xlsx|csv|csv-1c|vcf --out FILE   (vcf: not deals)
+  any command: --lang ru|en (language of messages; default: the workspace's), --debug (error details)`,
+  errorPrefix: 'error',
+  debugHint: '(run with --debug for details)',
+  errors: {
+    dbRequired: '--db FILE is required',
+    noWorkspace: 'no workspace at {{path}}; create one with: npm run cli -- init --db {{path}}',
+    workspaceExists: 'a file already exists at {{path}}; init only creates a new workspace',
+    optionRequired: '--{{name}} is required',
+    wholeNumber: '--{{name}} must be a whole number, got "{{value}}"',
+    lookupNeedsPhone: 'lookup needs a PHONE',
+    unknownCommand: 'unknown command "{{command}}"',
+    restoreNeedsBackup: 'restore needs a BACKUP file or id',
+    backupNotFound: 'no backup file or id "{{backup}}"',
+    importNeedsFile: 'import needs a FILE',
+    exportNeedsEntity: 'export needs an ENTITY: {{entities}}',
+    formatOneOf: '--format must be one of {{formats}}',
+    outRequired: '--out FILE is required',
+    onDuplicate: '--on-duplicate must be skip, update, overwrite or create, got "{{value}}"',
+    presetUnreadable: 'cannot read the mapping preset {{path}}: {{detail}}',
+    presetShape: 'the mapping preset {{path}} must be a JSON object of header → field',
+    lang: '--lang must be ru or en',
+    unknownOption: 'unknown option {{option}}',
+    optionValue: 'option {{option}} needs a value',
+    parse: 'invalid command line: {{message}}',
+    uiNotBuilt: 'the UI is not built and could not be built: run npm run build:renderer',
+  },
+  seeded:
+    'added {{clients}} clients, {{deals}} deals and {{tasks}} tasks in {{seconds}} s; the workspace holds {{totalClients}} clients, {{totalDeals}} deals, {{totalTasks}} tasks',
+  initDone: 'created an empty workspace {{path}} (administrator: {{owner}})',
+  noMatch: 'no match',
+  innLabel: 'INN',
+  serving: 'Kartoteka is open at {{url}} (workspace: {{path}})',
+  notOpen: 'not open',
+  lanWarning: 'LAN access is ON: anyone on your network can open {{url}}. There is no login yet.',
+  uiBuilding: 'The UI is not built yet: building it (npm run build:renderer)…',
+  damagedServing: 'warning: {{message}}\nThe browser page offers the newest good backup.',
+  backupsNone: 'no backups in {{dir}}',
+  backupLine: '{{createdAt}}  {{reason}}  {{size}}  clients {{clients}}  {{path}}',
+  megabytes: '{{n}} MB',
+  restored: 'restored {{file}} into {{db}}; the previous state is backup {{undoId}}',
+  restoredNew: 'restored {{file}} into {{db}}',
+  restoredDamaged: 'the workspace was damaged and is kept as {{movedTo}}; restored {{file}} into {{db}}',
+  checkOk: 'ok: {{path}} passed the integrity check',
+  checkFailed: '{{path}} {{what}}: {{first}}{{more}}',
+  checkMore: ' (and {{n}} more problems)',
+  checkWhat: { missing: 'not found', not_sqlite: 'is not a workspace', damaged: 'is damaged' },
+  readRows: 'read {{n}} rows',
+  rowError: 'row {{row}}: error: {{message}}',
+  rowWarning: 'row {{row}}: warning: {{message}}',
+  imported: 'created {{created}}, updated {{updated}}, skipped {{skipped}}, rejected {{rejected}} (header in row {{headerRow}})',
+  importDryRun:
+    'dry run, nothing written: would create {{created}}, updated {{updated}}, skipped {{skipped}}, rejected {{rejected}} (header in row {{headerRow}})',
+  exported: 'exported {{rows}} {{entity}} to {{path}}',
+};

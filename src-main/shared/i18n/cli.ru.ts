@@ -1,0 +1,73 @@
+// The command line's texts. Russian is the default; `--lang en` or the workspace's
+// language (chosen in the UI) switches them. cli.en.ts has exactly these keys.
+
+export const cliRu = {
+  usage: `Использование: npm run cli -- <команда> [параметры]
+  init   --db ФАЙЛ                          создать пустую базу (один администратор, без демо-данных)
+  seed   --db ФАЙЛ --clients N [--tasks M] [--seed S]   добавить N демо-клиентов и M демо-задач (создаёт базу)
+  seed   ... [--deals M]                    и M сделок с историей этапов (по умолчанию N/2)
+  stats  --db ФАЙЛ [--json]                 сколько чего в базе
+  lookup ТЕЛЕФОН --db ФАЙЛ [--json]         клиенты и контактные лица с этим телефоном
+  serve  [--db ФАЙЛ] [--port N] [--host H]  режим браузера (по умолчанию 127.0.0.1:5178)
+  backup  --db ФАЙЛ [--to ПАПКА] [--json]   проверенная резервная копия сейчас; печатает её путь
+  backups --db ФАЙЛ [--json]                резервные копии базы, новые первыми
+  restore КОПИЯ --db ФАЙЛ                   файл или id копии в ФАЙЛ (текущее состояние сохраняется копией)
+  check   --db ФАЙЛ                         проверка целостности; код 0, если база исправна
+  import ФАЙЛ --db ФАЙЛ [--entity clients|contacts|deals] [--mapping auto|ПРЕСЕТ.json] [--on-duplicate skip|update|overwrite|create] [--dry-run] [--json]
+  export clients|contacts|deals --db ФАЙЛ --format xlsx|csv|csv-1c|vcf --out ФАЙЛ   (vcf: не для сделок)
+  у любой команды: --lang ru|en (язык сообщений; по умолчанию язык базы), --debug (подробности ошибок)`,
+  errorPrefix: 'ошибка',
+  debugHint: '(подробности: запустите с --debug)',
+  errors: {
+    dbRequired: 'нужен параметр --db ФАЙЛ',
+    noWorkspace: 'нет базы {{path}}; создайте её: npm run cli -- init --db {{path}}',
+    workspaceExists: 'файл {{path}} уже существует; init создаёт только новую базу',
+    optionRequired: 'нужен параметр --{{name}}',
+    wholeNumber: '--{{name}} должно быть целым числом, а не «{{value}}»',
+    lookupNeedsPhone: 'lookup: укажите ТЕЛЕФОН',
+    unknownCommand: 'неизвестная команда «{{command}}»',
+    restoreNeedsBackup: 'restore: укажите файл или id резервной копии',
+    backupNotFound: 'нет файла или id резервной копии «{{backup}}»',
+    importNeedsFile: 'import: укажите ФАЙЛ',
+    exportNeedsEntity: 'export: укажите, что выгружать: {{entities}}',
+    formatOneOf: '--format: одно из {{formats}}',
+    outRequired: 'нужен параметр --out ФАЙЛ',
+    onDuplicate: '--on-duplicate: skip, update, overwrite или create, а не «{{value}}»',
+    presetUnreadable: 'не удаётся прочитать пресет сопоставления {{path}}: {{detail}}',
+    presetShape: 'пресет сопоставления {{path}} должен быть JSON-объектом «заголовок → поле»',
+    lang: '--lang: ru или en',
+    unknownOption: 'неизвестный параметр {{option}}',
+    optionValue: 'у параметра {{option}} нет значения',
+    parse: 'неверная командная строка: {{message}}',
+    uiNotBuilt: 'интерфейс не собран и собрать его не удалось: выполните npm run build:renderer',
+  },
+  seeded:
+    'добавлено: клиентов {{clients}}, сделок {{deals}}, задач {{tasks}} за {{seconds}} с; в базе клиентов {{totalClients}}, сделок {{totalDeals}}, задач {{totalTasks}}',
+  initDone: 'создана пустая база {{path}} (администратор: {{owner}})',
+  noMatch: 'не найдено',
+  innLabel: 'ИНН',
+  serving: 'Картотека открыта: {{url}} (база: {{path}})',
+  notOpen: 'не открыта',
+  lanWarning: 'Доступ по сети ВКЛЮЧЁН: любой в вашей сети может открыть {{url}}. Входа по паролю пока нет.',
+  uiBuilding: 'Интерфейс ещё не собран — собираю (npm run build:renderer)…',
+  damagedServing: 'внимание: {{message}}\nСтраница в браузере предложит последнюю исправную копию.',
+  backupsNone: 'резервных копий в {{dir}} нет',
+  backupLine: '{{createdAt}}  {{reason}}  {{size}}  клиентов {{clients}}  {{path}}',
+  megabytes: '{{n}} МБ',
+  restored: 'копия {{file}} восстановлена в {{db}}; прежнее состояние — копия {{undoId}}',
+  restoredNew: 'копия {{file}} восстановлена в новую базу {{db}}',
+  restoredDamaged: 'база была повреждена и сохранена как {{movedTo}}; копия {{file}} восстановлена в {{db}}',
+  checkOk: 'ok: {{path}} прошла проверку целостности',
+  checkFailed: '{{path}} {{what}}: {{first}}{{more}}',
+  checkMore: ' (и ещё проблем: {{n}})',
+  checkWhat: { missing: 'не найдена', not_sqlite: 'не является базой', damaged: 'повреждена' },
+  readRows: 'прочитано строк: {{n}}',
+  rowError: 'строка {{row}}: ошибка: {{message}}',
+  rowWarning: 'строка {{row}}: предупреждение: {{message}}',
+  imported: 'создано {{created}}, обновлено {{updated}}, пропущено {{skipped}}, отклонено {{rejected}} (заголовок в строке {{headerRow}})',
+  importDryRun:
+    'пробный запуск, ничего не записано: было бы создано {{created}}, обновлено {{updated}}, пропущено {{skipped}}, отклонено {{rejected}} (заголовок в строке {{headerRow}})',
+  exported: 'выгружено {{rows}} ({{entity}}) в {{path}}',
+};
+
+export type CliMessages = typeof cliRu;
