@@ -36,7 +36,11 @@ export function startWriter(path: string, limit = 0): Writer {
       const m = /^committed (\S+)$/.exec(line);
       if (m) committed.push(m[1]!);
     }
-    for (const w of [...waiters]) if (committed.length >= w.n) (waiters.splice(waiters.indexOf(w), 1), w.ok());
+    for (const w of [...waiters]) {
+      if (committed.length < w.n) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.ok();
+    }
   });
   // 'close', not 'exit': every line the child wrote has been read by then.
   const exited = new Promise<number | null>((ok) => child.on('close', (code) => ok(code)));

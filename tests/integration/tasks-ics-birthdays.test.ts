@@ -6,7 +6,7 @@ import { seedClients } from '../../src-main/core/seed/generator';
 import { seedTasks } from '../../src-main/core/tasks/seed';
 import { workspaceStats } from '../../src-main/core/workspace/stats';
 
-let now = new Date('2026-11-23T08:00:00Z');
+const now = new Date('2026-11-23T08:00:00Z');
 const MSK = 'Europe/Moscow';
 const spaces: TestWorkspace[] = [];
 const open = () => {
