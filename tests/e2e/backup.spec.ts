@@ -96,7 +96,7 @@ test('a damaged workspace is not opened; the newest good backup is offered and r
   try {
     const url = await new Promise<string>((ok, fail) => {
       child.stdout!.on('data', (d) => {
-        const m = /open at (http:\/\/\S+)/.exec(String(d));
+        const m = /(?:open at|открыта:) (http:\/\/\S+)/.exec(String(d));
         if (m) ok(m[1]!);
       });
       child.on('exit', (code) => fail(new Error(`serve exited with ${code}`)));

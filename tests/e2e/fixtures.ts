@@ -26,7 +26,7 @@ async function startServer(): Promise<{ server: Server; stop: () => Promise<void
   const url = await new Promise<string>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`server did not start: ${stderr}`)), 30_000);
     child.stdout!.on('data', (d) => {
-      const m = /open at (http:\/\/\S+)/.exec(String(d));
+      const m = /(?:open at|открыта:) (http:\/\/\S+)/.exec(String(d));
       if (m) {
         clearTimeout(timer);
         ok(m[1]!);
