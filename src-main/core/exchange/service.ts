@@ -163,8 +163,13 @@ export async function exportList(session: Session, req: ExportRequest) {
   const stamp = session.now().toISOString().slice(0, 10);
   const base = exportEntity(req.entity).title;
   const out = state.files.create(`${base} ${stamp}${req.format === 'csv-1c' ? ' (1С)' : ''}.${EXTENSIONS[req.format]}`);
-  const rows = await writeExport(session.ctx(), req, out.path);
-  return { fileId: out.fileId, rows };
+  try {
+    return { fileId: out.fileId, rows: await writeExport(session.ctx(), req, out.path) };
+  } catch (e) {
+    // A refused or failed export leaves no half-written file behind.
+    state.files.remove(out.fileId);
+    throw e;
+  }
 }
 
 /** A whole import of a stored file (uploaded or opened on this PC) with every step's defaults. */

@@ -108,6 +108,7 @@ export const exchangeErrorsEn: Widen<typeof exchangeErrorsRu> = {
   job_not_ready: 'The file check has not finished yet',
   already_applied: 'This file has already been imported',
   undo_not_last: 'Only the last import can be undone',
+  unencodable: 'Row {{row}} ({{record}}), field “{{field}}”: the character {{char}} cannot be written to this file ({{encoding}}). Correct the record or choose another format (CSV for Excel and Excel hold any letter).',
   columns_empty: 'Choose at least one column',
   header_missing: 'No row with column names found',
   inn_restored: 'The INN was stored as a number and lost its leading zero — restored: {{value}}',

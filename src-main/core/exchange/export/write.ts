@@ -9,6 +9,7 @@ import { exportEntity } from '../entities/registry';
 import type { ExportValue, FieldDef } from '../entities/types';
 import { joinList, neutralise, textValue, toDate } from './values';
 import { writeVcards } from './vcard-write';
+import { assertEncodable, type Target } from './encodable';
 
 export const EXPORT_FORMATS = ['xlsx', 'csv', 'csv-1c', 'vcf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -24,6 +25,15 @@ const HEADERS_1C: Record<string, string> = {
 };
 
 const yieldNow = () => new Promise((r) => setImmediate(r));
+
+/** The record's name for messages about its row. */
+export const recordName = (r: Record<string, ExportValue>): string => String(r.name ?? r.title ?? r.clientName ?? '');
+
+function checkRow(values: unknown[], columns: FieldDef[], target: Target, row: number, record: string): void {
+  values.forEach((v, i) => {
+    if (typeof v === 'string') assertEncodable(v, target, { row, field: columns[i]!.header, record });
+  });
+}
 
 export function chooseColumns(all: FieldDef[], keys: string[] | null | undefined): FieldDef[] {
   if (!keys || keys.length === 0) return all;
@@ -75,8 +85,11 @@ async function writeXlsx(path: string, sheetName: string, columns: FieldDef[], r
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   let n = 0;
   const moneyColumns = columns.flatMap((f, i) => (f.type === 'money' ? [i + 1] : []));
+  checkRow(columns.map((f) => f.header), columns, 'xlsx', 1, '');
   for (const r of rows) {
-    const row = ws.addRow(columns.map((f) => xlsxCell(f, r[f.key] ?? null)));
+    const values = columns.map((f) => xlsxCell(f, r[f.key] ?? null));
+    checkRow(values, columns, 'xlsx', n + 2, recordName(r));
+    const row = ws.addRow(values);
     // A deal in another currency shows its own code instead of the column's ₽.
     const code = typeof r.currency === 'string' && /^[A-Z]{3}$/.test(r.currency) && r.currency !== 'RUB' ? r.currency : null;
     if (code) for (const i of moneyColumns) row.getCell(i).numFmt = `#,##0.00 "${code}"`;
@@ -99,11 +112,16 @@ async function writeCsv(path: string, columns: FieldDef[], rows: Iterable<Record
     first = false;
     if (!out.write(buf)) await once(out, 'drain');
   };
-  await write([columns.map((f) => (for1c ? HEADERS_1C[f.key] ?? f.header : f.header))]);
+  const target: Target = for1c ? 'windows-1251' : 'utf-8';
+  const header = columns.map((f) => (for1c ? HEADERS_1C[f.key] ?? f.header : f.header));
+  checkRow(header, columns, target, 1, '');
+  await write([header]);
   let batch: string[][] = [];
   let n = 0;
   for (const r of rows) {
-    batch.push(columns.map((f) => textValue(f, r[f.key] ?? null)));
+    const values = columns.map((f) => textValue(f, r[f.key] ?? null));
+    checkRow(values, columns, target, n + 2, recordName(r));
+    batch.push(values);
     n++;
     if (batch.length === 1000) {
       await write(batch);
@@ -129,7 +147,7 @@ export async function writeExport(ctx: Ctx, req: ExportRequest, path: string): P
   const query = entity.parseQuery(req.query);
   if (req.format === 'vcf' && !entity.vcard) throw new AppError('exchange.format_unsupported', `${req.entity} cannot be written as ${req.format}`, { format: req.format });
   const rows = entity.rows(ctx, query);
-  if (req.format === 'vcf') return writeVcards(path, req.entity, rows);
+  if (req.format === 'vcf') return writeVcards(path, req.entity, rows, Object.fromEntries(entity.fields(ctx).map((f) => [f.key, f.header])));
   const columns = chooseColumns(entity.fields(ctx), req.columns);
   if (req.format === 'xlsx') return writeXlsx(path, entity.title, columns, rows);
   return writeCsv(path, columns, rows, req.format === 'csv-1c');

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import unzipper, { type File as ZipFile } from 'unzipper';
 
@@ -13,6 +14,11 @@ import unzipper, { type File as ZipFile } from 'unzipper';
 // own sheet order. Sheets are still streamed row by row, so memory stays bounded.
 // It relies on the reader's internal part parsers, which is why exceljs is pinned by
 // the lockfile and tests/integration/exchange-xlsx-reader.test.ts covers this class.
+//
+// Parts reach those parsers as text decoded by one streaming UTF-8 decoder per part.
+// exceljs decodes each chunk of bytes on its own (utils/parse-sax.js), so a letter
+// whose two bytes fall into two inflate chunks became two U+FFFD (a few letters in a
+// 2,000-row 1C list); a decoder that carries the unfinished bytes over cannot do that.
 
 interface Rel {
   Id: string;
@@ -63,12 +69,42 @@ async function readRels(file: ZipFile | undefined): Promise<Rel[]> {
   return rels;
 }
 
+/** The part's bytes as UTF-8 text; `chunkBytes` re-cuts the bytes first (tests put cuts inside letters). */
+function textOf(entry: Readable, chunkBytes = 0): Readable {
+  const decoder = new StringDecoder('utf8');
+  const decode = new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer, _enc, done) {
+      if (chunkBytes <= 0) return done(null, decoder.write(chunk) || undefined);
+      for (let i = 0; i < chunk.length; i += chunkBytes) {
+        const text = decoder.write(chunk.subarray(i, i + chunkBytes));
+        if (text) this.push(text);
+      }
+      done();
+    },
+    flush(done) {
+      done(null, decoder.end() || undefined);
+    },
+  });
+  entry.on('error', (e) => decode.destroy(e));
+  return entry.pipe(decode);
+}
+
+export interface OrderedReaderOptions extends Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions> {
+  /** Tests only: cut every part into pieces of this many bytes before decoding. */
+  chunkBytes?: number;
+}
+
 export class OrderedWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
+  private readonly chunkBytes: number;
+
   constructor(
     private readonly path: string,
-    options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>,
+    options: OrderedReaderOptions,
   ) {
-    super(path, options);
+    const { chunkBytes = 0, ...rest } = options;
+    super(path, rest);
+    this.chunkBytes = chunkBytes;
   }
 
   // Only worksheets are emitted; hyperlinks and other parts are not read.
@@ -76,7 +112,10 @@ export class OrderedWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
     const self = this as unknown as ReaderInternals;
     const zip = await unzipper.Open.file(this.path);
     const parts = new Map(zip.files.map((f) => [f.path.replace(/^\//, ''), f]));
-    const stream = (part: string) => parts.get(part)?.stream() as Readable | undefined;
+    const stream = (part: string) => {
+      const entry = parts.get(part)?.stream() as Readable | undefined;
+      return entry && textOf(entry, this.chunkBytes);
+    };
 
     const rootRels = await readRels(parts.get('_rels/.rels'));
     const workbookTarget = rootRels.find((r) => OFFICE_DOCUMENT.test(r.Type))?.Target;
