@@ -14,7 +14,6 @@ const WIN1251 = new Set(
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // XML 1.0 allows tab, LF, CR and everything from U+0020 except U+FFFE/U+FFFF; exceljs also drops DEL.
-// eslint-disable-next-line no-control-regex
 const NOT_IN_XLSX = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
 
 /** The first character of `text` the target cannot hold, or null. */
