@@ -81,14 +81,15 @@ test('export deals with the current deals filters to Excel and download it', asy
   await server.api('deals.create', { title: 'Продажа станка', clientId: client.id, pipelineId: sale.id, amountKopecks: 123456, expectedClose: '2026-12-31' });
   await server.api('deals.create', { title: 'Аренда офиса', clientId: client.id, pipelineId: rent.id, amountKopecks: 5000000, description: '=1+2' });
 
-  // The user looks at the pipeline «Аренда», then exports "with the current deals filters".
+  // The user looks at the pipeline «Аренда», then chooses to export only what that screen shows.
   await app.getByRole('link', { name: 'Сделки' }).click();
   await app.getByLabel('Воронка').selectOption({ label: 'Аренда' });
   await expect(app.getByTestId('deal-tile').filter({ hasText: 'Аренда офиса' })).toBeVisible();
   await app.getByRole('link', { name: 'Обмен данными' }).click();
   const panel = app.getByRole('region', { name: 'Выгрузка в файл' });
-  await panel.getByLabel('Что загружаем').selectOption({ label: 'Сделки' });
-  await expect(panel.getByLabel('С текущими фильтрами сделок')).toBeChecked();
+  await panel.getByLabel('Что выгружаем').selectOption({ label: 'Сделки' });
+  await expect(panel.getByRole('radio', { name: 'Все сделки всех воронок: 2' })).toBeChecked();
+  await panel.getByRole('radio', { name: /Только отобранные на экране списка: 1 — воронка «Аренда»/ }).check();
   // Deals are not phone contacts: no vCard.
   await expect(panel.getByLabel('Формат').locator('option')).toHaveText(['Excel (.xlsx)', 'CSV для Excel (UTF-8, «;»)', 'CSV для 1С (Windows-1251, «;»)']);
   const download = app.waitForEvent('download');

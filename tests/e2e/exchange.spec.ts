@@ -69,3 +69,29 @@ test('export the client list to Excel and download it', async ({ app, server }) 
   expect(row[header.indexOf('ИНН')]).toBe('7707083893');
   expect(row[header.indexOf('Телефоны')]).toBe('+7 495 111-22-33');
 });
+
+test('a search typed in the client list does not shrink an export unless chosen: the panel says which rows and how many', async ({ app, server }) => {
+  await server.api('clients.create', { kind: 'organization', name: 'ООО «Один»', inn: '7707083893' });
+  for (let i = 0; i < 24; i++) await server.api('clients.create', { kind: 'organization', name: `ООО «Другой ${i}»` });
+  await app.getByRole('searchbox').fill('7707083893');
+  await expect(app.getByText('ООО «Один»')).toBeVisible();
+
+  await app.getByRole('link', { name: 'Обмен данными' }).click();
+  const panel = app.getByRole('region', { name: 'Выгрузка в файл' });
+  await expect(panel.getByText('Что выгружаем')).toBeVisible();
+  const all = panel.getByRole('radio', { name: /Все клиенты \(без архива\): 25/ });
+  const filtered = panel.getByRole('radio', { name: /Только отобранные на экране списка: 1 — поиск «7707083893»/ });
+  await expect(all).toBeChecked();
+  await expect(filtered).not.toBeChecked();
+
+  const rowsOf = async (click: () => Promise<void>) => {
+    const download = app.waitForEvent('download');
+    await click();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(await (await download).path()) as unknown as ArrayBuffer);
+    return wb.worksheets[0]!.actualRowCount - 1;
+  };
+  expect(await rowsOf(() => panel.getByRole('button', { name: 'Выгрузить' }).click())).toBe(25);
+  await filtered.check();
+  expect(await rowsOf(() => panel.getByRole('button', { name: 'Выгрузить' }).click())).toBe(1);
+});
