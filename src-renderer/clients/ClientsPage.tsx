@@ -65,7 +65,7 @@ export function ClientsPage() {
   const selectionCount = allMatching ? count : selected.size;
 
   return (
-    <div className="page clients-page">
+    <div className="page fill clients-page">
       <header className="page-head">
         <h1>{query.archived ? t('clients.archived') : t('clients.title')}</h1>
         <input

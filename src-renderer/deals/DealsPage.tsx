@@ -32,7 +32,7 @@ export function DealsPage() {
   if (!loaded) return <div className="page muted">{t('common.loading')}</div>;
 
   return (
-    <div className={`page deals-page view-${view}`}>
+    <div className={`page deals-page view-${view}${view === 'forecast' ? '' : ' fill'}`}>
       <header className="page-head">
         <h1>{t('deals.title')}</h1>
         {view !== 'forecast' && (

@@ -140,7 +140,7 @@ export function CalendarPage() {
   );
 
   return (
-    <div className="page calendar-page">
+    <div className="page fill calendar-page">
       <header className="page-head">
         <h1>{t('nav.calendar')}</h1>
         <select aria-label={t('tasks.filters.who')} value={userId} onChange={(e) => setUserId(e.target.value)}>

@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +11,8 @@ export interface Server {
   dbPath: string;
   /** Calls a core procedure over the same HTTP door the UI uses (test setup only). */
   api<T = unknown>(name: string, input?: unknown): Promise<T>;
+  /** Adds demo clients, deals and tasks with the CLI's seed generator (large workspaces in a few seconds). */
+  seed(counts: { clients?: number; deals?: number; tasks?: number }): void;
 }
 
 /** Starts `cli serve` on a fresh workspace in a temp dir; the port is chosen by the OS. */
@@ -40,8 +42,12 @@ async function startServer(): Promise<{ server: Server; stop: () => Promise<void
     if (!body.ok) throw new Error(`${name} failed: ${JSON.stringify(body.error)}`);
     return body.result;
   };
+  const seed = (counts: { clients?: number; deals?: number; tasks?: number }) => {
+    const args = ['seed', '--db', dbPath, '--seed', '7', '--clients', String(counts.clients ?? 0), '--deals', String(counts.deals ?? 0), '--tasks', String(counts.tasks ?? 0)];
+    execFileSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], { cwd: ROOT, stdio: 'ignore' });
+  };
   return {
-    server: { url, dbPath, api },
+    server: { url, dbPath, api, seed },
     // The server takes its backup on close: the folder goes once it has exited.
     stop: async () => {
       const exited = new Promise((ok) => child.once('exit', ok));
