@@ -30,7 +30,7 @@ function SearchBox(props: { close: () => void; open: (id: string) => void; title
   return (
     <Dialog title={props.title} onClose={props.close} testId="global-search">
       <input
-        autoFocus
+        autoFocus data-autofocus
         className="search-input big"
         placeholder={t('search.placeholder')}
         aria-label={t('search.placeholder')}

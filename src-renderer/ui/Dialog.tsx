@@ -14,7 +14,15 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
   };
   useEffect(() => {
     const d = ref.current;
-    if (d && !d.open) d.showModal();
+    if (!d || d.open) return;
+    d.showModal();
+    // showModal() focuses the first focusable element, the × in the header, after React's
+    // autoFocus ran on a dialog not yet shown: a phone typed at once went nowhere. The field
+    // marked data-autofocus (or else the first field of the body) gets the focus instead.
+    const target =
+      d.querySelector<HTMLElement>('[data-autofocus]') ??
+      d.querySelector<HTMLElement>('.dialog-body :is(input:not([type=hidden]):not([type=radio]):not([type=checkbox]), textarea, select)');
+    target?.focus();
   }, []);
   return (
     <dialog
@@ -61,7 +69,7 @@ export function ConfirmHost() {
       <p>{pending.text}</p>
       <div className="actions">
         <button onClick={() => done(false)}>{t('common.cancel')}</button>
-        <button className="primary" autoFocus onClick={() => done(true)}>
+        <button className="primary" autoFocus data-autofocus onClick={() => done(true)}>
           {t('common.confirm')}
         </button>
       </div>
