@@ -14,7 +14,8 @@ import { TasksPage } from '../tasks/TasksPage';
 import { CalendarPage } from '../tasks/CalendarPage';
 import { TaskDialogHost } from '../tasks/TaskDialog';
 import { CompleteDialogHost } from '../tasks/CompleteDialog';
-import { ReminderCenter } from '../tasks/ReminderCenter';
+import { ReminderBell, ReminderCenter, useReminderPolling } from '../tasks/ReminderCenter';
+import { useReminders } from '../tasks/reminders';
 import { ExchangePage } from '../exchange/ExchangePage';
 import { DealsPage } from '../deals/DealsPage';
 import { DealCard } from '../deals/DealCard';
@@ -27,6 +28,7 @@ export function App() {
   const { t } = useTranslation();
   const { route, navigate, workspace, setWorkspace, syncFromHash, setSearchOpen } = useApp();
   const [error, setError] = useState<{ text: string; canSwitch: boolean } | null>(null);
+  const remindersOpen = useReminders((s) => s.open);
 
   useEffect(() => {
     call('workspace.info', {}).then(setWorkspace, (e) =>
@@ -61,7 +63,8 @@ export function App() {
   if (!workspace.onboarded) return <Onboarding />;
 
   return (
-    <div className="shell">
+    <div className={remindersOpen ? 'shell with-reminders' : 'shell'}>
+      <ReminderPolling />
       <nav className="sidebar" aria-label={t('app.name')}>
         <div className="brand">{t('app.name')}</div>
         <button className="nav-search" onClick={() => setSearchOpen(true)} title={t('nav.searchHint')}>
@@ -81,6 +84,7 @@ export function App() {
             {t(`nav.${s}`)}
           </a>
         ))}
+        <ReminderBell />
         <BackupBadge />
       </nav>
       <main className="content">
@@ -94,12 +98,18 @@ export function App() {
         {route.section === 'exchange' && <ExchangePage />}
         {!['clients', 'deals', 'settings', 'tasks', 'calendar', 'exchange'].includes(route.section) && <Placeholder section={route.section} />}
       </main>
+      <ReminderCenter />
       <GlobalSearch />
       <TaskDialogHost />
       <CompleteDialogHost />
-      <ReminderCenter />
       <Toasts />
       <ConfirmHost />
     </div>
   );
+}
+
+/** Reminders are polled only inside a ready workspace. */
+function ReminderPolling() {
+  useReminderPolling();
+  return null;
 }

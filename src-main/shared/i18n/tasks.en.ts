@@ -112,15 +112,18 @@ export const tasksEn: Widen<typeof tasksRu> = {
     imported: 'Added: {{imported}}, already there: {{skipped}}, skipped with errors: {{problems}}',
   },
   reminders: {
-    fold: 'Fold',
-    unfold: 'Show',
+    fold: 'Hide the reminders panel',
+    show: 'Show',
     title: 'Reminders',
+    bell: 'Reminders: {{count}}',
+    arrived: 'Reminder: {{title}}',
+    none: 'No reminders now',
     missed: 'missed while the app was closed: {{count}}',
     missedAt: 'was due {{when}}',
     snooze10m: '10 min',
     snooze1h: '1 hour',
     snoozeTomorrow: 'Tomorrow',
-    dismiss: 'Dismiss',
+    dismiss: 'Hide',
   },
 };
 

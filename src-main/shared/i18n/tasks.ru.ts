@@ -110,15 +110,18 @@ export const tasksRu = {
     imported: 'Добавлено: {{imported}}, уже были: {{skipped}}, пропущено с ошибками: {{problems}}',
   },
   reminders: {
-    fold: 'Свернуть',
-    unfold: 'Показать',
+    fold: 'Скрыть панель напоминаний',
+    show: 'Показать',
     title: 'Напоминания',
+    bell: 'Напоминания: {{count}}',
+    arrived: 'Напоминание: {{title}}',
+    none: 'Сейчас напоминаний нет',
     missed: 'пропущено, пока программа была закрыта: {{count}}',
     missedAt: 'должно было сработать {{when}}',
     snooze10m: '10 мин',
     snooze1h: '1 час',
     snoozeTomorrow: 'Завтра',
-    dismiss: 'Закрыть',
+    dismiss: 'Скрыть',
   },
 };
 
