@@ -40,9 +40,69 @@ export function dealFilterSql(f: DealFilter): { where: string[]; params: unknown
   }
   // Open deals only (by stage kind, which the totals index covers), then the tasks probe.
   if (f.noNextStep) where.push(`d.stage_id IN (SELECT os.id FROM stages os WHERE os.kind = 'open') AND ${dealsWithoutNextTaskSql('d')}`);
+  drillSql(f, where, params);
   return { where, params };
 }
 
+/** A list of values where 'none' means "not set". */
+function anyOf(column: string, values: readonly string[], where: string[], params: unknown[]) {
+  const set = values.filter((v) => v !== 'none');
+  const parts = set.length ? [`${column} IN (${set.map(() => '?').join(',')})`] : [];
+  if (values.includes('none')) parts.push(`${column} IS NULL`);
+  where.push(parts.length ? `(${parts.join(' OR ')})` : '0');
+  params.push(...set);
+}
+
+/** The conditions a report's drill-down adds (filter.ts stays the one place deals are filtered). */
+function drillSql(f: DealFilter, where: string[], params: unknown[]) {
+  if (f.responsibleIds) anyOf('d.responsible_id', f.responsibleIds, where, params);
+  if (f.sources) anyOf('d.source', f.sources, where, params);
+  if (f.tagIds) {
+    const tags = f.tagIds.filter((t) => t !== 'none');
+    const parts = tags.length ? [`d.client_id IN (SELECT t.client_id FROM client_tags t WHERE t.tag_id IN (${tags.map(() => '?').join(',')}))`] : [];
+    if (f.tagIds.includes('none')) parts.push('NOT EXISTS (SELECT 1 FROM client_tags t WHERE t.client_id = d.client_id)');
+    where.push(`(${parts.join(' OR ') || '0'})`);
+    params.push(...tags);
+  }
+  if (f.region) {
+    where.push(f.region === 'none' ? 'd.client_id IN (SELECT c.id FROM clients c WHERE c.region IS NULL)' : 'd.client_id IN (SELECT c.id FROM clients c WHERE c.region = ?)');
+    if (f.region !== 'none') params.push(f.region);
+  }
+  if (f.currency) {
+    where.push('d.currency = ?');
+    params.push(f.currency);
+  }
+  if (f.lostReasonId) anyOf('d.lost_reason_id', [f.lostReasonId], where, params);
+  for (const [column, from, to] of [
+    ['d.closed_at', f.closedFrom, f.closedTo],
+    ['d.created_at', f.createdFrom, f.createdTo],
+  ] as const) {
+    if (from) {
+      where.push(`${column} >= ?`);
+      params.push(from);
+    }
+    if (to) {
+      where.push(`${column} < ?`);
+      params.push(to);
+    }
+  }
+  if (f.reachedStageId) {
+    // Reached = entered this stage or a later open one, or won (a won deal passed them all).
+    where.push(`(EXISTS (SELECT 1 FROM stages ws WHERE ws.id = d.stage_id AND ws.kind = 'won')
+      OR EXISTS (SELECT 1 FROM deal_stage_changes ch JOIN stages s ON s.id = ch.to_stage_id JOIN stages r ON r.id = ?
+                 WHERE ch.deal_id = d.id AND s.pipeline_id = r.pipeline_id AND s.kind = 'open' AND s.position >= r.position))`);
+    params.push(f.reachedStageId);
+  }
+  if (f.lostAtStageId) {
+    where.push(`EXISTS (SELECT 1 FROM stages ls WHERE ls.id = d.stage_id AND ls.kind = 'lost') AND ${LOST_FROM_SQL} = ?`);
+    params.push(f.lostAtStageId);
+  }
+}
+
+/** The open stage a lost deal was in when it was lost: where its last move into a lost stage came from. */
+export const LOST_FROM_SQL = `(SELECT ch.from_stage_id FROM deal_stage_changes ch JOIN stages ls2 ON ls2.id = ch.to_stage_id
+   WHERE ch.deal_id = d.id AND ls2.kind = 'lost' ORDER BY ch.at DESC, ch.id DESC LIMIT 1)`;
+
 export function isFiltered(f: DealFilter): boolean {
-  return !!(f.responsibleId || f.source || f.tagId || f.amountMin != null || f.amountMax != null || f.text?.trim() || f.noNextStep);
+  return !!(f.responsibleId || f.source || f.tagId || f.amountMin != null || f.amountMax != null || f.text?.trim() || f.noNextStep || f.fromReport);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { customValues, isoDate } from '../clients/schemas';
 
 export const id = z.string().min(1).max(64);
+const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'invalid');
 const optId = id.nullish().transform((v) => v || null);
 const optText = (max: number) =>
   z
@@ -59,6 +60,24 @@ export const dealFilter = z
     text: z.string().max(200).nullish(),
     // Open deals with no open task: the ones nobody has planned a next step for.
     noNextStep: z.boolean().nullish(),
+    // What a report's number stands for (a drill-down): the deals list shows exactly
+    // the deals behind it. Instants are UTC, the end excluded; 'none' = not set.
+    responsibleIds: z.array(z.union([id, z.literal('none')])).max(200).nullish(),
+    sources: z.array(z.union([z.string().max(200), z.literal('none')])).max(200).nullish(),
+    tagIds: z.array(z.union([id, z.literal('none')])).max(200).nullish(),
+    region: z.string().max(200).nullish(),
+    currency: z.string().regex(/^[A-Z]{3}$/).nullish(),
+    lostReasonId: z.union([id, z.literal('none')]).nullish(),
+    closedFrom: instant.nullish(),
+    closedTo: instant.nullish(),
+    createdFrom: instant.nullish(),
+    createdTo: instant.nullish(),
+    /** Deals that have been in this open stage or past it (a won deal passed them all). */
+    reachedStageId: id.nullish(),
+    /** Lost deals that were in this stage when they were lost. */
+    lostAtStageId: id.nullish(),
+    /** The report this filter came from, shown as a chip above the list. */
+    fromReport: z.string().max(200).nullish(),
   })
   .default({});
 export type DealFilter = z.output<typeof dealFilter>;
