@@ -5,6 +5,8 @@ import { searchClientSeqs, type SqlFilter } from '../search/client-search';
 import { formatPhone } from '../validation/contact-points';
 import { foldText } from '../text/fold';
 import type { ListQuery } from './schemas';
+import { auditSql } from './audit-filters';
+import { selectionIds } from './selections';
 
 /** Search results beyond this many are not worth scrolling: the UI asks to refine. */
 export const SEARCH_CAP = 1000;
@@ -66,6 +68,19 @@ export function filterSql(q: ListQuery, shape: 'probe' | 'scan' = 'probe'): SqlF
         : 'EXISTS (SELECT 1 FROM client_tags t WHERE t.client_id = c.id AND t.tag_id = ?)',
     );
     params.push(q.tagId);
+  }
+  if (q.audit) {
+    const a = auditSql(q.audit);
+    where.push(a.sql);
+    params.push(...a.params);
+  }
+  if (q.noContactSince) {
+    where.push("c.responsible_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM history h WHERE h.client_id = c.id AND h.author_id = c.responsible_id AND h.kind != 'system' AND h.occurred_at >= ?)");
+    params.push(q.noContactSince);
+  }
+  if (q.selection) {
+    where.push('c.id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(selectionIds(q.selection)));
   }
   for (const f of q.custom) {
     // Text values match as a folded substring; other types store canonical values.

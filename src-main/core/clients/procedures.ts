@@ -11,6 +11,7 @@ import { bulkUpdate, resolveTarget } from './bulk';
 import { createContact, updateContact, archiveContact } from './contacts';
 import { addHistory, historyInput, listHistory } from '../history/service';
 import { takeSafetyBackup } from '../backup/safety';
+import { historySearch, searchHistory } from '../history/search';
 
 const id = z.string().min(1).max(64);
 const ids = z.array(id).min(1).max(200_000);
@@ -70,4 +71,10 @@ export const clientProcedures = {
     (s, i) => listHistory(s.ctx(), i.clientId, i.before ?? null, i.limit),
   ),
   'history.add': proc(writes('change'), historyInput, (s, i) => addHistory(s.ctx(), i)),
+  /** Every client's history in one list (the activity report's numbers open here). */
+  'history.search': proc(
+    reads('view'),
+    z.object({ filter: historySearch.prefault({}), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
+    (s, i) => searchHistory(s.ctx(), i.filter, i.offset, i.limit),
+  ),
 };

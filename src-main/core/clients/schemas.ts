@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditFilter } from './audit-filters';
 import { isCalendarDate } from '../validation/dates';
 
 export const CLIENT_KINDS = ['person', 'organization', 'sole_trader'] as const;
@@ -104,6 +105,12 @@ export const listQuery = z.object({
     .array(z.object({ fieldId: z.string().max(64), value: z.string().max(500) }))
     .max(20)
     .default([]),
+  // A report's drill-down: the base audit's problem, the clients their responsible
+  // has not been in touch with since an instant, or a set the report computed.
+  audit: auditFilter.nullish(),
+  noContactSince: z.string().max(40).nullish(),
+  selection: z.string().max(64).nullish(),
+  fromReport: z.string().max(200).nullish(),
   sort: z.enum(['name', 'createdAt', 'updatedAt']).default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),
 });

@@ -86,6 +86,15 @@ function drillSql(f: DealFilter, where: string[], params: unknown[]) {
       params.push(to);
     }
   }
+  if (f.expectedFrom === 'none') where.push('d.expected_close IS NULL');
+  else if (f.expectedFrom) {
+    where.push('d.expected_close >= ?');
+    params.push(f.expectedFrom);
+  }
+  if (f.expectedTo) {
+    where.push('d.expected_close <= ?');
+    params.push(f.expectedTo);
+  }
   if (f.reachedStageId) {
     // Reached = entered this stage or a later open one, or won (a won deal passed them all).
     where.push(`(EXISTS (SELECT 1 FROM stages ws WHERE ws.id = d.stage_id AND ws.kind = 'won')

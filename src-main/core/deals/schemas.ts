@@ -72,6 +72,9 @@ export const dealFilter = z
     closedTo: instant.nullish(),
     createdFrom: instant.nullish(),
     createdTo: instant.nullish(),
+    /** Expected close dates, both included (yyyy-mm-dd); 'none' in expectedFrom = no date set. */
+    expectedFrom: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.literal('none')]).nullish(),
+    expectedTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
     /** Deals that have been in this open stage or past it (a won deal passed them all). */
     reachedStageId: id.nullish(),
     /** Lost deals that were in this stage when they were lost. */

@@ -6,6 +6,7 @@ import { backupProcedures } from '../backup/procedures';
 import { taskProcedures } from '../tasks/procedures';
 import { exchangeProcedures } from '../exchange/procedures';
 import { dealProcedures } from '../deals/procedures';
+import { reportProcedures } from '../reports/procedures';
 import { AppError, ValidationError } from '../errors';
 import type { Session } from '../workspace/session';
 import type { Procedure } from './define';
@@ -15,7 +16,7 @@ import { assertAllowed } from './access';
 export type { Caller } from './caller';
 export { INTERNAL_CALLER } from './caller';
 
-const domains = [workspaceProcedures, clientProcedures, settingsProcedures, backupProcedures, taskProcedures, exchangeProcedures, dealProcedures];
+const domains = [workspaceProcedures, clientProcedures, settingsProcedures, backupProcedures, taskProcedures, exchangeProcedures, dealProcedures, reportProcedures];
 
 /** The single contract between the UI (any door) and the core. */
 export const procedures = {
@@ -26,6 +27,7 @@ export const procedures = {
   ...taskProcedures,
   ...exchangeProcedures,
   ...dealProcedures,
+  ...reportProcedures,
 };
 
 /** Names defined by more than one domain (the spread above would silently keep the last). */

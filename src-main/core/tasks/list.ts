@@ -94,8 +94,20 @@ function toRow(r: RawRow, m: Moment): TaskRow {
   return { ...r, allDay, overdue };
 }
 
-function filterSql(f: ListFilter, userId: string, params: Record<string, unknown>): string {
+function filterSql(f: ListFilter, userId: string, params: Record<string, unknown>, tz = 'UTC'): string {
   let sql = '';
+  if (f.doneFrom) {
+    sql += ' AND t.done_at >= @doneFrom';
+    params.doneFrom = f.doneFrom;
+  }
+  if (f.doneTo) {
+    sql += ' AND t.done_at < @doneTo';
+    params.doneTo = f.doneTo;
+  }
+  if (f.late) {
+    sql += ` AND ${LATE_SQL}`;
+    params.tz = tz;
+  }
   const assignee = f.assigneeId ?? (f.scope === 'mine' ? userId : null);
   if (assignee) {
     sql += ' AND t.assignee_id = @assignee';
@@ -122,9 +134,12 @@ function openWhere(b: Bounds, col: 'deadline_at' | 'starts_at', params: Record<s
     AND ((t.all_day = 0 AND t.${col} >= @a AND t.${col} < @b) OR (t.all_day = 1 AND t.${col} >= @da AND t.${col} < @db))`;
 }
 
+/** Done after its deadline: a timed task after the moment, an all-day one after its day in the user's zone. */
+export const LATE_SQL = '(t.done_at IS NOT NULL AND ((t.all_day = 0 AND t.done_at > t.deadline_at) OR (t.all_day = 1 AND klocaldate(t.done_at, @tz) > t.deadline_at)))';
+
 function bucketQuery(ctx: Ctx, bucket: Bucket, f: ListFilter, now: Date, tz: string) {
   const params: Record<string, unknown> = {};
-  const filters = filterSql(f, ctx.userId, params);
+  const filters = filterSql(f, ctx.userId, params, tz);
   if (bucket === 'done') {
     return { where: `t.done_at IS NOT NULL AND t.archived_at IS NULL${filters}`, order: 't.done_at DESC, t.id DESC', params };
   }

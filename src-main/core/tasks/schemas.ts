@@ -64,5 +64,11 @@ export const listFilter = z.object({
   typeId: ref,
   clientId: ref,
   dealId: ref,
+  // A report's drill-down into the Done list: done within [doneFrom, doneTo) (UTC
+  // instants), and only those done after their deadline (in the user's day for all-day tasks).
+  doneFrom: z.string().max(40).nullish(),
+  doneTo: z.string().max(40).nullish(),
+  late: z.boolean().nullish(),
+  fromReport: z.string().max(200).nullish(),
 });
 export type ListFilter = z.output<typeof listFilter>;

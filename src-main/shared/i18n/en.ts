@@ -3,9 +3,11 @@ import { backupEn, backupErrorsEn } from './backup.en';
 import { tasksEn, tasksErrorsEn } from './tasks.en';
 import { exchangeEn, exchangeErrorsEn } from './exchange.en';
 import { dealsEn, dealsErrorsEn } from './deals.en';
+import { reportsEn, reportsErrorsEn } from './reports.en';
 
 export const en: Dictionary = {
   backup: backupEn,
+  reports: reportsEn,
   app: {
     name: 'Kartoteka',
     loading: 'Loading…',
@@ -290,6 +292,7 @@ export const en: Dictionary = {
     tasks: tasksErrorsEn,
     exchange: exchangeErrorsEn,
     deal: dealsErrorsEn,
+    report: reportsErrorsEn,
     generic: 'The action failed: {{message}}',
     atRow: 'Row {{row}}',
     offline: 'Cannot reach the program',

@@ -2,12 +2,14 @@
 // the type of `Dictionary`).
 
 import { dealsRu, dealsErrorsRu } from './deals.ru';
+import { reportsRu, reportsErrorsRu } from './reports.ru';
 import { backupRu, backupErrorsRu } from './backup.ru';
 import { tasksRu, tasksErrorsRu } from './tasks.ru';
 import { exchangeRu, exchangeErrorsRu } from './exchange.ru';
 
 export const ru = {
   backup: backupRu,
+  reports: reportsRu,
   app: {
     name: 'Картотека',
     loading: 'Загрузка…',
@@ -292,6 +294,7 @@ export const ru = {
     tasks: tasksErrorsRu,
     exchange: exchangeErrorsRu,
     deal: dealsErrorsRu,
+    report: reportsErrorsRu,
     generic: 'Не удалось выполнить действие: {{message}}',
     atRow: 'Строка {{row}}',
     offline: 'Нет связи с программой',

@@ -39,3 +39,9 @@ export function errorMessage(lang: UiLanguage, code: string, params: Record<stri
   const template = lookup(catalogues[lang].errors as Tree, code);
   return template === null ? null : fill(template, params);
 }
+
+/** Any message of the catalogues by its dotted key; the key itself when missing. */
+export function message(lang: UiLanguage, key: string, params: Record<string, string | number> = {}): string {
+  const template = lookup(catalogues[lang], key);
+  return template === null ? key : fill(template, params);
+}
