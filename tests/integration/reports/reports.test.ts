@@ -127,7 +127,7 @@ describe('reports on a small agency', () => {
     expect(past.totals[0]).toMatchObject({ planKopecks: 0, factKopecks: 0, projectionKopecks: null });
   });
 
-  it('forecast: open deals by expected month beside that month's plan', () => {
+  it('forecast: open deals by expected month beside the plan of that month', () => {
     const x = agency();
     const r = run('forecast', { from: '2026-11-01', to: '2026-11-30' });
     expect(r.rows.map(({ month, managerId, count, openKopecks, planKopecks }) => ({ month, managerId, count, openKopecks, planKopecks }))).toEqual([
