@@ -3,6 +3,7 @@ import { chooseLanguage, describeFailure, t, UsageError } from './door';
 import { initCommand, lookupCommand, seedCommand, serveCommand, statsCommand } from './workspace';
 import { backupCommand, backupsCommand, checkCommand, restoreCommand } from './backup';
 import { exportCommand, importCommand } from './exchange';
+import { reportCommand } from './report';
 
 // Admin work without a window. Errors are one line on stderr and a non-zero exit
 // (2 for a mistake in the command line); --debug prints the stack.
@@ -26,6 +27,13 @@ const options = {
   'dry-run': { type: 'boolean', default: false },
   format: { type: 'string' },
   out: { type: 'string' },
+  // --to: a folder for `backup`, the last day for `report`.
+  from: { type: 'string' },
+  month: { type: 'string' },
+  by: { type: 'string' },
+  pipeline: { type: 'string' },
+  tz: { type: 'string' },
+  opt: { type: 'string', multiple: true },
 } as const;
 
 function intOption(value: string | undefined, name: string, fallback?: number): number {
@@ -98,6 +106,8 @@ async function main(argv: string[]): Promise<number> {
       return importCommand(values.db, args[0], values);
     case 'export':
       return exportCommand(values.db, args[0], values);
+    case 'report':
+      return reportCommand(values.db, args[0], values);
     default:
       throw new UsageError('errors.unknownCommand', { command });
   }

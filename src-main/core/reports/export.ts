@@ -19,8 +19,8 @@ const FORMATS: Partial<Record<ColumnType, string>> = {
 };
 
 /** What a cell shows in words: names of codes (problems, churn reasons), "no value" by column. */
-export function cellText(lang: UiLanguage, report: string, column: ReportColumn, value: Cell): Cell {
-  if (value === null) return column.type === 'text' ? message(lang, `reports.none.${column.key}`) : null;
+export function cellText(lang: UiLanguage, report: string, column: ReportColumn, value: Cell, totals = false): Cell {
+  if (value === null) return column.type === 'text' && !totals ? message(lang, `reports.none.${column.key}`) : null;
   if (report === 'base-audit' && column.key === 'problem') return message(lang, `reports.problems.${value}`);
   if (report === 'churn' && column.key === 'reason') return message(lang, `reports.churnReason.${value}`);
   return value;
@@ -49,7 +49,7 @@ export async function writeReportXlsx(path: string, result: ReportResult, lang: 
   }));
   ws.getRow(1).font = { bold: true };
   const write = (row: Record<string, Cell>, bold: boolean, n: number) => {
-    const values = columns.map((c) => typed(c, cellText(lang, result.report, c, row[c.key] ?? null)));
+    const values = columns.map((c) => typed(c, cellText(lang, result.report, c, row[c.key] ?? null, bold)));
     values.forEach((v, i) => {
       if (typeof v === 'string') assertEncodable(v, 'xlsx', { row: n, field: message(lang, columns[i]!.label), record: '' });
     });

@@ -14,6 +14,7 @@ export const cliEn: CliMessages = {
   check   --db FILE                         integrity check; exit 0 when sound
   import FILE --db FILE [--entity clients|contacts|deals] [--mapping auto|PRESET.json] [--on-duplicate skip|update|overwrite|create] [--dry-run] [--json]
   export clients|contacts|deals --db FILE --format xlsx|csv|csv-1c|vcf --out FILE   (vcf: not deals)
+  report NAME --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--month YYYY-MM] [--by dim1,dim2] [--pipeline NAME] [--opt key=value] [--json | --format xlsx --out FILE]
   any command: --lang ru|en (language of messages; default: the workspace's), --debug (error details)`,
   errorPrefix: 'error',
   debugHint: '(run with --debug for details)',
@@ -38,6 +39,13 @@ export const cliEn: CliMessages = {
     unknownOption: 'unknown option {{option}}',
     optionValue: 'option {{option}} needs a value',
     parse: 'invalid command line: {{message}}',
+    reportNeedsName: 'report needs a NAME (sales, plan-fact, funnel, lost-reasons, sources, activity, churn, abc, base-audit, forecast)',
+    reportMonth: '--month must be a month as YYYY-MM, got "{{value}}"',
+    reportDate: '--{{name}} must be a date as YYYY-MM-DD, got "{{value}}"',
+    reportOrder: 'the period ends ({{to}}) before it starts ({{from}})',
+    reportOption: '--opt must be key=value, got "{{value}}"',
+    reportFormat: '--format can only be xlsx, got "{{value}}"',
+    reportPipeline: 'no pipeline "{{name}}"',
     uiNotBuilt: 'the UI is not built and could not be built: run npm run build:renderer',
   },
   seeded:

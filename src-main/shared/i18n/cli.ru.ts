@@ -15,6 +15,7 @@ export const cliRu = {
   check   --db ФАЙЛ                         проверка целостности; код 0, если база исправна
   import ФАЙЛ --db ФАЙЛ [--entity clients|contacts|deals] [--mapping auto|ПРЕСЕТ.json] [--on-duplicate skip|update|overwrite|create] [--dry-run] [--json]
   export clients|contacts|deals --db ФАЙЛ --format xlsx|csv|csv-1c|vcf --out ФАЙЛ   (vcf: не для сделок)
+  report NAME --db ФАЙЛ [--from ГГГГ-ММ-ДД] [--to ГГГГ-ММ-ДД] [--month ГГГГ-ММ] [--by изм1,изм2] [--pipeline НАЗВАНИЕ] [--opt ключ=значение] [--json | --format xlsx --out ФАЙЛ]
   у любой команды: --lang ru|en (язык сообщений; по умолчанию язык базы), --debug (подробности ошибок)`,
   errorPrefix: 'ошибка',
   debugHint: '(подробности: запустите с --debug)',
@@ -39,6 +40,13 @@ export const cliRu = {
     unknownOption: 'неизвестный параметр {{option}}',
     optionValue: 'у параметра {{option}} нет значения',
     parse: 'неверная командная строка: {{message}}',
+    reportNeedsName: 'report: укажите отчёт (sales, plan-fact, funnel, lost-reasons, sources, activity, churn, abc, base-audit, forecast)',
+    reportMonth: '--month: месяц в формате ГГГГ-ММ, а не «{{value}}»',
+    reportDate: '--{{name}}: дата в формате ГГГГ-ММ-ДД, а не «{{value}}»',
+    reportOrder: 'конец периода ({{to}}) раньше начала ({{from}})',
+    reportOption: '--opt: ключ=значение, а не «{{value}}»',
+    reportFormat: '--format: только xlsx, а не «{{value}}»',
+    reportPipeline: 'нет воронки «{{name}}»',
     uiNotBuilt: 'интерфейс не собран и собрать его не удалось: выполните npm run build:renderer',
   },
   seeded:
