@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useClients } from './store';
+import { EMPTY_QUERY, useClients } from './store';
+import { DrillChip } from '../reports/DrillChip';
 import { usePagedClients } from './usePagedClients';
 import { ClientFilters } from './ClientFilters';
 import { BulkBar } from './BulkBar';
@@ -41,6 +42,20 @@ export function ClientsPage() {
     return () => cancelAnimationFrame(h);
   }, [searchText, setQuery]);
 
+  // A report's number opened here: exactly the clients it counted, to act on in bulk.
+  const drill = useApp((s) => s.route.drill);
+  useEffect(() => {
+    if (!drill) return;
+    try {
+      const d = JSON.parse(drill) as Partial<typeof query>;
+      useClients.setState({ query: { ...EMPTY_QUERY, ...d }, selected: new Set(), allMatching: false });
+      setSearchText('');
+    } catch {
+      // A damaged link opens the plain list.
+    }
+    navigate({ section: 'clients' });
+  }, [drill, navigate]);
+
   // A new query or filter starts the keyboard focus at the first row again.
   useEffect(() => setFocused(0), [query]);
 
@@ -61,7 +76,7 @@ export function ClientsPage() {
     }
   };
 
-  const hasFilters = !!(query.kind || query.relation || query.status || query.tagId || query.responsibleId || query.region || query.custom.length);
+  const hasFilters = !!(query.fromReport || query.kind || query.relation || query.status || query.tagId || query.responsibleId || query.region || query.custom.length);
   const selectionCount = allMatching ? count : selected.size;
 
   return (
@@ -94,6 +109,9 @@ export function ClientsPage() {
           {t('clients.new')}
         </button>
       </header>
+      {query.fromReport && (
+        <DrillChip fromReport={query.fromReport} onClear={() => setQuery({ audit: null, noContactSince: null, selection: null, fromReport: null, responsibleId: null })} />
+      )}
       <ClientFilters />
       {selectionCount > 0 && <BulkBar count={selectionCount} total={count} />}
       {capped && <p className="notice">{t('clients.capped', { count })}</p>}

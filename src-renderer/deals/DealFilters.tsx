@@ -4,6 +4,10 @@ import { useLookups } from '../settings/lookups';
 import './next-step.css';
 import { parseRoubles, roublesText } from './money';
 import { useDeals } from './store';
+import { DrillChip, withoutDrill } from '../reports/DrillChip';
+
+/** What a report's drill-down adds to the deal filter (core/deals/schemas.ts). */
+const DRILL_KEYS = ['responsibleIds', 'sources', 'tagIds', 'region', 'currency', 'lostReasonId', 'closedFrom', 'closedTo', 'createdFrom', 'createdTo', 'expectedFrom', 'expectedTo', 'reachedStageId', 'lostAtStageId'] as const;
 
 /** Responsible, source, client tag, amount range, text and "without next step": the same filters for board and list. */
 export function DealFilters() {
@@ -30,6 +34,7 @@ export function DealFilters() {
   const any = !!(filter.responsibleId || filter.source || filter.tagId || filter.amountMin != null || filter.amountMax != null || filter.text || filter.noNextStep);
   return (
     <div className="filters" role="search" data-testid="deal-filters">
+      {filter.fromReport && <DrillChip fromReport={filter.fromReport} onClear={() => setFilter(withoutDrill(filter, DRILL_KEYS))} />}
       <input type="search" aria-label={t('deals.filters.text')} placeholder={t('deals.filters.text')} value={text} onChange={(e) => setText(e.target.value)} />
       <select aria-label={t('deals.fields.responsible')} value={filter.responsibleId ?? ''} onChange={(e) => setFilter({ ...filter, responsibleId: e.target.value || null })}>
         <option value="">{t('deals.fields.responsible')}: {t('common.all')}</option>

@@ -7,16 +7,18 @@ import { Board } from './Board';
 import { DealFilters } from './DealFilters';
 import { DealForm } from './DealForm';
 import { DealList } from './DealList';
-import { Forecast } from './Forecast';
 import { useDeals, type DealsView } from './store';
 import { useTasks } from '../tasks/store';
+import { useDrill } from './useDrill';
 
-const VIEWS: DealsView[] = ['board', 'list', 'forecast'];
+const VIEWS: DealsView[] = ['board', 'list'];
 
 export function DealsPage() {
   const { t } = useTranslation();
   const navigate = useApp((s) => s.navigate);
-  const { pipelines, pipelineId, setPipeline, view, setView, filter, loaded, reload } = useDeals();
+  const { pipelines, pipelineId, setPipeline, view, setView, filter, loaded, reload, list, setList } = useDeals();
+  const drill = useApp((s) => s.route.drill);
+  useDrill(drill);
   const reloadLookups = useLookups((s) => s.reload);
   const [creating, setCreating] = useState(false);
   const [version, setVersion] = useState(0);
@@ -32,14 +34,21 @@ export function DealsPage() {
   if (!loaded) return <div className="page muted">{t('common.loading')}</div>;
 
   return (
-    <div className={`page deals-page view-${view}${view === 'forecast' ? '' : ' fill'}`}>
+    <div className={`page deals-page view-${view} fill`}>
       <header className="page-head">
         <h1>{t('deals.title')}</h1>
-        {view !== 'forecast' && (
-          <select aria-label={t('deals.fields.pipeline')} value={pipelineId ?? ''} onChange={(e) => setPipeline(e.target.value)}>
-            {pipelines.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-          </select>
-        )}
+        {/* The list can show every pipeline at once; the board shows one. */}
+        <select
+          aria-label={t('deals.fields.pipeline')}
+          value={view === 'list' && list.allPipelines ? '' : (pipelineId ?? '')}
+          onChange={(e) => {
+            if (e.target.value) setPipeline(e.target.value);
+            setList({ allPipelines: !e.target.value });
+          }}
+        >
+          {view === 'list' && <option value="">{t('deals.allPipelines')}</option>}
+          {pipelines.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+        </select>
         <div className="segmented" role="tablist" aria-label={t('deals.views.label')}>
           {VIEWS.map((v) => (
             <button key={v} role="tab" aria-selected={view === v} className={view === v ? 'on' : ''} onClick={() => setView(v)}>
@@ -50,10 +59,9 @@ export function DealsPage() {
         <span className="spacer" />
         <button className="primary" onClick={() => setCreating(true)}>{t('deals.new')}</button>
       </header>
-      {view !== 'forecast' && <DealFilters />}
+      <DealFilters />
       {pipelineId && view === 'board' && <Board pipelineId={pipelineId} filter={filter} version={shown} />}
-      {view === 'list' && <DealList pipelineId={pipelineId} filter={filter} version={shown} />}
-      {view === 'forecast' && <Forecast />}
+      {view === 'list' && <DealList pipelineId={list.allPipelines ? null : pipelineId} filter={filter} version={shown} />}
       {creating && (
         <DealForm
           onClose={() => setCreating(false)}

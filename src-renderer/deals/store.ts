@@ -3,13 +3,15 @@ import { call, type ProcInput, type ProcOutput } from '../api/client';
 
 export type DealFilter = NonNullable<ProcInput<'deals.board'>['filter']>;
 export type Pipelines = ProcOutput<'pipelines.list'>;
-export type DealsView = 'board' | 'list' | 'forecast';
+export type DealsView = 'board' | 'list';
 type ListInput = ProcInput<'deals.list'>;
 /** The list view's tab and sort; kept here so the export can write the list the user sees. */
 export interface DealListView {
   status: NonNullable<ListInput['status']>;
   sort: NonNullable<ListInput['sort']>;
   desc: boolean;
+  /** The list shows every pipeline (a report's number may stand for all of them). */
+  allPipelines: boolean;
 }
 
 // What the deals screens share: the chosen pipeline, view and filters (kept while the
@@ -40,7 +42,7 @@ export const useDeals = create<DealsState>((set, get) => ({
   pipelineId: null,
   view: 'board',
   filter: {},
-  list: { status: 'open', sort: 'updatedAt', desc: true },
+  list: { status: 'open', sort: 'updatedAt', desc: true, allPipelines: false },
   reload: async () => {
     const [pipelines, lostReasons, sources, fields] = await Promise.all([
       call('pipelines.list', {}),

@@ -10,12 +10,12 @@ type Filter = NonNullable<ProcInput<'tasks.list'>['filter']>;
 const PAGE = 50;
 
 /** One bucket (Overdue, Today, …): its count in the heading, pages of 50 on demand. */
-export function BucketList({ bucket, filter, count }: { bucket: Bucket; filter: Filter; count: number | undefined }) {
+export function BucketList({ bucket, filter, count, open: openAtStart }: { bucket: Bucket; filter: Filter; count: number | undefined; open?: boolean }) {
   const { t } = useTranslation();
   const version = useTasks((s) => s.version);
   const [rows, setRows] = useState<TaskRow[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [open, setOpen] = useState(bucket !== 'done' && bucket !== 'later');
+  const [open, setOpen] = useState(openAtStart ?? (bucket !== 'done' && bucket !== 'later'));
 
   const load = useCallback(
     async (offset: number) => {

@@ -10,15 +10,39 @@ import { DealPicker } from './DealPicker';
 import { QuickAdd } from './QuickAdd';
 import { typeLabel } from './format';
 import { useTasks, userTimeZone } from './store';
+import { useApp } from '../app/store';
+import { DrillChip } from '../reports/DrillChip';
 
 type Filter = NonNullable<ProcInput<'tasks.list'>['filter']>;
 const BUCKETS = ['overdue', 'today', 'tomorrow', 'week', 'later', 'done'] as const;
+type Bucket = (typeof BUCKETS)[number];
+
+/** A report's or the dashboard's number opened here: whose tasks, which list, what else narrows it. */
+interface TasksDrill {
+  scope?: 'mine' | 'all';
+  assigneeId?: string;
+  bucket?: Bucket;
+  doneFrom?: string;
+  doneTo?: string;
+  late?: boolean;
+  fromReport?: string;
+}
+
+function parseDrill(drill: string | undefined): TasksDrill | null {
+  try {
+    return drill ? (JSON.parse(drill) as TasksDrill) : null;
+  } catch {
+    return null;
+  }
+}
 
 export function TasksPage() {
   const { t } = useTranslation();
   const { types, typesLoaded, loadTypes, version, openDialog } = useTasks();
   const { users, loaded, reload } = useLookups();
-  const [who, setWho] = useState<string>('mine');
+  const drill = parseDrill(useApp((s) => s.route.drill));
+  const [report, setReport] = useState<TasksDrill | null>(drill);
+  const [who, setWho] = useState<string>(drill?.assigneeId ?? drill?.scope ?? 'mine');
   const [typeId, setTypeId] = useState('');
   const [client, setClient] = useState<{ id: string; name: string } | null>(null);
   const [deal, setDeal] = useState<{ id: string; title: string } | null>(null);
@@ -37,8 +61,9 @@ export function TasksPage() {
       typeId: typeId || null,
       clientId: client?.id ?? null,
       dealId: deal?.id ?? null,
+      ...(report ? { doneFrom: report.doneFrom ?? null, doneTo: report.doneTo ?? null, late: report.late ?? null, fromReport: report.fromReport ?? null } : {}),
     }),
-    [who, typeId, client, deal],
+    [who, typeId, client, deal, report],
   );
   useEffect(() => {
     call('tasks.counts', { filter, timeZone: userTimeZone() }).then(
@@ -81,10 +106,13 @@ export function TasksPage() {
           <DealPicker clientId={client?.id ?? null} value={deal} onChange={(d) => setDeal(d && { id: d.id, title: d.title })} />
         </div>
       </div>
+      {report?.fromReport && <DrillChip fromReport={report.fromReport} onClear={() => setReport(null)} />}
       {error && <p className="error" role="alert">{error}</p>}
       <div className="tasks-columns">
         <div>
-          {BUCKETS.map((b) => <BucketList key={b} bucket={b} filter={filter} count={counts?.[b]} />)}
+          {BUCKETS.filter((b) => !report?.bucket || b === report.bucket).map((b) => (
+            <BucketList key={b} bucket={b} filter={filter} count={counts?.[b]} open={report?.bucket === b ? true : undefined} />
+          ))}
         </div>
         <aside>
           <BirthdaysPanel />

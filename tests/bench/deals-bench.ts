@@ -1,7 +1,8 @@
 import type { Session } from '../../src-main/core/workspace/session';
 import { seedDeals } from '../../src-main/core/deals/seed';
 import { getBoard, columnPage } from '../../src-main/core/deals/board';
-import { forecast } from '../../src-main/core/deals/forecast';
+import { runReport } from '../../src-main/core/reports/run';
+import { reportQuery } from '../../src-main/core/reports/types';
 import { moveDeal } from '../../src-main/core/deals/moves';
 import { stagesOf } from '../../src-main/core/deals/pipelines';
 import { dealFilter } from '../../src-main/core/deals/schemas';
@@ -77,7 +78,7 @@ export function benchDeals(session: Session, deals: number, rounds: number, log:
   const bareForecast = sqlite.prepare("SELECT d.responsible_id, substr(d.expected_close, 1, 7), sum(d.amount_kopecks) FROM deals d JOIN stages s ON s.id = d.stage_id WHERE s.kind = 'open' AND d.archived_at IS NULL GROUP BY 1, 2");
   rows.push({
     name: 'forecast, all pipelines',
-    ms: medianOf(rounds, () => void forecast(ctx, { pipelineId: null, responsibleId: null })),
+    ms: medianOf(rounds, () => void runReport(ctx, 'forecast', reportQuery.parse({ from: '2000-01-01', to: '2099-12-31', timeZone: 'Europe/Moscow' }))),
     floorMs: medianOf(rounds, () => void bareForecast.all()),
   });
   return { deals, seedSeconds, rows };

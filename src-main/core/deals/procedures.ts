@@ -7,7 +7,6 @@ import { closeDeal, reopenDeal } from './closing';
 import { boardTotals, cardById, columnPage, getBoard, matchesFilter } from './board';
 import { clientDeals, dealHistory, getDealCard } from './read';
 import { dealSources, listDeals } from './list';
-import { forecast } from './forecast';
 import {
   archiveLostReason,
   archivePipeline,
@@ -87,8 +86,5 @@ export const dealProcedures = {
   'deals.byClient': proc(reads('view'), z.object({ clientId: id }), (s, i) => clientDeals(s.ctx(), i.clientId)),
   'deals.history': proc(reads('view'), z.object({ dealId: id, before: historyCursor, limit: z.number().int().min(1).max(200).default(50) }), (s, i) =>
     dealHistory(s.ctx(), i.dealId, i.before ?? null, i.limit),
-  ),
-  'deals.forecast': proc(reads('view'), z.object({ pipelineId: id.nullish(), responsibleId: z.union([id, z.literal('none')]).nullish() }), (s, i) =>
-    forecast(s.ctx(), { pipelineId: i.pipelineId ?? null, responsibleId: i.responsibleId ?? null }),
   ),
 };

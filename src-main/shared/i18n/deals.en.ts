@@ -7,7 +7,7 @@ export const dealsEn: Widen<typeof dealsRu> = {
   new: 'New deal',
   created: 'Deal created',
   historyDeal: 'deal “{{title}}”',
-  views: { label: 'View', board: 'Board', list: 'List', forecast: 'Forecast' },
+  views: { label: 'View', board: 'Board', list: 'List' },
   fields: {
     title: 'Title',
     client: 'Client',
@@ -63,17 +63,7 @@ export const dealsEn: Widen<typeof dealsRu> = {
     totals: 'Found: {{count}} worth {{sum}}',
     empty: 'No deals match',
   },
-  forecast: {
-    allPipelines: 'All pipelines',
-    hint: 'Open deals by expected close month; the weighted amount applies the stage probability',
-    month: 'Month',
-    count: 'Deals',
-    open: 'Open amount',
-    weighted: 'Weighted amount',
-    total: 'Total',
-    noDate: 'No date',
-    empty: 'No open deals to forecast',
-  },
+  allPipelines: 'All pipelines',
   form: {
     title: 'New deal',
     clientSearch: 'Type a name, phone or INN',

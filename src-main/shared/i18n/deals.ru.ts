@@ -5,7 +5,7 @@ export const dealsRu = {
   new: 'Новая сделка',
   created: 'Сделка создана',
   historyDeal: 'сделка «{{title}}»',
-  views: { label: 'Вид', board: 'Воронка', list: 'Список', forecast: 'Прогноз' },
+  views: { label: 'Вид', board: 'Воронка', list: 'Список' },
   fields: {
     title: 'Название',
     client: 'Клиент',
@@ -61,17 +61,7 @@ export const dealsRu = {
     totals: 'Найдено: {{count}} на сумму {{sum}}',
     empty: 'Сделок с такими условиями нет',
   },
-  forecast: {
-    allPipelines: 'Все воронки',
-    hint: 'Открытые сделки по месяцу ожидаемого закрытия; взвешенная сумма учитывает вероятность этапа',
-    month: 'Месяц',
-    count: 'Сделок',
-    open: 'Сумма открытых',
-    weighted: 'Взвешенная сумма',
-    total: 'Итого',
-    noDate: 'Без даты',
-    empty: 'Открытых сделок нет — прогнозировать нечего',
-  },
+  allPipelines: 'Все воронки',
   form: {
     title: 'Новая сделка',
     clientSearch: 'Начните вводить имя, телефон или ИНН',

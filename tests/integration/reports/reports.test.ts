@@ -136,6 +136,27 @@ describe('reports on a small agency', () => {
     expectDrillsMatch(r);
   });
 
+  it('forecast: probability-weighted sums in exact kopecks, rounded once per row; closed deals are not forecast', () => {
+    w = buildWorkspace('2026-03-01T09:00:00.000Z');
+    const c = w.client('ООО «Ромашка»');
+    const manager = w.user('Белова Марина');
+    // Three deals of 3.33 ₽ at 10 %: 0.999 ₽ weighted; rounding per deal would give 0.99.
+    for (let i = 0; i < 3; i++) w.deal(c, { amountKopecks: 333, expectedClose: '2026-04-15', responsibleId: manager });
+    const big = w.deal(c, { amountKopecks: 123_456_789_01, expectedClose: '2026-04-30', responsibleId: manager });
+    w.moveAt(big, 'Переговоры', '2026-03-02T09:00:00.000Z'); // 70 %
+    w.deal(c, { amountKopecks: 1_000_00, expectedClose: '2026-05-02' }); // no manager, 10 %
+    const won = w.deal(c, { amountKopecks: 999_999, expectedClose: '2026-04-01', responsibleId: manager });
+    w.wonAt(won, '2026-03-03T09:00:00.000Z');
+    const r = run('forecast', { from: '2026-04-01', to: '2026-05-31', pipelineId: w.pipeline().id });
+    expect(r.rows.map((x) => [x.manager, x.month, x.count, x.openKopecks, x.weightedKopecks])).toEqual([
+      ['Белова Марина', '2026-04', 4, 999 + 123_456_789_01, Math.floor((999 * 10 + 123_456_789_01 * 70 + 50) / 100)],
+      [null, '2026-05', 1, 1_000_00, 100_00],
+    ]);
+    expect(r.rows[0]!.weightedKopecks).toBe(8_641_975_331);
+    expect(run('forecast', { from: '2026-04-01', to: '2026-05-31', managerIds: ['none'] }).rows.map((x) => x.count)).toEqual([1]);
+    expectDrillsMatch(r);
+  });
+
   it('activity: what each manager logged, completed and won; every number opens its list', () => {
     const x = agency();
     w.at('2026-10-15T09:00:00.000Z');
