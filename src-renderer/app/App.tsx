@@ -6,7 +6,6 @@ import { errorText } from '../i18n';
 import { useApp, SECTIONS } from './store';
 import { Onboarding } from './Onboarding';
 import { GlobalSearch } from './GlobalSearch';
-import { Placeholder } from './Placeholder';
 import { ClientsPage } from '../clients/ClientsPage';
 import { ClientCard } from '../clients/card/ClientCard';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -19,6 +18,9 @@ import { useReminders } from '../tasks/reminders';
 import { ExchangePage } from '../exchange/ExchangePage';
 import { DealsPage } from '../deals/DealsPage';
 import { DealCard } from '../deals/DealCard';
+import { ReportsPage } from '../reports/ReportsPage';
+import { Dashboard } from '../home/Dashboard';
+import { HistoryPage } from '../history/HistoryPage';
 import { Toasts } from '../ui/toast';
 import { ConfirmHost } from '../ui/Dialog';
 import { BackupBadge } from '../backup/BackupBadge';
@@ -96,7 +98,9 @@ export function App() {
         {route.section === 'tasks' && <TasksPage />}
         {route.section === 'calendar' && <CalendarPage />}
         {route.section === 'exchange' && <ExchangePage />}
-        {!['clients', 'deals', 'settings', 'tasks', 'calendar', 'exchange'].includes(route.section) && <Placeholder section={route.section} />}
+        {route.section === 'reports' && <ReportsPage />}
+        {route.section === 'home' && <Dashboard />}
+        {route.section === 'history' && <HistoryPage />}
       </main>
       <ReminderCenter />
       <GlobalSearch />

@@ -1,13 +1,19 @@
 import { create } from 'zustand';
 import type { ProcOutput } from '../api/client';
 
-export const SECTIONS = ['clients', 'deals', 'tasks', 'calendar', 'reports', 'exchange', 'settings'] as const;
-export type Section = (typeof SECTIONS)[number];
+/** The sections in the sidebar, in its order. */
+export const SECTIONS = ['home', 'clients', 'deals', 'tasks', 'calendar', 'reports', 'exchange', 'settings'] as const;
+/** Screens reached from other screens only (a report's number opens the history list). */
+const HIDDEN = ['history'] as const;
+export type Section = (typeof SECTIONS)[number] | (typeof HIDDEN)[number];
 
 export interface Route {
   section: Section;
   clientId?: string;
   dealId?: string;
+  reportKey?: string;
+  /** A report's drill-down: the list's filter, as JSON. */
+  drill?: string;
 }
 
 type WorkspaceInfo = ProcOutput<'workspace.info'>;
@@ -15,15 +21,21 @@ type WorkspaceInfo = ProcOutput<'workspace.info'>;
 // Routes live in the URL hash (#/clients/<id>) so the browser's Back works in
 // browser mode and a reload keeps the screen.
 export function parseHash(hash: string): Route {
-  const [section, id] = hash.replace(/^#\/?/, '').split('/');
-  const s = (SECTIONS as readonly string[]).includes(section ?? '') ? (section as Section) : 'clients';
-  if (s === 'deals' && id) return { section: s, dealId: decodeURIComponent(id) };
-  return s === 'clients' && id ? { section: s, clientId: decodeURIComponent(id) } : { section: s };
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const [section, id] = path.split('/');
+  const known = [...SECTIONS, ...HIDDEN] as readonly string[];
+  const s = known.includes(section ?? '') ? (section as Section) : section ? 'clients' : 'home';
+  const drill = new URLSearchParams(query).get('drill') ?? undefined;
+  const r: Route = drill ? { section: s, drill } : { section: s };
+  if (s === 'deals' && id) r.dealId = decodeURIComponent(id);
+  if (s === 'clients' && id) r.clientId = decodeURIComponent(id);
+  if (s === 'reports' && id) r.reportKey = decodeURIComponent(id);
+  return r;
 }
 
 export function routeHash(r: Route): string {
-  const id = r.clientId ?? r.dealId;
-  return `#/${r.section}${id ? '/' + encodeURIComponent(id) : ''}`;
+  const id = r.clientId ?? r.dealId ?? r.reportKey;
+  return `#/${r.section}${id ? '/' + encodeURIComponent(id) : ''}${r.drill ? `?drill=${encodeURIComponent(r.drill)}` : ''}`;
 }
 
 interface AppState {

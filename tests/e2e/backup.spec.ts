@@ -108,6 +108,8 @@ test('a damaged workspace is not opened; the newest good backup is offered and r
     await expect(offer).toContainText('клиентов: 300');
     await offer.getByRole('button', { name: 'Восстановить из этой копии' }).click();
     await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Подтвердить' }).click();
+    await expect(page.getByText(/Повреждённый файл сохранён как/)).toBeVisible();
+    await page.getByRole('link', { name: 'Клиенты' }).click();
     await expect(page.getByTestId('clients-total')).toHaveText('Всего: 300');
     await expect(page.getByText(/Повреждённый файл сохранён как/)).toBeVisible();
     expect(readdirSync(dir).some((f) => /^office\.damaged-.*\.kdb$/.test(f))).toBe(true);

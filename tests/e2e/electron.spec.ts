@@ -23,7 +23,7 @@ test('the desktop app opens its window on a fresh workspace', async () => {
     const window = await app.firstWindow();
     await expect(window.getByRole('heading', { name: 'Добро пожаловать в Картотеку' })).toBeVisible();
     await window.getByRole('button', { name: /Начать с пустой базы/ }).click();
-    await expect(window.getByRole('heading', { name: 'Клиенты' })).toBeVisible();
+    await expect(window.getByRole('heading', { name: 'Главная' })).toBeVisible();
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });

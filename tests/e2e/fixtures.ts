@@ -67,7 +67,8 @@ export const test = base.extend<{ server: Server; app: Page }>({
   /** The UI opened on an empty, already onboarded workspace. */
   app: async ({ page, server }, use) => {
     await server.api('workspace.initialize', { demo: false });
-    await page.goto(server.url);
+    // Most tests start in the client list; the dashboard, the first screen, has its own tests.
+    await page.goto(`${server.url}#/clients`);
     await expect(page.getByRole('heading', { name: 'Клиенты' })).toBeVisible();
     await use(page);
   },

@@ -3,7 +3,7 @@ import { test, expect } from './fixtures';
 test('the list pages in as the user scrolls to the end of 300 clients', async ({ page, server }) => {
   await server.api('workspace.initialize', { demo: true });
   const last = await server.api<{ rows: { name: string }[] }>('clients.list', { query: { search: '' }, offset: 299, limit: 1 });
-  await page.goto(server.url);
+  await page.goto(`${server.url}#/clients`);
   const list = page.getByTestId('client-list');
   await expect(page.getByTestId('clients-total')).toHaveText('Всего: 300');
   await list.hover();

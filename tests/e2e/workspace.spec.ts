@@ -4,6 +4,9 @@ test('first start offers a demo workspace, and Ctrl+K finds a client from any sc
   await page.goto(server.url);
   await expect(page.getByRole('heading', { name: 'Добро пожаловать в Картотеку' })).toBeVisible();
   await page.getByRole('button', { name: /Открыть демо-базу/ }).click();
+  // The first screen is the dashboard.
+  await expect(page.getByRole('heading', { name: 'Главная' })).toBeVisible();
+  await page.getByRole('link', { name: 'Клиенты' }).click();
   await expect(page.getByTestId('clients-total')).toHaveText('Всего: 300');
 
   // Pick a real phone of a demo client and look it up from the settings screen.

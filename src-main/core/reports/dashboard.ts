@@ -85,6 +85,8 @@ export function dashboard(session: Session, scope: 'me' | 'all', tz: string) {
   const backup = backupStatus(session);
   return {
     scope,
+    /** The user the "me" numbers are about (their drill-downs filter by it). */
+    me: ctx.userId,
     today,
     tasks: { today: tasks.today, overdue: tasks.overdue },
     noNextStep,

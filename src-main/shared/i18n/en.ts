@@ -14,6 +14,8 @@ export const en: Dictionary = {
     offline: 'Cannot reach the Kartoteka core. Make sure the program is running.',
   },
   nav: {
+    home: 'Home',
+    history: 'Activity feed',
     clients: 'Clients',
     deals: 'Deals',
     tasks: 'Tasks',
@@ -48,10 +50,6 @@ export const en: Dictionary = {
     discardConfirm: 'Close without saving? What you typed will be lost.',
     color: 'Colour',
     name: 'Name',
-  },
-  placeholder: {
-    title: 'The “{{section}}” section comes in a later version',
-    body: 'Clients, contacts and history work now. Deals, tasks, calendar, reports and 1C exchange are in progress.',
   },
   onboarding: {
     title: 'Welcome to Kartoteka',
@@ -211,6 +209,7 @@ export const en: Dictionary = {
     noTags: 'No tags',
   },
   history: {
+    feed: { empty: 'No entries match', total: 'Entries: {{count}}', more: 'Show more', client: 'Client', author: 'Who' },
     add: 'Add entry',
     empty: 'No history yet. Log a call, a meeting or a note.',
     kind: 'Entry type',
