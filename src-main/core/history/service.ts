@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { and, desc, eq, lt, or } from 'drizzle-orm';
-import { history, users, contacts, clients } from '../db/schema';
+import { history, users, contacts, clients, deals } from '../db/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { isoNow, type Ctx } from '../context';
 import { newId } from '../ids';
 import { HISTORY_KINDS } from '../clients/schemas';
-import { deals } from '../deals/tables';
 
 export const historyInput = z.object({
   clientId: z.string().max(64),

@@ -1,10 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { history } from '../db/schema';
+import { history, tasks, taskTypes, taskReminders, deals } from '../db/schema';
 import { isoNow, type Ctx } from '../context';
 import { newId } from '../ids';
 import { AppError, NotFoundError } from '../errors';
-import { tasks, taskTypes, taskReminders } from './tables';
-import { deals } from '../deals/tables';
 
 // Completing a task asks for a short result; it goes into the client's history so
 // the timeline tells what was agreed. A task of a deal writes history.deal_id too, so

@@ -13,7 +13,7 @@ import { exportIcs, importIcs } from './ics';
 import { createTaskType, listTaskTypes, updateTaskType } from './types';
 import { ensureMaterialized, horizonFrom } from './recurrence';
 import { reminderMinutes } from './reminders-write';
-import { taskSeries } from './tables';
+import { taskSeries } from '../db/schema';
 import { dayStart } from './time';
 
 const id = z.string().min(1).max(64);

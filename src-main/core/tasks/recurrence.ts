@@ -4,10 +4,9 @@ import { isoNow } from '../context';
 import { newId } from '../ids';
 import { RRule, rrulestr } from './rrule-lib';
 import type { RecurrenceInput } from './schemas';
-import { taskSeries, taskSeriesExceptions, tasks } from './tables';
+import { taskSeries, taskSeriesExceptions, tasks, deals } from '../db/schema';
 import { localParts, zonedInstant } from './time';
 import { setReminders } from './reminders-write';
-import { deals } from '../deals/tables';
 import { prepared } from '../db/statements';
 
 // A series is expanded in "floating" wall-clock time: rrule works on Dates whose

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { prepared } from '../db/statements';
 import { NotFoundError } from '../errors';
-import { taskReminders } from './tables';
+import { taskReminders } from '../db/schema';
 import { localDate, shiftDate, zonedInstant } from './time';
 
 // The doors poll `due` while the app runs (every 30 s). A reminder is shown until
