@@ -3,6 +3,7 @@ import { NotFoundError } from '../errors';
 import { prepared } from '../db/statements';
 import { stagesOf } from './pipelines';
 import { nextTaskForDeals } from '../tasks/deal-hooks';
+import { historyPage, type HistoryCursor } from '../history/service';
 
 export interface StagePathStep {
   stageId: string;
@@ -143,24 +144,4 @@ export function clientDeals(ctx: Ctx, clientId: string) {
 }
 
 /** History entries logged on a deal, newest first, paged by an (occurredAt, id) cursor. */
-export function dealHistory(ctx: Ctx, dealId: string, before: { occurredAt: string; id: string } | null, limit: number) {
-  const cursor = before ? 'AND (h.occurred_at < ? OR (h.occurred_at = ? AND h.id < ?))' : '';
-  return prepared(
-    ctx.ws.sqlite,
-    `SELECT h.id, h.kind, h.direction, h.occurred_at AS occurredAt, h.duration_min AS durationMin, h.text, u.name AS author,
-        ct.name AS contactName, h.deal_id AS dealId, NULL AS dealTitle
-       FROM history h LEFT JOIN users u ON u.id = h.author_id LEFT JOIN contacts ct ON ct.id = h.contact_id
-      WHERE h.deal_id = ? ${cursor} ORDER BY h.occurred_at DESC, h.id DESC LIMIT ?`,
-  ).all(dealId, ...(before ? [before.occurredAt, before.occurredAt, before.id] : []), limit) as {
-    id: string;
-    kind: 'note' | 'call' | 'meeting' | 'email' | 'system';
-    direction: 'in' | 'out' | null;
-    occurredAt: string;
-    durationMin: number | null;
-    text: string;
-    author: string | null;
-    contactName: string | null;
-    dealId: string | null;
-    dealTitle: string | null;
-  }[];
-}
+export const dealHistory = (ctx: Ctx, dealId: string, before: HistoryCursor, limit: number) => historyPage(ctx, { dealId }, before, limit);

@@ -64,8 +64,8 @@ export function seedDeals(sqlite: Database.Database, opts: SeedDealsOptions): { 
     line: sqlite.prepare('INSERT INTO deal_lines (id, deal_id, name, quantity_milli, price_kopecks, position) VALUES (?, ?, ?, ?, ?, ?)'),
     change: sqlite.prepare('INSERT INTO deal_stage_changes (id, deal_id, from_stage_id, to_stage_id, at, by_id) VALUES (?, ?, ?, ?, ?, ?)'),
     history: sqlite.prepare(
-      `INSERT INTO history (id, client_id, deal_id, kind, occurred_at, text, author_id, created_at, updated_at, created_by)
-       VALUES (?, ?, ?, 'system', ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO history (id, client_id, deal_id, kind, occurred_at, text, event, event_data, author_id, created_at, updated_at, created_by)
+       VALUES (?, ?, ?, 'system', ?, '', ?, ?, ?, ?, ?, ?)`,
     ),
   };
 
@@ -103,8 +103,9 @@ export function seedDeals(sqlite: Database.Database, opts: SeedDealsOptions): { 
     );
     lines.forEach((l, i) => st.line.run(newId(), id, l.name, l.q, l.p, i));
     path.forEach((s, i) => st.change.run(newId(), id, path[i - 1]?.id ?? null, s.id, new Date(times[i]!).toISOString(), by));
-    st.history.run(newId(), clientId, id, created, `deal_created:${title}`, by, created, created, by);
-    if (outcome !== 'open') st.history.run(newId(), clientId, id, enteredAt, `deal_${outcome}:${title}`, by, enteredAt, enteredAt, by);
+    const about = JSON.stringify({ title });
+    st.history.run(newId(), clientId, id, created, 'deal_created', about, by, created, created, by);
+    if (outcome !== 'open') st.history.run(newId(), clientId, id, enteredAt, `deal_${outcome}`, about, by, enteredAt, enteredAt, by);
   };
 
   const CHUNK = 5000;

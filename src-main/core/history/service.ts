@@ -4,6 +4,7 @@ import { history, users, contacts, clients, deals } from '../db/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { isoNow, type Ctx } from '../context';
 import { newId } from '../ids';
+import { eventOf } from './events';
 import { HISTORY_KINDS } from '../clients/schemas';
 
 export const historyInput = z.object({
@@ -47,11 +48,17 @@ export function addHistory(ctx: Ctx, input: z.output<typeof historyInput>): { id
   return { id };
 }
 
-/** Newest first, paged by a (occurredAt, id) cursor so long histories load in slices. */
-export function listHistory(ctx: Ctx, clientId: string, before: { occurredAt: string; id: string } | null, limit: number) {
+export type HistoryCursor = { occurredAt: string; id: string } | null;
+
+/**
+ * A page of a timeline, newest first, paged by an (occurredAt, id) cursor so long
+ * histories load in slices: a client's (entries of its deals included) or one deal's.
+ */
+export function historyPage(ctx: Ctx, of: { clientId: string } | { dealId: string }, before: HistoryCursor, limit: number) {
   const cursor = before
     ? or(lt(history.occurredAt, before.occurredAt), and(eq(history.occurredAt, before.occurredAt), lt(history.id, before.id)))
     : undefined;
+  const owner = 'clientId' in of ? eq(history.clientId, of.clientId) : eq(history.dealId, of.dealId);
   return ctx.db
     .select({
       id: history.id,
@@ -60,6 +67,8 @@ export function listHistory(ctx: Ctx, clientId: string, before: { occurredAt: st
       occurredAt: history.occurredAt,
       durationMin: history.durationMin,
       text: history.text,
+      event: history.event,
+      eventData: history.eventData,
       author: users.name,
       contactName: contacts.name,
       dealId: history.dealId,
@@ -69,8 +78,11 @@ export function listHistory(ctx: Ctx, clientId: string, before: { occurredAt: st
     .leftJoin(users, eq(users.id, history.authorId))
     .leftJoin(contacts, eq(contacts.id, history.contactId))
     .leftJoin(deals, eq(deals.id, history.dealId))
-    .where(and(eq(history.clientId, clientId), cursor))
+    .where(and(owner, cursor))
     .orderBy(desc(history.occurredAt), desc(history.id))
     .limit(limit)
-    .all();
+    .all()
+    .map(({ event, eventData, ...row }) => ({ ...row, event: eventOf(event, eventData) }));
 }
+
+export const listHistory = (ctx: Ctx, clientId: string, before: HistoryCursor, limit: number) => historyPage(ctx, { clientId }, before, limit);

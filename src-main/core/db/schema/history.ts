@@ -1,6 +1,6 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { id, timestamps } from './columns';
-import { CALL_DIRECTIONS, HISTORY_KINDS } from './enums';
+import { CALL_DIRECTIONS, HISTORY_EVENTS, HISTORY_KINDS } from './enums';
 import { users } from './users';
 import { clients, contacts } from './clients';
 import { deals } from './deals';
@@ -19,7 +19,13 @@ export const history = sqliteTable(
     direction: text('direction', { enum: CALL_DIRECTIONS }),
     occurredAt: text('occurred_at').notNull(),
     durationMin: integer('duration_min'),
+    // What the user wrote; empty for a system entry, which the renderer words from
+    // `event` and `event_data` in the reader's language.
     text: text('text').notNull(),
+    // Set on system entries only: what happened, and its details as JSON
+    // (history/events.ts: a deal's title, the other client's name…).
+    event: text('event', { enum: HISTORY_EVENTS }),
+    eventData: text('event_data', { mode: 'json' }).$type<Record<string, string>>(),
     authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps(),
   },
