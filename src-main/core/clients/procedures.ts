@@ -11,13 +11,13 @@ import { bulkUpdate, resolveTarget } from './bulk';
 import { createContact, updateContact, archiveContact } from './contacts';
 import { addHistory, historyInput, listHistory } from '../history/service';
 import { takeSafetyBackup } from '../backup/safety';
+import { historyCursor, id, limit, offset } from '../validation/rules';
 
-const id = z.string().min(1).max(64);
 const ids = z.array(id).min(1).max(200_000);
 
 export const clientProcedures = {
   'clients.list': proc(
-    z.object({ query: listQuery, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
+    z.object({ query: listQuery, offset, limit: limit(500, 100) }),
     (s, i) => listClients(s.ctx(), i.query, i.offset, i.limit),
   ),
   'clients.get': proc(z.object({ id }), (s, i) => getClientCard(s.ctx(), i.id)),
@@ -68,8 +68,8 @@ export const clientProcedures = {
   'history.list': proc(
     z.object({
       clientId: id,
-      before: z.object({ occurredAt: z.string().max(40), id }).nullish(),
-      limit: z.number().int().min(1).max(200).default(50),
+      before: historyCursor,
+      limit: limit(200, 50),
     }),
     (s, i) => listHistory(s.ctx(), i.clientId, i.before ?? null, i.limit),
   ),

@@ -14,6 +14,9 @@ export interface ForecastRow {
   weightedKopecks: number;
 }
 
+/** A group as read: SQLite's 64-bit sums as bigints (safeIntegers). */
+type ForecastSums = Omit<ForecastRow, 'weightedKopecks' | 'count' | 'openKopecks'> & { count: bigint; openKopecks: bigint; weightedCentiKopecks: bigint };
+
 /**
  * Open deals by pipeline, manager and expected close month. The weighted sum is
  * accumulated as integer kopeck-percents (amount × probability) and divided once, so
@@ -32,7 +35,7 @@ export function forecast(ctx: Ctx, q: { pipelineId: string | null; responsibleId
     params.push(q.responsibleId);
   }
   // 64-bit integers end to end: amount × probability summed over many deals can pass 2^53.
-  const rows = prepared(
+  const rows = prepared<ForecastSums>(
     ctx.ws.sqlite,
     `SELECT d.pipeline_id AS pipelineId, p.name AS pipelineName, d.responsible_id AS responsibleId, u.name AS responsibleName,
         substr(d.expected_close, 1, 7) AS month, count(*) AS count, sum(d.amount_kopecks) AS openKopecks,
@@ -43,7 +46,7 @@ export function forecast(ctx: Ctx, q: { pipelineId: string | null; responsibleId
       ORDER BY p.position, p.name, month IS NULL, month, u.name`,
   )
     .safeIntegers(true)
-    .all(...params) as (Omit<ForecastRow, 'weightedKopecks' | 'count' | 'openKopecks'> & { count: bigint; openKopecks: bigint; weightedCentiKopecks: bigint })[];
+    .all(...params);
   return rows.map(({ weightedCentiKopecks, count, openKopecks, ...r }) => ({
     ...r,
     count: Number(count),

@@ -5,18 +5,19 @@ import { NotFoundError, ValidationError } from '../errors';
 import { isoNow, type Ctx } from '../context';
 import { newId } from '../ids';
 import { eventOf } from './events';
-import { HISTORY_KINDS } from '../clients/schemas';
+import { CALL_DIRECTIONS, LOGGED_HISTORY_KINDS } from '../db/schema/enums';
+import { id, instant, optionalId, requiredText } from '../validation/rules';
 
 export const historyInput = z.object({
-  clientId: z.string().max(64),
-  contactId: z.string().max(64).nullish().transform((v) => v || null),
+  clientId: id,
+  contactId: optionalId,
   // Logged on a deal: shown on the deal card and on the client card.
-  dealId: z.string().max(64).nullish().transform((v) => v || null),
-  kind: z.enum(HISTORY_KINDS),
-  direction: z.enum(['in', 'out']).nullish().transform((v) => v ?? null),
-  occurredAt: z.iso.datetime({ offset: true }),
+  dealId: optionalId,
+  kind: z.enum(LOGGED_HISTORY_KINDS),
+  direction: z.enum(CALL_DIRECTIONS).nullish().transform((v) => v ?? null),
+  occurredAt: instant,
   durationMin: z.number().int().min(0).max(24 * 60).nullish().transform((v) => v ?? null),
-  text: z.string().trim().min(1, 'required').max(20000),
+  text: requiredText(20000),
 });
 
 export function addHistory(ctx: Ctx, input: z.output<typeof historyInput>): { id: string } {

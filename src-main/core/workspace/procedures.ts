@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { existsSync } from 'node:fs';
-import { isAbsolute } from 'node:path';
 import { proc } from '../procedures/define';
 import { AppError } from '../errors';
 import { seedClients } from '../seed/generator';
@@ -9,17 +8,12 @@ import { workspaceStats } from './stats';
 import { seedTasks } from '../tasks/seed';
 import { timeZone } from '../tasks/schemas';
 import type { Session } from './session';
+import { workspacePath } from '../validation/rules';
 
 /** Clients in the demo workspace offered at first start. */
 export const DEMO_CLIENTS = 300;
 export const DEMO_TASKS = 400;
 export const DEMO_DEALS = 150;
-
-const workspacePath = z
-  .string()
-  .max(1000)
-  .refine((p) => isAbsolute(p), 'workspace.path_absolute')
-  .refine((p) => /\.kdb$/i.test(p), 'workspace.path_extension');
 
 // A workspace that already holds clients (seeded, or opened from elsewhere) needs no
 // "empty or demo?" question. Cheap: info() runs at every start of the UI.

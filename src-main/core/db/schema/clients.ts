@@ -116,3 +116,9 @@ export const emails = sqliteTable(
     index('emails_contact_idx').on(t.contactId),
   ],
 );
+
+// Row types of the tables above (what a select of all columns returns), for typing raw-SQL rows too.
+export type Client = typeof clients.$inferSelect;
+export type Contact = typeof contacts.$inferSelect;
+export type Phone = typeof phones.$inferSelect;
+export type Email = typeof emails.$inferSelect;

@@ -31,3 +31,6 @@ export const clientCustomValues = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.clientId, t.fieldId] }), index('ccv_field_value_idx').on(t.fieldId, t.value)],
 );
+
+// Row types of the tables above (what a select of all columns returns), for typing raw-SQL rows too.
+export type CustomField = typeof customFields.$inferSelect;

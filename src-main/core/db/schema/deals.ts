@@ -156,3 +156,11 @@ export const dealCustomValues = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.dealId, t.fieldId] }), index('dcv_field_value_idx').on(t.fieldId, t.value)],
 );
+
+// Row types of the tables above (what a select of all columns returns), for typing raw-SQL rows too.
+export type Pipeline = typeof pipelines.$inferSelect;
+export type Stage = typeof stages.$inferSelect;
+export type LostReason = typeof lostReasons.$inferSelect;
+export type Deal = typeof deals.$inferSelect;
+export type DealLine = typeof dealLines.$inferSelect;
+export type DealStageChange = typeof dealStageChanges.$inferSelect;

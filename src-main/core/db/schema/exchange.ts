@@ -53,3 +53,6 @@ export const importMappings = sqliteTable(
   },
   (t) => [uniqueIndex('import_mappings_name_idx').on(t.entity, t.name), uniqueIndex('import_mappings_layout_idx').on(t.entity, t.layout)],
 );
+
+// Row types of the tables above (what a select of all columns returns), for typing raw-SQL rows too.
+export type ImportBatch = typeof importBatches.$inferSelect;

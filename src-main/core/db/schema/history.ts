@@ -36,3 +36,6 @@ export const history = sqliteTable(
     index('history_deal_idx').on(t.dealId, t.occurredAt),
   ],
 );
+
+// Row types of the tables above (what a select of all columns returns), for typing raw-SQL rows too.
+export type HistoryRow = typeof history.$inferSelect;

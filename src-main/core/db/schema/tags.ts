@@ -25,3 +25,6 @@ export const clientTags = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.clientId, t.tagId] }), index('client_tags_tag_idx').on(t.tagId, t.clientId)],
 );
+
+// Row types of the tables above (what a select of all columns returns), for typing raw-SQL rows too.
+export type Tag = typeof tags.$inferSelect;

@@ -132,3 +132,9 @@ export const taskReminders = sqliteTable(
     index('task_reminders_pending_idx').on(t.fireAt).where(sql`dismissed_at IS NULL`),
   ],
 );
+
+// Row types of the tables above (what a select of all columns returns), for typing raw-SQL rows too.
+export type TaskType = typeof taskTypes.$inferSelect;
+export type TaskSeries = typeof taskSeries.$inferSelect;
+export type Task = typeof tasks.$inferSelect;
+export type TaskReminder = typeof taskReminders.$inferSelect;

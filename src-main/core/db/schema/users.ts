@@ -9,3 +9,6 @@ export const users = sqliteTable('users', {
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   ...timestamps(),
 });
+
+// Row types of the tables above (what a select of all columns returns), for typing raw-SQL rows too.
+export type User = typeof users.$inferSelect;
