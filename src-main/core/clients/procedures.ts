@@ -58,9 +58,10 @@ export const clientProcedures = {
   ),
   'clients.lookupPhone': proc(z.object({ phone: z.string().max(100) }), (s, i) => lookupPhone(s.ctx(), i.phone)),
   'clients.regions': proc(z.object({}), (s) =>
-    (s.workspace.sqlite.prepare('SELECT DISTINCT region FROM clients WHERE region IS NOT NULL ORDER BY region').all() as { region: string }[]).map(
-      (r) => r.region,
-    ),
+    s.workspace.sqlite
+      .prepare<[], { region: string }>('SELECT DISTINCT region FROM clients WHERE region IS NOT NULL ORDER BY region')
+      .all()
+      .map((r) => r.region),
   ),
   'contacts.create': proc(z.object({ clientId: id, fields: contactFields }), (s, i) => createContact(s.ctx(), i.clientId, i.fields)),
   'contacts.update': proc(z.object({ id, fields: contactFields }), (s, i) => updateContact(s.ctx(), i.id, i.fields)),

@@ -1,7 +1,8 @@
 import type { Ctx } from '../context';
 import { logHistoryEvent } from '../history/events';
+import type { DealOutcome } from '../db/schema/enums';
 
-export type DealEvent = 'created' | 'won' | 'lost' | 'reopened';
+export type DealEvent = 'created' | DealOutcome | 'reopened';
 
 /**
  * A system entry in the shared history, tied to both the client and the deal, so the

@@ -14,6 +14,7 @@ export type ClientStatus = (typeof CLIENT_STATUSES)[number];
 
 /** Kinds of history entries a user logs by hand. */
 export const LOGGED_HISTORY_KINDS = ['note', 'call', 'meeting', 'email'] as const;
+export type LoggedHistoryKind = (typeof LOGGED_HISTORY_KINDS)[number];
 /** Plus 'system': entries the core writes for an event (see HISTORY_EVENTS). */
 export const HISTORY_KINDS = [...LOGGED_HISTORY_KINDS, 'system'] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
