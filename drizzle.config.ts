@@ -4,8 +4,8 @@ import { defineConfig } from 'drizzle-kit';
 // at workspace open by src-main/core/db/migrate.ts (not by drizzle-kit push).
 export default defineConfig({
   dialect: 'sqlite',
-  // Each capability keeps its own tables in src-main/core/<capability>/tables.ts so
-  // parallel work on capabilities does not collide in one schema file.
-  schema: ['./src-main/core/db/schema.ts', './src-main/core/*/tables.ts'],
+  // One file per capability under db/schema/, re-exported by its index (the same
+  // module that types Db), so the generated migrations and the queries see one model.
+  schema: './src-main/core/db/schema/index.ts',
   out: './migrations',
 });

@@ -15,7 +15,7 @@ const systemHistory = (clientId: string) =>
   t
     .call('history.list', { clientId })
     .filter((h) => h.kind === 'system')
-    .map((h) => h.text);
+    .map((h) => h.event?.type);
 
 describe('creating clients: validation', () => {
   it('rejects a bad ИНН with a field-level issue', () => {

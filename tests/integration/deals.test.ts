@@ -46,8 +46,14 @@ describe('deals and stage changes', () => {
     expect(card.path).toHaveLength(1);
     expect(card.path[0]!.stageName).toBe('Новая заявка');
     const clientHistory = ws.call('history.list', { clientId: c });
-    expect(clientHistory.map((h) => [h.text, h.dealId, h.dealTitle])).toContainEqual(['deal_created:Поставка', id, 'Поставка']);
-    expect(ws.call('deals.history', { dealId: id }).map((h) => h.text)).toEqual(['deal_created:Поставка']);
+    expect(clientHistory.map((h) => [h.kind, h.text, h.event, h.dealId, h.dealTitle])).toContainEqual([
+      'system',
+      '',
+      { type: 'deal_created', title: 'Поставка' },
+      id,
+      'Поставка',
+    ]);
+    expect(ws.call('deals.history', { dealId: id }).map((h) => h.event)).toEqual([{ type: 'deal_created', title: 'Поставка' }]);
   });
 
   it('a note logged on a deal shows on the deal card and on the client card', () => {
@@ -127,8 +133,8 @@ describe('deals and stage changes', () => {
     expect(catchAppError(() => ws.call('deals.reopen', { id })).code).toBe('deal.not_closed');
     ws.call('deals.close', { id, outcome: 'won' });
     expect(ws.call('deals.get', { id }).stageKind).toBe('won');
-    const texts = ws.call('deals.history', { dealId: id }).map((h) => h.text);
-    expect(texts).toEqual(['deal_won:Поставка', 'deal_reopened:Поставка', 'deal_lost:Поставка', 'deal_created:Поставка']);
+    const events = ws.call('deals.history', { dealId: id }).map((h) => h.event);
+    expect(events).toEqual(['deal_won', 'deal_reopened', 'deal_lost', 'deal_created'].map((type) => ({ type, title: 'Поставка' })));
   });
 
   it('rejects bad input naming the field, and a failed write changes nothing', () => {

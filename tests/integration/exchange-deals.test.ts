@@ -104,8 +104,11 @@ describe('deals import from a 1C-style workbook', () => {
     expect(deal('Обслуживание')).toMatchObject({ kind: 'lost', reason: 'Другое', comment: 'Ушли к знакомому подрядчику', amount: 9990 });
     expect(deal('Поставка мебели')).toBeUndefined();
     // The client's timeline has the deal events, as when a user closes a deal.
-    const events = w.sqlite().prepare("SELECT text FROM history WHERE deal_id = ? ORDER BY occurred_at, id").all(dealId('Ремонт офиса'));
-    expect(events).toEqual([{ text: 'deal_created:Ремонт офиса' }, { text: 'deal_won:Ремонт офиса' }]);
+    const events = w.sqlite().prepare('SELECT event, event_data AS data FROM history WHERE deal_id = ? ORDER BY occurred_at, id').all(dealId('Ремонт офиса'));
+    expect(events).toEqual([
+      { event: 'deal_created', data: '{"title":"Ремонт офиса"}' },
+      { event: 'deal_won', data: '{"title":"Ремонт офиса"}' },
+    ]);
 
     // Rows as Excel numbers them; the unknown client is an error naming the row, the column and the value.
     expect(r.issues.map((i) => `${i.row}:${i.severity}:${i.field}:${i.code}`)).toEqual([

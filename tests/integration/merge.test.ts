@@ -79,9 +79,8 @@ describe('merging two client cards', () => {
     expect(card.fields.notes).toBe('Основная карточка\n\nЗаведена менеджером по ошибке');
 
     const history = t.call('history.list', { clientId: s.keep, limit: 200 });
-    expect(history.map((h) => h.text)).toEqual(
-      expect.arrayContaining(['Звонок основной', 'Встреча основная', 'Звонок по дублю', 'merged:Ромашка ООО (дубль)']),
-    );
+    expect(history.map((h) => h.text)).toEqual(expect.arrayContaining(['Звонок основной', 'Встреча основная', 'Звонок по дублю']));
+    expect(history.map((h) => h.event).filter(Boolean)).toEqual([{ type: 'merged', name: 'Ромашка ООО (дубль)' }]);
     expect(history.find((h) => h.text === 'Звонок по дублю')?.contactName).toBe('Петрова Мария');
   });
 
@@ -91,8 +90,8 @@ describe('merging two client cards', () => {
     const gone = t.call('clients.get', { id: s.gone });
     expect(gone.archivedAt).not.toBeNull();
     expect(gone.mergedInto).toEqual({ id: s.keep, name: 'ООО «Ромашка»' });
-    expect(t.call('history.list', { clientId: s.gone }).map((h) => [h.kind, h.text])).toEqual([
-      ['system', 'merged_into:ООО «Ромашка»'],
+    expect(t.call('history.list', { clientId: s.gone }).map((h) => [h.kind, h.event])).toEqual([
+      ['system', { type: 'merged_into', name: 'ООО «Ромашка»' }],
     ]);
     expect(t.call('clients.list', { query: {} }).rows.map((r) => r.id)).toEqual([s.keep]);
   });

@@ -91,7 +91,7 @@ describe('birthdays', () => {
     expect(t.call('birthdays.range', { range: { from: '2027-02-22', to: '2027-03-01' } }).map((b) => b.date)).toEqual(['2027-02-28']);
     t.call('birthdays.congratulate', { clientId: person, name: 'Петров Иван' });
     expect(t.call('birthdays.range', { range: { from: '2026-11-23', to: '2026-11-30' } })[0]!.congratulated).toBe(true);
-    expect(t.call('history.list', { clientId: person }).map((h) => [h.kind, h.text])).toEqual([['system', 'congratulated:Петров Иван']]);
+    expect(t.call('history.list', { clientId: person }).map((h) => [h.kind, h.event])).toEqual([['system', { type: 'congratulated', name: 'Петров Иван' }]]);
   });
 });
 

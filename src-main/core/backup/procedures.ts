@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { isAbsolute } from 'node:path';
 import { proc, reads, writes, runs, switches } from '../procedures/define';
 import { AppError } from '../errors';
 import type { Session } from '../workspace/session';
@@ -8,18 +7,10 @@ import { backupSettingsSchema, writeBackupSettings } from './settings';
 import { backupsDirFor, type BackupEntry } from './manifest';
 import { backupsOfDamaged, recoverDamaged, restoreBackup, restoreFromFile, restoreIntoNew } from './restore';
 import { workspaceStats } from '../workspace/stats';
+import { localPath, workspacePath as newWorkspacePath } from '../validation/rules';
 
+// A backup's id is its file name (time and reason), longer than a record id.
 const id = z.string().min(1).max(300);
-const newWorkspacePath = z
-  .string()
-  .max(1000)
-  .refine((p) => isAbsolute(p), 'workspace.path_absolute')
-  .refine((p) => /\.kdb$/i.test(p), 'workspace.path_extension');
-const localPath = z
-  .string()
-  .min(1)
-  .max(1000)
-  .refine((p) => isAbsolute(p), 'workspace.path_absolute');
 
 // What the restore screen shows of a backup: the counts users recognise.
 const RECORD_TABLES = ['clients', 'contacts', 'history', 'deals', 'tasks'] as const;

@@ -24,12 +24,15 @@ export function resolveTarget(ctx: Ctx, target: { ids: string[] } | { query: Lis
     const seqs = searchClientSeqs(s, target.query.search, f, SEARCH_CAP);
     const ids: string[] = [];
     for (const part of chunks(seqs, 500)) {
-      const rows = s.prepare(`SELECT id FROM clients WHERE seq IN (${part.map(() => '?').join(',')})`).all(...part) as { id: string }[];
+      const rows = s.prepare<number[], { id: string }>(`SELECT id FROM clients WHERE seq IN (${part.map(() => '?').join(',')})`).all(...part);
       ids.push(...rows.map((r) => r.id));
     }
     return ids;
   }
-  return (s.prepare(`SELECT c.id FROM clients c WHERE ${f.where.join(' AND ')}`).all(...f.params) as { id: string }[]).map((r) => r.id);
+  return s
+    .prepare<unknown[], { id: string }>(`SELECT c.id FROM clients c WHERE ${f.where.join(' AND ')}`)
+    .all(...f.params)
+    .map((r) => r.id);
 }
 
 export function bulkUpdate(ctx: Ctx, ids: string[], op: BulkAction): { count: number } {

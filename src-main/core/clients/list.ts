@@ -7,26 +7,18 @@ import { foldText } from '../text/fold';
 import type { ListQuery } from './schemas';
 import { auditSql } from './audit-filters';
 import { selectionIds } from './selections';
+import type { Client, Email, Phone, Tag, User } from '../db/schema';
 
 /** Search results beyond this many are not worth scrolling: the UI asks to refine. */
 export const SEARCH_CAP = 1000;
 
-export interface ClientListRow {
-  id: string;
-  kind: 'person' | 'organization' | 'sole_trader';
-  name: string;
-  inn: string | null;
-  relation: string;
-  status: string;
-  region: string | null;
-  responsible: string | null;
+export type ClientListRow = Pick<Client, 'id' | 'kind' | 'name' | 'inn' | 'relation' | 'status' | 'region' | 'createdAt' | 'updatedAt' | 'archivedAt'> & {
+  responsible: User['name'] | null;
+  /** The first phone, formatted. */
   phone: string | null;
-  email: string | null;
-  tags: { id: string; name: string; color: string }[];
-  createdAt: string;
-  updatedAt: string;
-  archivedAt: string | null;
-}
+  email: Email['address'] | null;
+  tags: Pick<Tag, 'id' | 'name' | 'color'>[];
+};
 
 export interface ClientPage {
   total: number;
@@ -110,10 +102,7 @@ const listCache = new WeakMap<Database.Database, Map<string, { version: string; 
 
 function cached<T>(sqlite: Database.Database, key: string, compute: () => T): T {
   if (sqlite.inTransaction) return compute();
-  const v = prepared(sqlite, 'SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version) AS d').get() as {
-    t: number;
-    d: number;
-  };
+  const v = prepared<{ t: number; d: number }>(sqlite, 'SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version) AS d').get()!;
   const version = `${v.t}:${v.d}`;
   let cache = listCache.get(sqlite);
   if (!cache) listCache.set(sqlite, (cache = new Map()));
@@ -151,11 +140,11 @@ export function listClients(ctx: Ctx, q: ListQuery, offset: number, limit: numbe
   const total = cached(
     sqlite,
     `count:${q.archived}`,
-    () => (prepared(sqlite, `SELECT count(*) AS n FROM clients c WHERE ${where}`).get() as { n: number }).n,
+    () => prepared<{ n: number }>(sqlite, `SELECT count(*) AS n FROM clients c WHERE ${where}`).get()!.n,
   );
-  const seqs = (
-    prepared(sqlite, `SELECT c.seq FROM clients c WHERE ${where} ${order} LIMIT ? OFFSET ?`).all(limit, offset) as { seq: number }[]
-  ).map((r) => r.seq);
+  const seqs = prepared<Pick<Client, 'seq'>>(sqlite, `SELECT c.seq FROM clients c WHERE ${where} ${order} LIMIT ? OFFSET ?`)
+    .all(limit, offset)
+    .map((r) => r.seq);
   return { total, capped: false, offset, rows: loadRows(sqlite, seqs) };
 }
 
@@ -175,26 +164,20 @@ const PAGE_ROWS_SQL = `
   LEFT JOIN users u ON u.id = c.responsible_id
   ORDER BY j.key`;
 
-interface PageRow {
-  id: string;
-  kind: ClientListRow['kind'];
-  name: string;
-  inn: string | null;
-  relation: string;
-  status: string;
-  region: string | null;
-  created_at: string;
-  updated_at: string;
-  archived_at: string | null;
-  responsible: string | null;
-  phone: string | null;
-  email: string | null;
+/** A list row as PAGE_ROWS_SQL reads it (timestamps under their column names; tags as JSON text). */
+type PageRow = Pick<Client, 'id' | 'kind' | 'name' | 'inn' | 'relation' | 'status' | 'region'> & {
+  created_at: Client['createdAt'];
+  updated_at: Client['updatedAt'];
+  archived_at: Client['archivedAt'];
+  responsible: User['name'] | null;
+  phone: Phone['digits'] | null;
+  email: Email['address'] | null;
   tags: string;
-}
+};
 
 export function loadRows(sqlite: Database.Database, seqs: number[]): ClientListRow[] {
   if (seqs.length === 0) return [];
-  const rows = prepared(sqlite, PAGE_ROWS_SQL).all(JSON.stringify(seqs)) as PageRow[];
+  const rows = prepared<PageRow>(sqlite, PAGE_ROWS_SQL).all(JSON.stringify(seqs));
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,

@@ -2,6 +2,10 @@ import type { Ctx } from '../context';
 import { prepared } from '../db/statements';
 import { normalizePhone, formatPhone } from '../validation/contact-points';
 import { onCurrentCard } from './contact-scope';
+import type { Client, Contact, Phone } from '../db/schema';
+
+/** A phone that matched: whose it is. */
+type PhoneOwner = { client_id: Phone['clientId']; contact_id: Phone['contactId'] };
 
 export interface LookupHit {
   clientId: string;
@@ -22,41 +26,34 @@ export function lookupPhone(ctx: Ctx, phone: string): LookupHit[] {
   const n = normalizePhone(phone);
   if (!n) return [];
   const sqlite = ctx.ws.sqlite;
-  let rows = prepared(
+  let rows = prepared<PhoneOwner>(
     sqlite,
     `SELECT DISTINCT p.client_id, p.contact_id FROM phones p
      WHERE p.digits = ? AND ${onCurrentCard('p')}
      LIMIT 50`,
-  ).all(n.digits) as {
-    client_id: string;
-    contact_id: string | null;
-  }[];
+  ).all(n.digits);
   if (rows.length === 0 && n.digits.length >= 10) {
-    rows = prepared(
+    rows = prepared<PhoneOwner>(
       sqlite,
       `SELECT DISTINCT p.client_id, p.contact_id FROM phone_fts JOIN phones p ON p.seq = phone_fts.rowid
        WHERE phone_fts MATCH ? AND substr(p.digits, -10) = ?
          AND ${onCurrentCard('p')} LIMIT 50`,
-    ).all(`"${n.digits.slice(-10)}"`, n.digits.slice(-10)) as typeof rows;
+    ).all(`"${n.digits.slice(-10)}"`, n.digits.slice(-10));
   }
   return rows.map((r) => {
-    const c = prepared(sqlite, 'SELECT id, name, inn, archived_at FROM clients WHERE id = ?').get(r.client_id) as {
-      id: string;
-      name: string;
-      inn: string | null;
-      archived_at: string | null;
-    };
+    // The phone's client exists (a foreign key with ON DELETE CASCADE).
+    const c = prepared<Pick<Client, 'id' | 'name' | 'inn'> & { archived_at: Client['archivedAt'] }>(
+      sqlite,
+      'SELECT id, name, inn, archived_at FROM clients WHERE id = ?',
+    ).get(r.client_id)!;
     const contact = r.contact_id
-      ? (prepared(sqlite, 'SELECT id, name, position FROM contacts WHERE id = ?').get(r.contact_id) as LookupHit['contact'])
+      ? (prepared<Pick<Contact, 'id' | 'name' | 'position'>>(sqlite, 'SELECT id, name, position FROM contacts WHERE id = ?').get(r.contact_id) ?? null)
       : null;
-    const phones = (
-      // `+contact_id` keeps SQLite on phones_client_idx; phones_contact_idx would scan
-      // every client-level phone (contact_id IS NULL) in the workspace.
-      prepared(sqlite, 'SELECT digits FROM phones WHERE client_id = ? AND +contact_id IS ? ORDER BY sort').all(
-        r.client_id,
-        r.contact_id,
-      ) as { digits: string }[]
-    ).map((p) => formatPhone(p.digits));
+    // `+contact_id` keeps SQLite on phones_client_idx; phones_contact_idx would scan
+    // every client-level phone (contact_id IS NULL) in the workspace.
+    const phones = prepared<Pick<Phone, 'digits'>>(sqlite, 'SELECT digits FROM phones WHERE client_id = ? AND +contact_id IS ? ORDER BY sort')
+      .all(r.client_id, r.contact_id)
+      .map((p) => formatPhone(p.digits));
     return { clientId: c.id, clientName: c.name, inn: c.inn, archived: !!c.archived_at, contact, phones };
   });
 }

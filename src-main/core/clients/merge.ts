@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { clients, history } from '../db/schema';
+import { clients } from '../db/schema';
 import { AppError, NotFoundError } from '../errors';
 import { isoNow, type Ctx } from '../context';
-import { newId } from '../ids';
 import { sortKey } from '../text/fold';
 import { moveClientTasks } from '../tasks/client-merge';
 import { personName } from './validate';
+import { logHistoryEvent } from '../history/events';
 
 // Fields copied from the merged client when the kept one has them empty.
 const FILLABLE = [
@@ -88,13 +88,8 @@ export function mergeClients(ctx: Ctx, keepId: string, mergeId: string): { id: s
     ).run(keepId, mergeId);
     s.prepare('UPDATE clients SET archived_at = ?, merged_into_id = ?, updated_at = ? WHERE id = ?').run(now, keepId, now, mergeId);
     s.prepare('UPDATE clients SET updated_at = ? WHERE id = ?').run(now, keepId);
-    const entry = (clientId: string, text: string) =>
-      ctx.db
-        .insert(history)
-        .values({ id: newId(), clientId, kind: 'system', occurredAt: now, text, authorId: ctx.userId, createdAt: now, updatedAt: now, createdBy: ctx.userId })
-        .run();
-    entry(keepId, `merged:${gone.name as string}`);
-    entry(mergeId, `merged_into:${keep.name as string}`);
+    logHistoryEvent(ctx, { clientId: keepId, at: now }, { type: 'merged', name: gone.name as string });
+    logHistoryEvent(ctx, { clientId: mergeId, at: now }, { type: 'merged_into', name: keep.name as string });
   })();
   return { id: ctx.db.select({ id: clients.id }).from(clients).where(eq(clients.id, keepId)).get()!.id };
 }

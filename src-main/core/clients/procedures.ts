@@ -12,12 +12,12 @@ import { createContact, updateContact, archiveContact } from './contacts';
 import { addHistory, historyInput, listHistory } from '../history/service';
 import { takeSafetyBackup } from '../backup/safety';
 import { historySearch, searchHistory } from '../history/search';
+import { historyCursor, id, limit, offset } from '../validation/rules';
 
-const id = z.string().min(1).max(64);
 const ids = z.array(id).min(1).max(200_000);
 
 export const clientProcedures = {
-  'clients.list': proc(reads('view'), z.object({ query: listQuery, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
+  'clients.list': proc(reads('view'), z.object({ query: listQuery, offset, limit: limit(500, 100) }),
     (s, i) => listClients(s.ctx(), i.query, i.offset, i.limit),
   ),
   'clients.get': proc(reads('view'), z.object({ id }), (s, i) => getClientCard(s.ctx(), i.id)),
@@ -56,17 +56,18 @@ export const clientProcedures = {
   ),
   'clients.lookupPhone': proc(reads('view'), z.object({ phone: z.string().max(100) }), (s, i) => lookupPhone(s.ctx(), i.phone)),
   'clients.regions': proc(reads('view'), z.object({}), (s) =>
-    (s.workspace.sqlite.prepare('SELECT DISTINCT region FROM clients WHERE region IS NOT NULL ORDER BY region').all() as { region: string }[]).map(
-      (r) => r.region,
-    ),
+    s.workspace.sqlite
+      .prepare<[], { region: string }>('SELECT DISTINCT region FROM clients WHERE region IS NOT NULL ORDER BY region')
+      .all()
+      .map((r) => r.region),
   ),
   'contacts.create': proc(writes('change'), z.object({ clientId: id, fields: contactFields }), (s, i) => createContact(s.ctx(), i.clientId, i.fields)),
   'contacts.update': proc(writes('change'), z.object({ id, fields: contactFields }), (s, i) => updateContact(s.ctx(), i.id, i.fields)),
   'contacts.archive': proc(writes('archive'), z.object({ id, archived: z.boolean().default(true) }), (s, i) => archiveContact(s.ctx(), i.id, i.archived)),
   'history.list': proc(reads('view'), z.object({
       clientId: id,
-      before: z.object({ occurredAt: z.string().max(40), id }).nullish(),
-      limit: z.number().int().min(1).max(200).default(50),
+      before: historyCursor,
+      limit: limit(200, 50),
     }),
     (s, i) => listHistory(s.ctx(), i.clientId, i.before ?? null, i.limit),
   ),

@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { CLIENT_KINDS, CLIENT_RELATIONS, CLIENT_STATUSES } from '../db/schema/enums';
+import { id, optionalDate, optionalId } from '../validation/rules';
 import { auditFilter } from './audit-filters';
-import { isCalendarDate } from '../validation/dates';
 
-export const CLIENT_KINDS = ['person', 'organization', 'sole_trader'] as const;
-export const RELATIONS = ['client', 'prospect', 'partner', 'agent', 'supplier', 'competitor'] as const;
-export const STATUSES = ['active', 'inactive', 'blocked'] as const;
-export const HISTORY_KINDS = ['note', 'call', 'meeting', 'email'] as const;
-
+// Client fields come from forms and from imported cells (1C and Excel love U+00A0):
+// a non-breaking space anywhere in them becomes a plain one, so search and duplicate
+// checks see the text a user would.
 const optText = (max = 1000) =>
   z
     .string()
@@ -16,13 +15,6 @@ const optText = (max = 1000) =>
       const t = v?.replace(/\u00a0/g, ' ').trim();
       return t ? t : null;
     });
-
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date')
-  .refine(isCalendarDate, 'date')
-  .nullish()
-  .transform((v) => v || null);
 
 export const phoneInput = z.object({
   raw: z.string().max(100),
@@ -44,12 +36,12 @@ const clientShape = {
   lastName: optText(100),
   firstName: optText(100),
   middleName: optText(100),
-  relation: z.enum(RELATIONS),
-  status: z.enum(STATUSES),
+  relation: z.enum(CLIENT_RELATIONS),
+  status: z.enum(CLIENT_STATUSES),
   source: optText(200),
   region: optText(200),
   industry: optText(200),
-  responsibleId: z.string().max(64).nullish().transform((v) => v || null),
+  responsibleId: optionalId,
   inn: optText(20),
   kpp: optText(20),
   ogrn: optText(20),
@@ -59,12 +51,12 @@ const clientShape = {
   bankBik: optText(20),
   bankAccount: optText(30),
   bankCorrAccount: optText(30),
-  birthday: isoDate,
+  birthday: optionalDate,
   website: optText(300),
   notes: optText(20000),
   phones: z.array(phoneInput).max(50),
   emails: z.array(emailInput).max(50),
-  tagIds: z.array(z.string().max(64)).max(200),
+  tagIds: z.array(id).max(200),
   custom: customValues,
 };
 
@@ -85,7 +77,7 @@ export type ClientPatch = z.output<typeof clientPatch>;
 export const contactFields = z.object({
   name: z.string().max(300).transform((v) => v.trim()),
   position: optText(200),
-  birthday: isoDate,
+  birthday: optionalDate,
   notes: optText(5000),
   phones: z.array(phoneInput).max(20).default([]),
   emails: z.array(emailInput).max(20).default([]),
@@ -96,13 +88,13 @@ export const listQuery = z.object({
   search: z.string().max(200).default(''),
   archived: z.boolean().default(false),
   kind: z.enum(CLIENT_KINDS).nullish(),
-  relation: z.enum(RELATIONS).nullish(),
-  status: z.enum(STATUSES).nullish(),
-  tagId: z.string().max(64).nullish(),
-  responsibleId: z.string().max(64).nullish(),
+  relation: z.enum(CLIENT_RELATIONS).nullish(),
+  status: z.enum(CLIENT_STATUSES).nullish(),
+  tagId: optionalId,
+  responsibleId: optionalId,
   region: z.string().max(200).nullish(),
   custom: z
-    .array(z.object({ fieldId: z.string().max(64), value: z.string().max(500) }))
+    .array(z.object({ fieldId: id, value: z.string().max(500) }))
     .max(20)
     .default([]),
   // A report's drill-down: the base audit's problem, the clients their responsible

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
-import { clients, phones, emails, clientTags, clientCustomValues, history, tags, users } from '../db/schema';
+import { clients, phones, emails, clientTags, clientCustomValues, tags, users } from '../db/schema';
 import { ValidationError, NotFoundError, type FieldIssue } from '../errors';
 import { newId } from '../ids';
 import { isoNow, type Ctx } from '../context';
@@ -9,6 +9,7 @@ import { validateCustomValues } from '../custom-fields/values';
 import { clientFields, type ClientFields, type ClientPatch } from './schemas';
 import { displayName, normalizeEmails, normalizePhones, requisiteIssues } from './validate';
 import { readClientFields } from './read';
+import { logHistoryEvent } from '../history/events';
 
 type ClientRow = typeof clients.$inferInsert;
 
@@ -189,22 +190,7 @@ export function setArchived(ctx: Ctx, ids: string[], archived: boolean): { count
         .set({ archivedAt: archived ? now : null, updatedAt: now })
         .where(inArray(clients.id, changing))
         .run().changes;
-      for (const clientId of changing) {
-        ctx.db
-          .insert(history)
-          .values({
-            id: newId(),
-            clientId,
-            kind: 'system',
-            occurredAt: now,
-            text: archived ? 'archived' : 'restored',
-            authorId: ctx.userId,
-            createdAt: now,
-            updatedAt: now,
-            createdBy: ctx.userId,
-          })
-          .run();
-      }
+      for (const clientId of changing) logHistoryEvent(ctx, { clientId, at: now }, { type: archived ? 'archived' : 'restored' });
     }
   })();
   return { count };

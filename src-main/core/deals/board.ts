@@ -5,21 +5,20 @@ import { dealFilterSql, isFiltered } from './filter';
 import type { DealFilter } from './schemas';
 import { stagesOf, type StageRow } from './pipelines';
 import { nextTaskForDeals, type NextTask } from '../tasks/deal-hooks';
+import type { Client, Deal, Pipeline, Stage, User } from '../db/schema';
 
-export interface BoardCard {
-  id: string;
-  title: string;
-  clientId: string;
-  clientName: string;
-  amountKopecks: number;
-  currency: string;
-  responsibleName: string | null;
-  expectedClose: string | null;
-  stageEnteredAt: string;
+/** A card as read from the database (CARD_SQL). */
+type CardRow = Pick<Deal, 'id' | 'title' | 'clientId' | 'amountKopecks' | 'currency' | 'expectedClose' | 'stageEnteredAt' | 'position'> & {
+  clientName: Client['name'];
+  responsibleName: User['name'] | null;
+  normDays: Stage['normDays'];
+  stageKind: Stage['kind'];
+};
+
+export interface BoardCard extends Omit<CardRow, 'normDays' | 'stageKind'> {
   daysInStage: number;
   /** Longer in the stage than its norm (days). */
   overNorm: boolean;
-  position: string;
   /** The deal's earliest open task (overdue is for the renderer to tell by the user's clock). */
   nextTask: NextTask | null;
   /** An open deal with no open task: nobody has planned what happens next. */
@@ -36,8 +35,6 @@ const DAY = 86_400_000;
 const CARD_SQL = `SELECT d.id, d.title, d.client_id AS clientId, c.name AS clientName, d.amount_kopecks AS amountKopecks, d.currency,
     u.name AS responsibleName, d.expected_close AS expectedClose, d.stage_entered_at AS stageEnteredAt, d.position, s.norm_days AS normDays, s.kind AS stageKind
   FROM deals d JOIN clients c ON c.id = d.client_id JOIN stages s ON s.id = d.stage_id LEFT JOIN users u ON u.id = d.responsible_id`;
-
-type CardRow = Omit<BoardCard, 'daysInStage' | 'overNorm' | 'nextTask' | 'noNextStep'> & { normDays: number | null; stageKind: string };
 
 /** Next tasks for a page come from one query over the page's deal ids. */
 function toCards(ctx: Ctx, rows: CardRow[]): BoardCard[] {
@@ -59,13 +56,13 @@ export function columnPage(ctx: Ctx, stageId: string, filter: DealFilter, cursor
     where.push('(d.position > ? OR (d.position = ? AND d.id > ?))');
     params.push(cursor.position, cursor.position, cursor.id);
   }
-  const rows = prepared(ctx.ws.sqlite, `${CARD_SQL} WHERE ${where.join(' AND ')} ORDER BY d.position, d.id LIMIT ?`).all(...params, limit + 1) as CardRow[];
+  const rows = prepared<CardRow>(ctx.ws.sqlite, `${CARD_SQL} WHERE ${where.join(' AND ')} ORDER BY d.position, d.id LIMIT ?`).all(...params, limit + 1);
   const hasMore = rows.length > limit;
   return { cards: toCards(ctx, rows.slice(0, limit)), hasMore };
 }
 
 export function cardById(ctx: Ctx, dealId: string): BoardCard | null {
-  const rows = prepared(ctx.ws.sqlite, `${CARD_SQL} WHERE d.id = ?`).all(dealId) as CardRow[];
+  const rows = prepared<CardRow>(ctx.ws.sqlite, `${CARD_SQL} WHERE d.id = ?`).all(dealId);
   return rows.length ? toCards(ctx, rows)[0]! : null;
 }
 
@@ -78,29 +75,30 @@ export function matchesFilter(ctx: Ctx, dealId: string, filter: DealFilter): boo
 }
 
 /** Count and sum per stage of a pipeline, computed by the core over the filtered deals. */
-export function columnTotals(ctx: Ctx, pipelineId: string, filter: DealFilter): Map<string, { count: number; sumKopecks: number }> {
+export interface Totals {
+  count: number;
+  sumKopecks: number;
+}
+
+export function columnTotals(ctx: Ctx, pipelineId: string, filter: DealFilter): Map<string, Totals> {
   const f = dealFilterSql(filter);
-  const rows = prepared(
+  const rows = prepared<Pick<Deal, 'stageId'> & Totals>(
     ctx.ws.sqlite,
     `SELECT d.stage_id AS stageId, count(*) AS count, coalesce(sum(d.amount_kopecks), 0) AS sumKopecks
        FROM deals d WHERE d.pipeline_id = ? AND ${f.where.join(' AND ')} GROUP BY d.stage_id`,
-  ).all(pipelineId, ...f.params) as { stageId: string; count: number; sumKopecks: number }[];
+  ).all(pipelineId, ...f.params);
   return new Map(rows.map((r) => [r.stageId, { count: r.count, sumKopecks: r.sumKopecks }]));
 }
 
-export interface BoardColumn {
+export interface BoardColumn extends Totals {
   stage: StageRow;
-  count: number;
-  sumKopecks: number;
   cards: BoardCard[];
   hasMore: boolean;
 }
 
 /** The board as first shown: every column's totals and its first page of cards. */
 export function getBoard(ctx: Ctx, pipelineId: string, filter: DealFilter, pageSize: number) {
-  const pipeline = prepared(ctx.ws.sqlite, 'SELECT id, name FROM pipelines WHERE id = ? AND archived_at IS NULL').get(pipelineId) as
-    | { id: string; name: string }
-    | undefined;
+  const pipeline = prepared<Pick<Pipeline, 'id' | 'name'>>(ctx.ws.sqlite, 'SELECT id, name FROM pipelines WHERE id = ? AND archived_at IS NULL').get(pipelineId);
   if (!pipeline) throw new AppError('deal.pipeline_not_found', `Pipeline not found: ${pipelineId}`, { id: pipelineId });
   const totals = columnTotals(ctx, pipelineId, filter);
   const columns: BoardColumn[] = stagesOf(ctx, pipelineId).map((stage) => {

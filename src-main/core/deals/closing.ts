@@ -3,10 +3,15 @@ import { AppError } from '../errors';
 import { prepared } from '../db/statements';
 import { dealPlace, moveDeal } from './moves';
 import { requireLiveStage, stagesOf } from './pipelines';
+import type { Deal, Stage } from '../db/schema';
+import type { DealOutcome } from '../db/schema/enums';
+
+const pipelineOf = (ctx: Ctx, dealId: string) =>
+  prepared<Pick<Deal, 'pipelineId'>>(ctx.ws.sqlite, 'SELECT pipeline_id AS pipelineId FROM deals WHERE id = ?').get(dealId)?.pipelineId;
 
 /** Closes a deal as won or lost: it goes to the top of its pipeline's won/lost column. */
-export function closeDeal(ctx: Ctx, dealId: string, outcome: 'won' | 'lost', lost: { lostReasonId?: string | null; lostComment?: string | null }) {
-  const pipelineId = (prepared(ctx.ws.sqlite, 'SELECT pipeline_id AS p FROM deals WHERE id = ?').get(dealId) as { p: string } | undefined)?.p;
+export function closeDeal(ctx: Ctx, dealId: string, outcome: DealOutcome, lost: { lostReasonId?: string | null; lostComment?: string | null }) {
+  const pipelineId = pipelineOf(ctx, dealId);
   const target = pipelineId ? stagesOf(ctx, pipelineId).find((s) => s.kind === outcome) : undefined;
   if (!target) throw new AppError('deal.stage_not_found', `No ${outcome} stage for deal ${dealId}`, { id: dealId });
   return moveDeal(ctx, dealId, target, { stageId: target.id, ...lost });
@@ -19,15 +24,15 @@ export function closeDeal(ctx: Ctx, dealId: string, outcome: 'won' | 'lost', los
 export function reopenDeal(ctx: Ctx, dealId: string, stageId: string | null) {
   const deal = dealPlace(ctx, dealId);
   if (deal.stageKind === 'open') throw new AppError('deal.not_closed', 'The deal is not closed');
-  const pipelineId = (prepared(ctx.ws.sqlite, 'SELECT pipeline_id AS p FROM deals WHERE id = ?').get(dealId) as { p: string }).p;
+  const pipelineId = pipelineOf(ctx, dealId)!;
   const open = stagesOf(ctx, pipelineId).filter((s) => s.kind === 'open');
   let target = stageId ? requireLiveStage(ctx, stageId) : null;
   if (!target) {
-    const last = prepared(
+    const last = prepared<Pick<Stage, 'id'>>(
       ctx.ws.sqlite,
       `SELECT ch.to_stage_id AS id FROM deal_stage_changes ch JOIN stages s ON s.id = ch.to_stage_id
         WHERE ch.deal_id = ? AND s.kind = 'open' AND s.archived_at IS NULL AND s.pipeline_id = ? ORDER BY ch.at DESC, ch.id DESC LIMIT 1`,
-    ).get(dealId, pipelineId) as { id: string } | undefined;
+    ).get(dealId, pipelineId);
     target = open.find((s) => s.id === last?.id) ?? open[0] ?? null;
   }
   if (!target || target.kind !== 'open') throw new AppError('deal.stage_not_open', 'Reopen needs an open stage');

@@ -1,18 +1,13 @@
 import type { Ctx } from '../context';
-import { newId } from '../ids';
-import { prepared } from '../db/statements';
+import { logHistoryEvent } from '../history/events';
+import type { DealOutcome } from '../db/schema/enums';
 
-export type DealEvent = 'created' | 'won' | 'lost' | 'reopened';
+export type DealEvent = 'created' | DealOutcome | 'reopened';
 
 /**
  * A system entry in the shared history, tied to both the client and the deal, so the
- * client's timeline shows what happened to its deals. The text is a code plus the
- * deal's title ("deal_won:Поставка"), translated by the renderer.
+ * client's timeline shows what happened to its deals (with the deal's title then).
  */
 export function logDealEvent(ctx: Ctx, deal: { id: string; clientId: string; title: string }, event: DealEvent, at: string) {
-  prepared(
-    ctx.ws.sqlite,
-    `INSERT INTO history (id, client_id, deal_id, kind, occurred_at, text, author_id, created_at, updated_at, created_by)
-     VALUES (?, ?, ?, 'system', ?, ?, ?, ?, ?, ?)`,
-  ).run(newId(), deal.clientId, deal.id, at, `deal_${event}:${deal.title}`, ctx.userId, at, at, ctx.userId);
+  logHistoryEvent(ctx, { clientId: deal.clientId, dealId: deal.id, at }, { type: `deal_${event}`, title: deal.title });
 }

@@ -2,10 +2,19 @@ import type { Ctx } from '../context';
 import { prepared } from '../db/statements';
 import { dealFilterSql } from './filter';
 import { nextTaskForDeals } from '../tasks/deal-hooks';
-import type { DEAL_SORTS, DealFilter } from './schemas';
+import type { DealFilter, DealSort, DealStatus } from './schemas';
+import type { Client, Deal, Pipeline, Stage, User } from '../db/schema';
+import type { Totals } from './board';
 
-export type DealSort = (typeof DEAL_SORTS)[number];
-export type DealStatus = 'open' | 'won' | 'lost' | 'all';
+/** A row of the list as read (before its next task is added). */
+type ListRow = Pick<Deal, 'id' | 'title' | 'clientId' | 'amountKopecks' | 'currency' | 'expectedClose' | 'createdAt' | 'updatedAt'> & {
+  clientName: Client['name'];
+  stageName: Stage['name'];
+  stageKind: Stage['kind'];
+  stageColor: Stage['color'];
+  pipelineName: Pipeline['name'];
+  responsibleName: User['name'] | null;
+};
 
 export const SORT_SQL: Record<DealSort, string> = {
   updatedAt: 'd.updated_at',
@@ -51,35 +60,20 @@ const FROM = 'FROM deals d JOIN stages st ON st.id = d.stage_id';
 export function listDeals(ctx: Ctx, q: DealListQuery, offset: number, limit: number, withTotals = true) {
   const { where, params } = whereOf(q);
   const totals = withTotals
-    ? (prepared(ctx.ws.sqlite, `SELECT count(*) AS total, coalesce(sum(d.amount_kopecks), 0) AS sumKopecks ${FROM} WHERE ${where}`).get(...params) as {
-        total: number;
-        sumKopecks: number;
-      })
+    ? prepared<{ total: Totals['count']; sumKopecks: Totals['sumKopecks'] }>(
+        ctx.ws.sqlite,
+        `SELECT count(*) AS total, coalesce(sum(d.amount_kopecks), 0) AS sumKopecks ${FROM} WHERE ${where}`,
+      ).get(...params)!
     : null;
   const dir = q.desc ? 'DESC' : 'ASC';
-  const rows = prepared(
+  const rows = prepared<ListRow>(
     ctx.ws.sqlite,
     `SELECT d.id, d.title, c.id AS clientId, c.name AS clientName, d.amount_kopecks AS amountKopecks, d.currency,
         st.name AS stageName, st.kind AS stageKind, st.color AS stageColor, p.name AS pipelineName, u.name AS responsibleName,
         d.expected_close AS expectedClose, d.created_at AS createdAt, d.updated_at AS updatedAt
      ${FROM} JOIN clients c ON c.id = d.client_id JOIN pipelines p ON p.id = d.pipeline_id LEFT JOIN users u ON u.id = d.responsible_id
      WHERE ${where} ORDER BY ${SORT_SQL[q.sort]} ${dir}, d.id ${dir} LIMIT ? OFFSET ?`,
-  ).all(...params, limit, offset) as {
-    id: string;
-    title: string;
-    clientId: string;
-    clientName: string;
-    amountKopecks: number;
-    currency: string;
-    stageName: string;
-    stageKind: 'open' | 'won' | 'lost';
-    stageColor: string;
-    pipelineName: string;
-    responsibleName: string | null;
-    expectedClose: string | null;
-    createdAt: string;
-    updatedAt: string;
-  }[];
+  ).all(...params, limit, offset);
   const next = nextTaskForDeals(ctx, rows.map((r) => r.id));
   return {
     totals,
@@ -93,5 +87,7 @@ export function listDeals(ctx: Ctx, q: DealListQuery, offset: number, limit: num
 
 /** Lead sources in use, for the filter's choices. */
 export function dealSources(ctx: Ctx): string[] {
-  return (prepared(ctx.ws.sqlite, 'SELECT DISTINCT source FROM deals WHERE source IS NOT NULL ORDER BY source').all() as { source: string }[]).map((r) => r.source);
+  return prepared<{ source: string }>(ctx.ws.sqlite, 'SELECT DISTINCT source FROM deals WHERE source IS NOT NULL ORDER BY source')
+    .all()
+    .map((r) => r.source);
 }

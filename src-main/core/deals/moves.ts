@@ -6,39 +6,33 @@ import { AppError, NotFoundError, ValidationError } from '../errors';
 import { prepared } from '../db/statements';
 import type { StageRow } from './pipelines';
 import { logDealEvent } from './events';
+import type { Deal, Stage } from '../db/schema';
 
 // Positions are fractional-index keys (fractional-indexing): a card dropped between
 // two others gets a key between theirs, so a move rewrites one row, never a column.
 
-interface DealPlace {
-  id: string;
-  title: string;
-  clientId: string;
-  stageId: string;
-  stageKind: StageRow['kind'];
-  position: string;
-  archivedAt: string | null;
-}
+type DealPlace = Pick<Deal, 'id' | 'title' | 'clientId' | 'stageId' | 'position' | 'archivedAt'> & { stageKind: Stage['kind'] };
+/** The lowest or highest position key of a column (null when it is empty). */
+type EdgeKey = { p: Deal['position'] | null };
 
 export function dealPlace(ctx: Ctx, dealId: string): DealPlace {
-  const row = prepared(
+  const row = prepared<DealPlace>(
     ctx.ws.sqlite,
     `SELECT d.id, d.title, d.client_id AS clientId, d.stage_id AS stageId, s.kind AS stageKind, d.position, d.archived_at AS archivedAt
        FROM deals d JOIN stages s ON s.id = d.stage_id WHERE d.id = ?`,
-  ).get(dealId) as DealPlace | undefined;
+  ).get(dealId);
   if (!row) throw new NotFoundError('deal', dealId);
   return row;
 }
 
 function positionOf(ctx: Ctx, dealId: string, stageId: string): string | null {
-  const row = prepared(ctx.ws.sqlite, 'SELECT position FROM deals WHERE id = ? AND stage_id = ?').get(dealId, stageId) as { position: string } | undefined;
-  return row?.position ?? null;
+  return prepared<Pick<Deal, 'position'>>(ctx.ws.sqlite, 'SELECT position FROM deals WHERE id = ? AND stage_id = ?').get(dealId, stageId)?.position ?? null;
 }
 
 /** A key above every card of the column (new deals and reopened ones go on top). */
 export function topKey(ctx: Ctx, stageId: string): string {
-  const first = prepared(ctx.ws.sqlite, 'SELECT min(position) AS p FROM deals WHERE stage_id = ? AND archived_at IS NULL').get(stageId) as { p: string | null };
-  return generateKeyBetween(null, first.p);
+  const first = prepared<EdgeKey>(ctx.ws.sqlite, 'SELECT min(position) AS p FROM deals WHERE stage_id = ? AND archived_at IS NULL').get(stageId);
+  return generateKeyBetween(null, first?.p ?? null);
 }
 
 /** Key between the card above (`afterId`) and the card below (`beforeId`); neither: the top. */
@@ -122,8 +116,8 @@ function applyStageChange(ctx: Ctx, deal: DealPlace, target: StageRow, position:
 
 /** Moves many deals to the end of a column (deleting a stage); returns how many moved. */
 export function moveDeals(ctx: Ctx, dealIds: string[], target: StageRow): number {
-  const last = prepared(ctx.ws.sqlite, 'SELECT max(position) AS p FROM deals WHERE stage_id = ?').get(target.id) as { p: string | null };
-  const keys = generateNKeysBetween(last.p, null, dealIds.length);
+  const last = prepared<EdgeKey>(ctx.ws.sqlite, 'SELECT max(position) AS p FROM deals WHERE stage_id = ?').get(target.id);
+  const keys = generateNKeysBetween(last?.p ?? null, null, dealIds.length);
   const now = isoNow(ctx);
   dealIds.forEach((id, i) => applyStageChange(ctx, dealPlace(ctx, id), target, keys[i]!, now));
   return dealIds.length;

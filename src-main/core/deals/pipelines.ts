@@ -5,32 +5,24 @@ import { AppError, NotFoundError, ValidationError } from '../errors';
 import { prepared } from '../db/statements';
 import type { StageFields } from './schemas';
 import { moveDeals } from './moves';
+import type { LostReason, Pipeline, Stage } from '../db/schema';
+import type { StageKind } from '../db/schema/enums';
 
-export interface StageRow {
-  id: string;
-  pipelineId: string;
-  name: string;
-  kind: 'open' | 'won' | 'lost';
-  color: string;
-  probability: number;
-  normDays: number | null;
-  position: number;
-}
+export type StageRow = Pick<Stage, 'id' | 'pipelineId' | 'name' | 'kind' | 'color' | 'probability' | 'normDays' | 'position'>;
+type Count = { n: number };
 
 const STAGE_COLUMNS = `id, pipeline_id AS pipelineId, name, kind, color, probability, norm_days AS normDays, position`;
 // Open stages in the user's order, then the won and the lost stage.
 const STAGE_ORDER = `CASE kind WHEN 'open' THEN 0 WHEN 'won' THEN 1 ELSE 2 END, position, id`;
 
 export function stagesOf(ctx: Ctx, pipelineId: string): StageRow[] {
-  return prepared(ctx.ws.sqlite, `SELECT ${STAGE_COLUMNS} FROM stages WHERE pipeline_id = ? AND archived_at IS NULL ORDER BY ${STAGE_ORDER}`).all(
+  return prepared<StageRow>(ctx.ws.sqlite, `SELECT ${STAGE_COLUMNS} FROM stages WHERE pipeline_id = ? AND archived_at IS NULL ORDER BY ${STAGE_ORDER}`).all(
     pipelineId,
-  ) as StageRow[];
+  );
 }
 
-export function getStage(ctx: Ctx, stageId: string): StageRow & { archivedAt: string | null } {
-  const row = prepared(ctx.ws.sqlite, `SELECT ${STAGE_COLUMNS}, archived_at AS archivedAt FROM stages WHERE id = ?`).get(stageId) as
-    | (StageRow & { archivedAt: string | null })
-    | undefined;
+export function getStage(ctx: Ctx, stageId: string): StageRow & Pick<Stage, 'archivedAt'> {
+  const row = prepared<StageRow & Pick<Stage, 'archivedAt'>>(ctx.ws.sqlite, `SELECT ${STAGE_COLUMNS}, archived_at AS archivedAt FROM stages WHERE id = ?`).get(stageId);
   if (!row) throw new AppError('deal.stage_not_found', `Stage not found: ${stageId}`, { id: stageId });
   return row;
 }
@@ -38,15 +30,11 @@ export function getStage(ctx: Ctx, stageId: string): StageRow & { archivedAt: st
 /** Pipelines with their stages and how many live deals each stage holds (settings, delete dialogs). */
 export function listPipelines(ctx: Ctx) {
   const s = ctx.ws.sqlite;
-  const pipes = prepared(s, 'SELECT id, name, position FROM pipelines WHERE archived_at IS NULL ORDER BY position, id').all() as {
-    id: string;
-    name: string;
-    position: number;
-  }[];
+  const pipes = prepared<Pick<Pipeline, 'id' | 'name' | 'position'>>(s, 'SELECT id, name, position FROM pipelines WHERE archived_at IS NULL ORDER BY position, id').all();
   const counts = new Map(
-    (prepared(s, 'SELECT stage_id AS id, count(*) AS n FROM deals WHERE archived_at IS NULL GROUP BY stage_id').all() as { id: string; n: number }[]).map(
-      (r) => [r.id, r.n],
-    ),
+    prepared<{ id: Stage['id'] } & Count>(s, 'SELECT stage_id AS id, count(*) AS n FROM deals WHERE archived_at IS NULL GROUP BY stage_id')
+      .all()
+      .map((r) => [r.id, r.n]),
   );
   return pipes.map((p) => ({ ...p, stages: stagesOf(ctx, p.id).map((st) => ({ ...st, deals: counts.get(st.id) ?? 0 })) }));
 }
@@ -56,7 +44,7 @@ function requirePipeline(ctx: Ctx, id: string) {
   if (!row) throw new AppError('deal.pipeline_not_found', `Pipeline not found: ${id}`, { id });
 }
 
-function insertStage(ctx: Ctx, pipelineId: string, kind: StageRow['kind'], f: StageFields, position: number): string {
+function insertStage(ctx: Ctx, pipelineId: string, kind: StageKind, f: StageFields, position: number): string {
   const id = newId();
   const now = isoNow(ctx);
   prepared(
@@ -74,7 +62,7 @@ export function createPipeline(ctx: Ctx, input: { name: string; stages: StageFie
   const id = newId();
   s.transaction(() => {
     const now = isoNow(ctx);
-    const position = (s.prepare('SELECT coalesce(max(position) + 1, 0) AS n FROM pipelines').get() as { n: number }).n;
+    const position = prepared<Count>(s, 'SELECT coalesce(max(position) + 1, 0) AS n FROM pipelines').get()!.n;
     s.prepare('INSERT INTO pipelines (id, name, position, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?)').run(
       id,
       input.name,
@@ -100,9 +88,9 @@ export function renamePipeline(ctx: Ctx, id: string, name: string) {
 export function archivePipeline(ctx: Ctx, id: string) {
   requirePipeline(ctx, id);
   const s = ctx.ws.sqlite;
-  const n = (s.prepare('SELECT count(*) AS n FROM deals WHERE pipeline_id = ? AND archived_at IS NULL').get(id) as { n: number }).n;
+  const n = prepared<Count>(s, 'SELECT count(*) AS n FROM deals WHERE pipeline_id = ? AND archived_at IS NULL').get(id)!.n;
   if (n > 0) throw new AppError('deal.pipeline_has_deals', `The pipeline still holds ${n} deals`, { count: n });
-  const live = (s.prepare('SELECT count(*) AS n FROM pipelines WHERE archived_at IS NULL').get() as { n: number }).n;
+  const live = prepared<Count>(s, 'SELECT count(*) AS n FROM pipelines WHERE archived_at IS NULL').get()!.n;
   if (live <= 1) throw new AppError('deal.last_pipeline', 'The last pipeline cannot be deleted');
   s.prepare('UPDATE pipelines SET archived_at = ?, updated_at = ? WHERE id = ?').run(isoNow(ctx), isoNow(ctx), id);
   return { id };
@@ -110,9 +98,7 @@ export function archivePipeline(ctx: Ctx, id: string) {
 
 export function createStage(ctx: Ctx, pipelineId: string, f: StageFields) {
   requirePipeline(ctx, pipelineId);
-  const position = (
-    ctx.ws.sqlite.prepare("SELECT coalesce(max(position) + 1, 0) AS n FROM stages WHERE pipeline_id = ? AND kind = 'open'").get(pipelineId) as { n: number }
-  ).n;
+  const position = prepared<Count>(ctx.ws.sqlite, "SELECT coalesce(max(position) + 1, 0) AS n FROM stages WHERE pipeline_id = ? AND kind = 'open'").get(pipelineId)!.n;
   return { id: insertStage(ctx, pipelineId, 'open', f, position) };
 }
 
@@ -150,7 +136,9 @@ export function deleteStage(ctx: Ctx, id: string, moveToStageId: string | null) 
   const siblings = stagesOf(ctx, st.pipelineId).filter((x) => x.kind === 'open');
   if (siblings.length <= 1) throw new AppError('deal.last_open_stage', 'A pipeline needs at least one open stage');
   const s = ctx.ws.sqlite;
-  const dealIds = (s.prepare('SELECT id FROM deals WHERE stage_id = ? ORDER BY position, id').all(id) as { id: string }[]).map((r) => r.id);
+  const dealIds = prepared<{ id: string }>(s, 'SELECT id FROM deals WHERE stage_id = ? ORDER BY position, id')
+    .all(id)
+    .map((r) => r.id);
   let moved = 0;
   s.transaction(() => {
     if (dealIds.length > 0) {
@@ -173,18 +161,14 @@ export function requireLiveStage(ctx: Ctx, stageId: string): StageRow {
 }
 
 export function listLostReasons(ctx: Ctx) {
-  return prepared(ctx.ws.sqlite, 'SELECT id, name, position FROM lost_reasons WHERE archived_at IS NULL ORDER BY position, id').all() as {
-    id: string;
-    name: string;
-    position: number;
-  }[];
+  return prepared<Pick<LostReason, 'id' | 'name' | 'position'>>(ctx.ws.sqlite, 'SELECT id, name, position FROM lost_reasons WHERE archived_at IS NULL ORDER BY position, id').all();
 }
 
 export function createLostReason(ctx: Ctx, name: string) {
   const s = ctx.ws.sqlite;
   const id = newId();
   const now = isoNow(ctx);
-  const position = (s.prepare('SELECT coalesce(max(position) + 1, 0) AS n FROM lost_reasons').get() as { n: number }).n;
+  const position = prepared<Count>(s, 'SELECT coalesce(max(position) + 1, 0) AS n FROM lost_reasons').get()!.n;
   s.prepare('INSERT INTO lost_reasons (id, name, position, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?)').run(id, name, position, now, now, ctx.userId);
   return { id };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { proc, reads, writes } from '../procedures/define';
-import { DEAL_SORTS, dealCreate, dealFilter, dealPatch, id, stageFields } from './schemas';
+import { DEAL_SORTS, DEAL_STATUSES, dealCreate, dealFilter, dealPatch, stageFields } from './schemas';
+import { historyCursor, id, limit, name, offset, optionalText } from '../validation/rules';
 import { createDeal, setDealArchived, updateDeal } from './write';
 import { moveDeal } from './moves';
 import { closeDeal, reopenDeal } from './closing';
@@ -23,10 +24,8 @@ import {
   updateStage,
 } from './pipelines';
 
-const name = z.string().trim().min(1, 'required').max(100);
 const cursor = z.object({ position: z.string().max(200), id }).nullish();
-const historyCursor = z.object({ occurredAt: z.string().max(40), id }).nullish();
-const lostComment = z.string().max(2000).nullish();
+const lostComment = optionalText(2000);
 
 export const dealProcedures = {
   'pipelines.list': proc(reads('view'), z.object({}), (s) => listPipelines(s.ctx())),
@@ -63,28 +62,28 @@ export const dealProcedures = {
     (s, i) => closeDeal(s.ctx(), i.id, i.outcome, i.outcome === 'lost' ? i : {}),
   ),
   'deals.reopen': proc(writes('change'), z.object({ id, stageId: id.nullish() }), (s, i) => reopenDeal(s.ctx(), i.id, i.stageId ?? null)),
-  'deals.board': proc(reads('view'), z.object({ pipelineId: id, filter: dealFilter, pageSize: z.number().int().min(1).max(200).default(30) }), (s, i) =>
+  'deals.board': proc(reads('view'), z.object({ pipelineId: id, filter: dealFilter, pageSize: limit(200, 30) }), (s, i) =>
     getBoard(s.ctx(), i.pipelineId, i.filter, i.pageSize),
   ),
   'deals.boardTotals': proc(reads('view'), z.object({ pipelineId: id, filter: dealFilter }), (s, i) => boardTotals(s.ctx(), i.pipelineId, i.filter)),
-  'deals.column': proc(reads('view'), z.object({ stageId: id, filter: dealFilter, after: cursor, limit: z.number().int().min(1).max(200).default(30) }), (s, i) =>
+  'deals.column': proc(reads('view'), z.object({ stageId: id, filter: dealFilter, after: cursor, limit: limit(200, 30) }), (s, i) =>
     columnPage(s.ctx(), i.stageId, i.filter, i.after ?? null, i.limit),
   ),
   'deals.list': proc(reads('view'), z.object({
       pipelineId: id.nullish(),
-      status: z.enum(['open', 'won', 'lost', 'all']).default('open'),
+      status: z.enum(DEAL_STATUSES).default('open'),
       filter: dealFilter,
       sort: z.enum(DEAL_SORTS).default('updatedAt'),
       desc: z.boolean().default(true),
-      offset: z.number().int().min(0).default(0),
-      limit: z.number().int().min(1).max(500).default(100),
+      offset,
+      limit: limit(500, 100),
       withTotals: z.boolean().default(true),
     }),
     (s, i) => listDeals(s.ctx(), { ...i, pipelineId: i.pipelineId ?? null }, i.offset, i.limit, i.withTotals),
   ),
   'deals.sources': proc(reads('view'), z.object({}), (s) => dealSources(s.ctx())),
   'deals.byClient': proc(reads('view'), z.object({ clientId: id }), (s, i) => clientDeals(s.ctx(), i.clientId)),
-  'deals.history': proc(reads('view'), z.object({ dealId: id, before: historyCursor, limit: z.number().int().min(1).max(200).default(50) }), (s, i) =>
+  'deals.history': proc(reads('view'), z.object({ dealId: id, before: historyCursor, limit: limit(200, 50) }), (s, i) =>
     dealHistory(s.ctx(), i.dealId, i.before ?? null, i.limit),
   ),
 };

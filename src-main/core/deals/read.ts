@@ -3,26 +3,67 @@ import { NotFoundError } from '../errors';
 import { prepared } from '../db/statements';
 import { stagesOf } from './pipelines';
 import { nextTaskForDeals } from '../tasks/deal-hooks';
+import { historyPage, type HistoryCursor } from '../history/service';
+import type { Client, Contact, Deal, DealLine, LostReason, Pipeline, Stage, User } from '../db/schema';
+import type { Totals } from './board';
 
-export interface StagePathStep {
-  stageId: string;
-  stageName: string;
-  kind: 'open' | 'won' | 'lost';
-  enteredAt: string;
+/** One entry into a stage, as read from deal_stage_changes. */
+type StageEntry = { stageId: Stage['id']; stageName: Stage['name']; kind: Stage['kind']; enteredAt: string; byName: User['name'] | null };
+
+export interface StagePathStep extends StageEntry {
   leftAt: string | null;
   /** Whole milliseconds spent; the renderer formats days and hours. */
   durationMs: number;
-  byName: string | null;
 }
+
+/** The deal card's own fields with the names of what they point at. */
+type CardRow = Pick<
+  Deal,
+  | 'id'
+  | 'title'
+  | 'clientId'
+  | 'contactId'
+  | 'pipelineId'
+  | 'stageId'
+  | 'stageEnteredAt'
+  | 'amountKopecks'
+  | 'currency'
+  | 'responsibleId'
+  | 'source'
+  | 'expectedClose'
+  | 'description'
+  | 'closedAt'
+  | 'lostReasonId'
+  | 'lostComment'
+  | 'archivedAt'
+  | 'createdAt'
+  | 'updatedAt'
+> & {
+  clientName: Client['name'];
+  contactName: Contact['name'] | null;
+  pipelineName: Pipeline['name'];
+  stageName: Stage['name'];
+  stageKind: Stage['kind'];
+  responsibleName: User['name'] | null;
+  lostReasonName: LostReason['name'] | null;
+};
+
+/** A deal on the client card (before its next task is added). */
+type ClientDealRow = Pick<Deal, 'id' | 'title' | 'amountKopecks' | 'currency' | 'expectedClose' | 'closedAt'> & {
+  stageName: Stage['name'];
+  stageKind: Stage['kind'];
+  stageColor: Stage['color'];
+  pipelineName: Pipeline['name'];
+};
 
 /** The deal's path through stages, oldest first, with the time spent in each. */
 export function stagePath(ctx: Ctx, dealId: string): StagePathStep[] {
-  const rows = prepared(
+  const rows = prepared<StageEntry>(
     ctx.ws.sqlite,
     `SELECT ch.to_stage_id AS stageId, s.name AS stageName, s.kind, ch.at AS enteredAt, u.name AS byName
        FROM deal_stage_changes ch JOIN stages s ON s.id = ch.to_stage_id LEFT JOIN users u ON u.id = ch.by_id
       WHERE ch.deal_id = ? ORDER BY ch.at, ch.id`,
-  ).all(dealId) as Omit<StagePathStep, 'leftAt' | 'durationMs'>[];
+  ).all(dealId);
   const now = ctx.now().toISOString();
   return rows.map((r, i) => {
     const leftAt = rows[i + 1]?.enteredAt ?? null;
@@ -32,7 +73,7 @@ export function stagePath(ctx: Ctx, dealId: string): StagePathStep[] {
 
 export function getDealCard(ctx: Ctx, id: string) {
   const s = ctx.ws.sqlite;
-  const deal = prepared(
+  const deal = prepared<CardRow>(
     s,
     `SELECT d.id, d.title, d.client_id AS clientId, c.name AS clientName, d.contact_id AS contactId, ct.name AS contactName,
         d.pipeline_id AS pipelineId, p.name AS pipelineName, d.stage_id AS stageId, st.name AS stageName, st.kind AS stageKind,
@@ -44,50 +85,20 @@ export function getDealCard(ctx: Ctx, id: string) {
        LEFT JOIN contacts ct ON ct.id = d.contact_id LEFT JOIN users u ON u.id = d.responsible_id
        LEFT JOIN lost_reasons lr ON lr.id = d.lost_reason_id
       WHERE d.id = ?`,
-  ).get(id) as
-    | {
-        id: string;
-        title: string;
-        clientId: string;
-        clientName: string;
-        contactId: string | null;
-        contactName: string | null;
-        pipelineId: string;
-        pipelineName: string;
-        stageId: string;
-        stageName: string;
-        stageKind: 'open' | 'won' | 'lost';
-        stageEnteredAt: string;
-        amountKopecks: number;
-        currency: string;
-        responsibleId: string | null;
-        responsibleName: string | null;
-        source: string | null;
-        expectedClose: string | null;
-        description: string | null;
-        closedAt: string | null;
-        lostReasonId: string | null;
-        lostReasonName: string | null;
-        lostComment: string | null;
-        archivedAt: string | null;
-        createdAt: string;
-        updatedAt: string;
-      }
-    | undefined;
+  ).get(id);
   if (!deal) throw new NotFoundError('deal', id);
-  const lines = prepared(s, 'SELECT id, name, quantity_milli AS quantityMilli, price_kopecks AS priceKopecks FROM deal_lines WHERE deal_id = ? ORDER BY position').all(
-    id,
-  ) as { id: string; name: string; quantityMilli: number; priceKopecks: number }[];
+  const lines = prepared<Pick<DealLine, 'id' | 'name' | 'quantityMilli' | 'priceKopecks'>>(
+    s,
+    'SELECT id, name, quantity_milli AS quantityMilli, price_kopecks AS priceKopecks FROM deal_lines WHERE deal_id = ? ORDER BY position',
+  ).all(id);
   const custom = Object.fromEntries(
-    (prepared(s, 'SELECT field_id AS fieldId, value FROM deal_custom_values WHERE deal_id = ?').all(id) as { fieldId: string; value: string }[]).map((r) => [
-      r.fieldId,
-      r.value,
-    ]),
+    prepared<{ fieldId: string; value: string }>(s, 'SELECT field_id AS fieldId, value FROM deal_custom_values WHERE deal_id = ?')
+      .all(id)
+      .map((r) => [r.fieldId, r.value]),
   );
-  const contacts = prepared(s, 'SELECT id, name FROM contacts WHERE client_id = ? AND archived_at IS NULL ORDER BY name').all(deal.clientId) as {
-    id: string;
-    name: string;
-  }[];
+  const contacts = prepared<Pick<Contact, 'id' | 'name'>>(s, 'SELECT id, name FROM contacts WHERE client_id = ? AND archived_at IS NULL ORDER BY name').all(
+    deal.clientId,
+  );
   return {
     ...deal,
     contacts,
@@ -109,30 +120,19 @@ const CLIENT_DEALS_LIMIT = 200;
 /** A client's deals (open first, newest first) with their next steps and totals by outcome, for the client card. */
 export function clientDeals(ctx: Ctx, clientId: string) {
   const s = ctx.ws.sqlite;
-  const rows = prepared(
+  const rows = prepared<ClientDealRow>(
     s,
     `SELECT d.id, d.title, d.amount_kopecks AS amountKopecks, d.currency, st.name AS stageName, st.kind AS stageKind, st.color AS stageColor,
         p.name AS pipelineName, d.expected_close AS expectedClose, d.closed_at AS closedAt
        FROM deals d JOIN stages st ON st.id = d.stage_id JOIN pipelines p ON p.id = d.pipeline_id
       WHERE d.client_id = ? AND d.archived_at IS NULL ORDER BY st.kind = 'open' DESC, d.created_at DESC, d.id DESC LIMIT ?`,
-  ).all(clientId, CLIENT_DEALS_LIMIT) as {
-    id: string;
-    title: string;
-    amountKopecks: number;
-    currency: string;
-    stageName: string;
-    stageKind: 'open' | 'won' | 'lost';
-    stageColor: string;
-    pipelineName: string;
-    expectedClose: string | null;
-    closedAt: string | null;
-  }[];
-  const totals = prepared(
+  ).all(clientId, CLIENT_DEALS_LIMIT);
+  const totals = prepared<Pick<Stage, 'kind'> & Totals>(
     s,
     `SELECT st.kind, count(*) AS count, coalesce(sum(d.amount_kopecks), 0) AS sumKopecks
        FROM deals d JOIN stages st ON st.id = d.stage_id WHERE d.client_id = ? AND d.archived_at IS NULL GROUP BY st.kind`,
-  ).all(clientId) as { kind: 'open' | 'won' | 'lost'; count: number; sumKopecks: number }[];
-  const by = (k: string) => totals.find((t) => t.kind === k) ?? { count: 0, sumKopecks: 0 };
+  ).all(clientId);
+  const by = (k: Stage['kind']) => totals.find((t) => t.kind === k) ?? { count: 0, sumKopecks: 0 };
   const next = nextTaskForDeals(ctx, rows.filter((r) => r.stageKind === 'open').map((r) => r.id));
   return {
     rows: rows.map((r) => ({ ...r, nextTask: next.get(r.id) ?? null, noNextStep: r.stageKind === 'open' && !next.has(r.id) })),
@@ -143,24 +143,4 @@ export function clientDeals(ctx: Ctx, clientId: string) {
 }
 
 /** History entries logged on a deal, newest first, paged by an (occurredAt, id) cursor. */
-export function dealHistory(ctx: Ctx, dealId: string, before: { occurredAt: string; id: string } | null, limit: number) {
-  const cursor = before ? 'AND (h.occurred_at < ? OR (h.occurred_at = ? AND h.id < ?))' : '';
-  return prepared(
-    ctx.ws.sqlite,
-    `SELECT h.id, h.kind, h.direction, h.occurred_at AS occurredAt, h.duration_min AS durationMin, h.text, u.name AS author,
-        ct.name AS contactName, h.deal_id AS dealId, NULL AS dealTitle
-       FROM history h LEFT JOIN users u ON u.id = h.author_id LEFT JOIN contacts ct ON ct.id = h.contact_id
-      WHERE h.deal_id = ? ${cursor} ORDER BY h.occurred_at DESC, h.id DESC LIMIT ?`,
-  ).all(dealId, ...(before ? [before.occurredAt, before.occurredAt, before.id] : []), limit) as {
-    id: string;
-    kind: 'note' | 'call' | 'meeting' | 'email' | 'system';
-    direction: 'in' | 'out' | null;
-    occurredAt: string;
-    durationMin: number | null;
-    text: string;
-    author: string | null;
-    contactName: string | null;
-    dealId: string | null;
-    dealTitle: string | null;
-  }[];
-}
+export const dealHistory = (ctx: Ctx, dealId: string, before: HistoryCursor, limit: number) => historyPage(ctx, { dealId }, before, limit);

@@ -1,35 +1,24 @@
 import { z } from 'zod';
-import { customValues, isoDate } from '../clients/schemas';
-
-export const id = z.string().min(1).max(64);
-const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'invalid');
-const optId = id.nullish().transform((v) => v || null);
-const optText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .nullish()
-    .transform((v) => v?.trim() || null);
-
-// Up to ten billion roubles a deal: sums over a whole workspace stay exact JS numbers.
-export const kopecks = z.number().int('deal.amount_integer').min(0, 'deal.amount_negative').max(1_000_000_000_000, 'deal.amount_too_big');
+import { customValues } from '../clients/schemas';
+import { STAGE_KINDS } from '../db/schema/enums';
+import { colour, currencyCode, id, instant, kopecks, name, optionalDate, optionalId, optionalText, requiredText } from '../validation/rules';
 
 export const dealLine = z.object({
-  name: z.string().trim().min(1, 'required').max(500),
+  name: requiredText(500),
   quantityMilli: z.number().int().min(1, 'deal.quantity_positive').max(1_000_000_000),
   priceKopecks: kopecks,
 });
 
 const dealShape = {
-  title: z.string().trim().min(1, 'required').max(300),
+  title: requiredText(300),
   clientId: id,
-  contactId: optId,
+  contactId: optionalId,
   amountKopecks: kopecks,
-  currency: z.string().regex(/^[A-Z]{3}$/, 'deal.currency'),
-  expectedClose: isoDate,
-  responsibleId: optId,
-  source: optText(200),
-  description: optText(20000),
+  currency: currencyCode,
+  expectedClose: optionalDate,
+  responsibleId: optionalId,
+  source: optionalText(200),
+  description: optionalText(20000),
   lines: z.array(dealLine).max(500),
   custom: customValues,
 };
@@ -37,7 +26,7 @@ const dealShape = {
 export const dealCreate = z.object({
   ...dealShape,
   pipelineId: id,
-  stageId: optId,
+  stageId: optionalId,
   amountKopecks: kopecks.default(0),
   currency: dealShape.currency.default('RUB'),
   lines: dealShape.lines.default([]),
@@ -86,10 +75,14 @@ export const dealFilter = z
 export type DealFilter = z.output<typeof dealFilter>;
 
 export const DEAL_SORTS = ['updatedAt', 'createdAt', 'title', 'amount', 'expectedClose', 'client', 'stage'] as const;
+export type DealSort = (typeof DEAL_SORTS)[number];
+/** The list's status tabs: deals in a stage of one kind, or all. */
+export const DEAL_STATUSES = [...STAGE_KINDS, 'all'] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
 
 export const stageFields = z.object({
-  name: z.string().trim().min(1, 'required').max(100),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'deal.color'),
+  name,
+  color: colour,
   probability: z.number().int().min(0, 'deal.probability').max(100, 'deal.probability'),
   normDays: z.number().int().min(1, 'deal.norm_days').max(3650, 'deal.norm_days').nullish().transform((v) => v ?? null),
 });

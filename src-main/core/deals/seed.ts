@@ -5,6 +5,7 @@ import { mulberry32 } from '../seed/generator';
 import { SOURCES } from '../seed/vocabulary';
 import { lineTotal } from './read';
 import { nameKey } from '../text/fold';
+import type { Stage as StageTable } from '../db/schema';
 
 // Demo and benchmark deals over the workspace's clients, pipelines and managers, each
 // with a plausible path through the stages (stage changes and history entries).
@@ -23,11 +24,7 @@ export interface SeedDealsOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-interface Stage {
-  id: string;
-  kind: 'open' | 'won' | 'lost';
-  normDays: number | null;
-}
+type Stage = Pick<StageTable, 'id' | 'kind' | 'normDays'>;
 
 const DAY = 86_400_000;
 
@@ -36,20 +33,19 @@ export function seedDeals(sqlite: Database.Database, opts: SeedDealsOptions): { 
   const rng = mulberry32(opts.seed ?? Date.now());
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
   const nowMs = (opts.now ?? new Date()).getTime();
-  const clientIds = (sqlite.prepare('SELECT id FROM clients WHERE archived_at IS NULL').all() as { id: string }[]).map((r) => r.id);
+  const ids = (sql: string) => sqlite.prepare<[], { id: string }>(sql).all().map((r) => r.id);
+  const clientIds = ids('SELECT id FROM clients WHERE archived_at IS NULL');
   if (clientIds.length === 0) return { deals: 0 };
-  const userIds = (sqlite.prepare('SELECT id FROM users WHERE active = 1').all() as { id: string }[]).map((r) => r.id);
-  const reasonIds = (sqlite.prepare('SELECT id FROM lost_reasons WHERE archived_at IS NULL').all() as { id: string }[]).map((r) => r.id);
-  const pipelines = (sqlite.prepare('SELECT id FROM pipelines WHERE archived_at IS NULL ORDER BY position').all() as { id: string }[]).map((p) => ({
-    id: p.id,
-    stages: sqlite
-      .prepare(`SELECT id, kind, norm_days AS normDays FROM stages WHERE pipeline_id = ? AND archived_at IS NULL ORDER BY kind != 'open', kind, position`)
-      .all(p.id) as Stage[],
-  }));
+  const userIds = ids('SELECT id FROM users WHERE active = 1');
+  const reasonIds = ids('SELECT id FROM lost_reasons WHERE archived_at IS NULL');
+  const stagesOf = sqlite.prepare<[string], Stage>(
+    `SELECT id, kind, norm_days AS normDays FROM stages WHERE pipeline_id = ? AND archived_at IS NULL ORDER BY kind != 'open', kind, position`,
+  );
+  const pipelines = ids('SELECT id FROM pipelines WHERE archived_at IS NULL ORDER BY position').map((id) => ({ id, stages: stagesOf.all(id) }));
   const lastKey = new Map<string, string | null>();
   const keyAfter = (stageId: string) => {
     if (!lastKey.has(stageId)) {
-      lastKey.set(stageId, (sqlite.prepare('SELECT max(position) AS p FROM deals WHERE stage_id = ?').get(stageId) as { p: string | null }).p);
+      lastKey.set(stageId, sqlite.prepare<[string], { p: string | null }>('SELECT max(position) AS p FROM deals WHERE stage_id = ?').get(stageId)?.p ?? null);
     }
     const key = generateKeyBetween(lastKey.get(stageId) ?? null, null);
     lastKey.set(stageId, key);
@@ -64,8 +60,8 @@ export function seedDeals(sqlite: Database.Database, opts: SeedDealsOptions): { 
     line: sqlite.prepare('INSERT INTO deal_lines (id, deal_id, name, quantity_milli, price_kopecks, position) VALUES (?, ?, ?, ?, ?, ?)'),
     change: sqlite.prepare('INSERT INTO deal_stage_changes (id, deal_id, from_stage_id, to_stage_id, at, by_id) VALUES (?, ?, ?, ?, ?, ?)'),
     history: sqlite.prepare(
-      `INSERT INTO history (id, client_id, deal_id, kind, occurred_at, text, author_id, created_at, updated_at, created_by)
-       VALUES (?, ?, ?, 'system', ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO history (id, client_id, deal_id, kind, occurred_at, text, event, event_data, author_id, created_at, updated_at, created_by)
+       VALUES (?, ?, ?, 'system', ?, '', ?, ?, ?, ?, ?, ?)`,
     ),
   };
 
@@ -103,8 +99,9 @@ export function seedDeals(sqlite: Database.Database, opts: SeedDealsOptions): { 
     );
     lines.forEach((l, i) => st.line.run(newId(), id, l.name, l.q, l.p, i));
     path.forEach((s, i) => st.change.run(newId(), id, path[i - 1]?.id ?? null, s.id, new Date(times[i]!).toISOString(), by));
-    st.history.run(newId(), clientId, id, created, `deal_created:${title}`, by, created, created, by);
-    if (outcome !== 'open') st.history.run(newId(), clientId, id, enteredAt, `deal_${outcome}:${title}`, by, enteredAt, enteredAt, by);
+    const about = JSON.stringify({ title });
+    st.history.run(newId(), clientId, id, created, 'deal_created', about, by, created, created, by);
+    if (outcome !== 'open') st.history.run(newId(), clientId, id, enteredAt, `deal_${outcome}`, about, by, enteredAt, enteredAt, by);
   };
 
   const CHUNK = 5000;

@@ -10,14 +10,15 @@ import { topKey } from './moves';
 import { logDealEvent } from './events';
 import { nameKey } from '../text/fold';
 import { moveDealTasksToClient } from '../tasks/deal-hooks';
+import type { Client, Contact, Deal } from '../db/schema';
 
 function checkReferences(ctx: Ctx, clientId: string, contactId: string | null | undefined, responsibleId: string | null | undefined, issues: FieldIssue[]) {
   const s = ctx.ws.sqlite;
-  const client = prepared(s, 'SELECT archived_at AS archivedAt FROM clients WHERE id = ?').get(clientId) as { archivedAt: string | null } | undefined;
+  const client = prepared<Pick<Client, 'archivedAt'>>(s, 'SELECT archived_at AS archivedAt FROM clients WHERE id = ?').get(clientId);
   if (!client) issues.push({ field: 'clientId', code: 'reference.missing' });
   else if (client.archivedAt) issues.push({ field: 'clientId', code: 'deal.client_archived' });
   if (contactId) {
-    const c = prepared(s, 'SELECT client_id AS clientId FROM contacts WHERE id = ? AND archived_at IS NULL').get(contactId) as { clientId: string } | undefined;
+    const c = prepared<Pick<Contact, 'clientId'>>(s, 'SELECT client_id AS clientId FROM contacts WHERE id = ? AND archived_at IS NULL').get(contactId);
     if (c?.clientId !== clientId) issues.push({ field: 'contactId', code: 'reference.missing' });
   }
   if (responsibleId && !prepared(s, 'SELECT 1 FROM users WHERE id = ?').get(responsibleId)) {
@@ -107,9 +108,10 @@ const COLUMNS: Partial<Record<keyof DealPatch, string>> = {
 /** Changes only the fields present in the patch (inline edits send one field). */
 export function updateDeal(ctx: Ctx, id: string, patch: DealPatch): { id: string } {
   const s = ctx.ws.sqlite;
-  const row = prepared(s, 'SELECT client_id AS clientId, contact_id AS contactId, archived_at AS archivedAt FROM deals WHERE id = ?').get(id) as
-    | { clientId: string; contactId: string | null; archivedAt: string | null }
-    | undefined;
+  const row = prepared<Pick<Deal, 'clientId' | 'contactId' | 'archivedAt'>>(
+    s,
+    'SELECT client_id AS clientId, contact_id AS contactId, archived_at AS archivedAt FROM deals WHERE id = ?',
+  ).get(id);
   if (!row) throw new NotFoundError('deal', id);
   if (row.archivedAt) throw new AppError('deal.archived', 'The deal is archived');
   const issues: FieldIssue[] = [];
@@ -150,7 +152,7 @@ export function updateDeal(ctx: Ctx, id: string, patch: DealPatch): { id: string
 /** Archived deals leave boards, lists and totals; restore brings them back in place. */
 export function setDealArchived(ctx: Ctx, id: string, archived: boolean): { id: string } {
   const s = ctx.ws.sqlite;
-  const row = prepared(s, 'SELECT stage_id AS stageId FROM deals WHERE id = ?').get(id) as { stageId: string } | undefined;
+  const row = prepared<Pick<Deal, 'stageId'>>(s, 'SELECT stage_id AS stageId FROM deals WHERE id = ?').get(id);
   if (!row) throw new NotFoundError('deal', id);
   if (!archived) requireLiveStage(ctx, row.stageId);
   const now = isoNow(ctx);

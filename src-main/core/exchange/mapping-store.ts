@@ -4,7 +4,7 @@ import { isoNow } from '../context';
 import { newId } from '../ids';
 import { AppError } from '../errors';
 import { headerKey } from './cells';
-import { importMappings } from './tables';
+import { importMappings } from '../db/schema';
 import { layoutSignature, type ColumnMapping } from './header';
 
 // Mappings are stored by header name (folded), not by column position, so a preset

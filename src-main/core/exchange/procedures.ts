@@ -10,8 +10,8 @@ import { applyJob, exportList, inspectFile, jobStatus, openLocalFile, previewShe
 import { UI_LANGUAGES } from '../../shared/i18n/languages';
 import { deletePreset, listPresets, savePreset } from './mapping-store';
 import { lastBatch } from './undo';
+import { id } from '../validation/rules';
 
-const id = z.string().min(1).max(64);
 const entityKey = z.string().max(40);
 const mapping = z
   .record(z.string().regex(/^\d{1,4}$/), z.string().max(80).nullable())

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import type { Ctx } from '../context';
 import { prepared } from '../db/statements';
 import { visibleClients } from '../access/visibility';
-import { HISTORY_KINDS } from '../clients/schemas';
+import { LOGGED_HISTORY_KINDS } from '../db/schema/enums';
 
 // The history of every client in one list: what a manager logged in a period (the
 // activity report's numbers open here), newest first, paged.
 
 export const historySearch = z.object({
   authorId: z.string().max(64).nullish(),
-  kinds: z.array(z.enum(HISTORY_KINDS)).max(5).default([]),
+  kinds: z.array(z.enum(LOGGED_HISTORY_KINDS)).max(5).default([]),
   /** 'out' includes calls logged without a direction (they are counted as outgoing). */
   direction: z.enum(['in', 'out']).nullish(),
   from: z.string().max(40).nullish(),

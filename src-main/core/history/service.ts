@@ -1,22 +1,23 @@
 import { z } from 'zod';
 import { and, desc, eq, lt, or } from 'drizzle-orm';
-import { history, users, contacts, clients } from '../db/schema';
+import { history, users, contacts, clients, deals } from '../db/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { isoNow, type Ctx } from '../context';
 import { newId } from '../ids';
-import { HISTORY_KINDS } from '../clients/schemas';
-import { deals } from '../deals/tables';
+import { eventOf } from './events';
+import { CALL_DIRECTIONS, LOGGED_HISTORY_KINDS } from '../db/schema/enums';
+import { id, instant, optionalId, requiredText } from '../validation/rules';
 
 export const historyInput = z.object({
-  clientId: z.string().max(64),
-  contactId: z.string().max(64).nullish().transform((v) => v || null),
+  clientId: id,
+  contactId: optionalId,
   // Logged on a deal: shown on the deal card and on the client card.
-  dealId: z.string().max(64).nullish().transform((v) => v || null),
-  kind: z.enum(HISTORY_KINDS),
-  direction: z.enum(['in', 'out']).nullish().transform((v) => v ?? null),
-  occurredAt: z.iso.datetime({ offset: true }),
+  dealId: optionalId,
+  kind: z.enum(LOGGED_HISTORY_KINDS),
+  direction: z.enum(CALL_DIRECTIONS).nullish().transform((v) => v ?? null),
+  occurredAt: instant,
   durationMin: z.number().int().min(0).max(24 * 60).nullish().transform((v) => v ?? null),
-  text: z.string().trim().min(1, 'required').max(20000),
+  text: requiredText(20000),
 });
 
 export function addHistory(ctx: Ctx, input: z.output<typeof historyInput>): { id: string } {
@@ -48,11 +49,17 @@ export function addHistory(ctx: Ctx, input: z.output<typeof historyInput>): { id
   return { id };
 }
 
-/** Newest first, paged by a (occurredAt, id) cursor so long histories load in slices. */
-export function listHistory(ctx: Ctx, clientId: string, before: { occurredAt: string; id: string } | null, limit: number) {
+export type HistoryCursor = { occurredAt: string; id: string } | null;
+
+/**
+ * A page of a timeline, newest first, paged by an (occurredAt, id) cursor so long
+ * histories load in slices: a client's (entries of its deals included) or one deal's.
+ */
+export function historyPage(ctx: Ctx, of: { clientId: string } | { dealId: string }, before: HistoryCursor, limit: number) {
   const cursor = before
     ? or(lt(history.occurredAt, before.occurredAt), and(eq(history.occurredAt, before.occurredAt), lt(history.id, before.id)))
     : undefined;
+  const owner = 'clientId' in of ? eq(history.clientId, of.clientId) : eq(history.dealId, of.dealId);
   return ctx.db
     .select({
       id: history.id,
@@ -61,6 +68,8 @@ export function listHistory(ctx: Ctx, clientId: string, before: { occurredAt: st
       occurredAt: history.occurredAt,
       durationMin: history.durationMin,
       text: history.text,
+      event: history.event,
+      eventData: history.eventData,
       author: users.name,
       contactName: contacts.name,
       dealId: history.dealId,
@@ -70,8 +79,11 @@ export function listHistory(ctx: Ctx, clientId: string, before: { occurredAt: st
     .leftJoin(users, eq(users.id, history.authorId))
     .leftJoin(contacts, eq(contacts.id, history.contactId))
     .leftJoin(deals, eq(deals.id, history.dealId))
-    .where(and(eq(history.clientId, clientId), cursor))
+    .where(and(owner, cursor))
     .orderBy(desc(history.occurredAt), desc(history.id))
     .limit(limit)
-    .all();
+    .all()
+    .map(({ event, eventData, ...row }) => ({ ...row, event: eventOf(event, eventData) }));
 }
+
+export const listHistory = (ctx: Ctx, clientId: string, before: HistoryCursor, limit: number) => historyPage(ctx, { clientId }, before, limit);

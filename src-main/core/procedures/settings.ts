@@ -3,11 +3,10 @@ import { proc, reads, writes } from './define';
 import { listTags, createTag, updateTag, deleteTag } from '../tags/service';
 import { listUsers, createUser, updateUser } from '../users/service';
 import { listCustomFields, createCustomField, updateCustomField, archiveCustomField } from '../custom-fields/service';
+import { CUSTOM_FIELD_ENTITIES, CUSTOM_FIELD_TYPES } from '../db/schema/enums';
+import { colour as color, id, name } from '../validation/rules';
 
-const id = z.string().min(1).max(64);
-const color = z.string().regex(/^#[0-9a-fA-F]{6}$/);
-const name = z.string().trim().min(1, 'required').max(100);
-const entity = z.enum(['client', 'deal']);
+const entity = z.enum(CUSTOM_FIELD_ENTITIES);
 
 export const settingsProcedures = {
   'tags.list': proc(reads('view'), z.object({}), (s) => listTags(s.ctx())),
@@ -22,7 +21,7 @@ export const settingsProcedures = {
     (s, i) => updateUser(s.ctx().db, s.now().toISOString(), i.id, i),
   ),
   'customFields.list': proc(reads('view'), z.object({ entity }), (s, i) => listCustomFields(s.ctx(), i.entity)),
-  'customFields.create': proc(writes('settings'), z.object({ entity, name, type: z.enum(['text', 'number', 'date', 'select', 'checkbox']), options: z.array(z.string().max(200)).max(200).default([]) }),
+  'customFields.create': proc(writes('settings'), z.object({ entity, name, type: z.enum(CUSTOM_FIELD_TYPES), options: z.array(z.string().max(200)).max(200).default([]) }),
     (s, i) => createCustomField(s.ctx(), i),
   ),
   'customFields.update': proc(writes('settings'), z.object({ id, name, options: z.array(z.string().max(200)).max(200).default([]) }),

@@ -37,7 +37,7 @@ export function searchClientSeqs(sqlite: Database.Database, q: string, filter: S
     }
   };
   const run = (sql: string, params: unknown[]) => {
-    if (out.length < cap) take(prepared(sqlite, sql).all(...params, cap) as { seq: number }[]);
+    if (out.length < cap) take(prepared<{ seq: number }>(sqlite, sql).all(...params, cap));
   };
 
   if (parsed.key) {

@@ -1,9 +1,9 @@
-import { and, eq, gte } from 'drizzle-orm';
+import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { isoNow } from '../context';
 import { prepared } from '../db/statements';
 import { history } from '../db/schema';
-import { newId } from '../ids';
+import { logHistoryEvent } from '../history/events';
 import { NotFoundError } from '../errors';
 import { shiftDate } from './time';
 
@@ -62,13 +62,18 @@ export function birthdaysBetween(ctx: Ctx, from: string, to: string): Birthday[]
     .sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name, 'ru'));
 }
 
-const congratsText = (name: string) => `congratulated:${name}`;
-
 function wasCongratulated(ctx: Ctx, clientId: string, name: string, since: string): boolean {
   return !!ctx.db
     .select({ id: history.id })
     .from(history)
-    .where(and(eq(history.clientId, clientId), eq(history.kind, 'system'), gte(history.occurredAt, since), eq(history.text, congratsText(name))))
+    .where(
+      and(
+        eq(history.clientId, clientId),
+        eq(history.event, 'congratulated'),
+        gte(history.occurredAt, since),
+        eq(sql`json_extract(${history.eventData}, '$.name')`, name),
+      ),
+    )
     .get();
 }
 
@@ -79,10 +84,5 @@ export function logCongratulated(ctx: Ctx, clientId: string, contactId: string |
   if (contactId && !ctx.ws.sqlite.prepare('SELECT 1 FROM contacts WHERE id = ? AND client_id = ?').get(contactId, clientId)) {
     throw new NotFoundError('contact', contactId);
   }
-  const id = newId();
-  ctx.db
-    .insert(history)
-    .values({ id, clientId, contactId, kind: 'system', occurredAt: now, text: congratsText(name), authorId: ctx.userId, createdAt: now, updatedAt: now, createdBy: ctx.userId })
-    .run();
-  return { id };
+  return { id: logHistoryEvent(ctx, { clientId, contactId, at: now }, { type: 'congratulated', name }) };
 }

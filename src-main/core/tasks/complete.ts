@@ -1,16 +1,15 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { history } from '../db/schema';
+import { history, tasks, taskTypes, taskReminders, deals } from '../db/schema';
 import { isoNow, type Ctx } from '../context';
 import { newId } from '../ids';
 import { AppError, NotFoundError } from '../errors';
-import { tasks, taskTypes, taskReminders } from './tables';
-import { deals } from '../deals/tables';
+import type { LoggedHistoryKind } from '../db/schema/enums';
 
 // Completing a task asks for a short result; it goes into the client's history so
 // the timeline tells what was agreed. A task of a deal writes history.deal_id too, so
 // the entry shows on the deal card as well as on the client card.
 
-const HISTORY_KIND: Record<string, 'call' | 'meeting' | 'email' | 'note'> = {
+const HISTORY_KIND: Record<string, LoggedHistoryKind> = {
   call: 'call',
   meeting: 'meeting',
   showing: 'meeting',

@@ -2,6 +2,7 @@ import type { Ctx } from '../context';
 import { isoNow } from '../context';
 import { prepared } from '../db/statements';
 import { rewriteSeriesTemplates } from './recurrence';
+import type { Task } from '../db/schema';
 
 // What the deals capability asks of tasks: the next step of each deal on a board or
 // list page, the "no next step" condition for its filter, and keeping a deal's tasks
@@ -39,7 +40,7 @@ export function nextTaskForDeals(ctx: Ctx, dealIds: string[]): Map<string, NextT
   const ids = [...new Set(dealIds)];
   if (ids.length === 0) return out;
   const list = paddedIn(ids);
-  const rows = prepared(
+  const rows = prepared<{ dealId: string; taskId: Task['id']; title: Task['title']; allDay: 0 | 1; deadlineAt: Task['deadlineAt'] }>(
     ctx.ws.sqlite,
     `SELECT dealId, taskId, title, allDay, deadlineAt FROM (
        SELECT t.deal_id AS dealId, t.id AS taskId, t.title, t.all_day AS allDay, t.deadline_at AS deadlineAt,
@@ -47,7 +48,7 @@ export function nextTaskForDeals(ctx: Ctx, dealIds: string[]): Map<string, NextT
        FROM tasks t
        WHERE t.deal_id IN (${list.sql}) AND t.done_at IS NULL AND t.archived_at IS NULL
      ) WHERE n = 1`,
-  ).all(...list.params) as { dealId: string; taskId: string; title: string; allDay: number; deadlineAt: string }[];
+  ).all(...list.params);
   for (const { dealId, allDay, ...r } of rows) out.set(dealId, { ...r, allDay: allDay === 1 });
   return out;
 }
@@ -83,7 +84,11 @@ export function moveDealTasksToClient(ctx: Ctx, dealId: string, clientId: string
        updated_at = ?
      WHERE deal_id = ?`,
   ).run(clientId, clientId, now, dealId);
-  const keep = new Set((prepared(s, 'SELECT id FROM contacts WHERE client_id = ?').all(clientId) as { id: string }[]).map((c) => c.id));
+  const keep = new Set(
+    prepared<{ id: string }>(s, 'SELECT id FROM contacts WHERE client_id = ?')
+      .all(clientId)
+      .map((c) => c.id),
+  );
   rewriteSeriesTemplates(ctx, dealId, (t) =>
     t.dealId === dealId ? { ...t, clientId, contactId: t.contactId && keep.has(t.contactId) ? t.contactId : null } : null,
   );

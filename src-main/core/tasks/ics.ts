@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import { eq, or } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
-import { tasks } from './tables';
+import { tasks } from '../db/schema';
 import { tasksInRange } from './list';
 import { createTask, ruleToInput } from './write';
 import type { RecurrenceInput } from './schemas';

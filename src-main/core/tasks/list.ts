@@ -1,6 +1,7 @@
 import type { Ctx } from '../context';
 import { prepared } from '../db/statements';
 import type { Bucket, ListFilter } from './schemas';
+import type { Client, Contact, Deal, Task, TaskType, User } from '../db/schema';
 import { dayStart, localDate, shiftDate, weekMonday } from './time';
 
 // Lists and calendar ranges are index range scans: open tasks by deadline (partial
@@ -50,34 +51,37 @@ LEFT JOIN clients c ON c.id = t.client_id
 LEFT JOIN contacts k ON k.id = t.contact_id
 LEFT JOIN deals dl ON dl.id = t.deal_id`;
 
-interface RawRow {
-  id: string;
-  title: string;
-  typeId: string;
-  typeCode: string | null;
-  typeName: string;
-  typeColor: string;
-  allDay: number;
-  startsAt: string;
-  dueAt: string | null;
-  deadlineAt: string;
-  durationMin: number | null;
-  assigneeId: string | null;
-  assigneeName: string | null;
-  assigneeColor: string | null;
-  clientId: string | null;
-  clientName: string | null;
-  contactId: string | null;
-  contactName: string | null;
-  dealId: string | null;
-  dealTitle: string | null;
-  priority: 'low' | 'normal' | 'high';
-  description: string | null;
-  doneAt: string | null;
-  result: string | null;
-  spentMin: number | null;
-  seriesId: string | null;
-}
+/** A task as SELECT reads it: raw SQL keeps all_day as SQLite's 0/1. */
+type RawRow = Pick<
+  Task,
+  | 'id'
+  | 'title'
+  | 'typeId'
+  | 'startsAt'
+  | 'dueAt'
+  | 'deadlineAt'
+  | 'durationMin'
+  | 'assigneeId'
+  | 'clientId'
+  | 'contactId'
+  | 'dealId'
+  | 'priority'
+  | 'description'
+  | 'doneAt'
+  | 'result'
+  | 'spentMin'
+  | 'seriesId'
+> & {
+  allDay: 0 | 1;
+  typeCode: TaskType['code'];
+  typeName: TaskType['name'];
+  typeColor: TaskType['color'];
+  assigneeName: User['name'] | null;
+  assigneeColor: User['color'] | null;
+  clientName: Client['name'] | null;
+  contactName: Contact['name'] | null;
+  dealTitle: Deal['title'] | null;
+};
 
 export type TaskRow = Omit<RawRow, 'allDay'> & { allDay: boolean; overdue: boolean };
 
@@ -150,11 +154,11 @@ function bucketQuery(ctx: Ctx, bucket: Bucket, f: ListFilter, now: Date, tz: str
 export function listBucket(ctx: Ctx, bucket: Bucket, f: ListFilter, tz: string, offset: number, limit: number) {
   const now = ctx.now();
   const q = bucketQuery(ctx, bucket, f, now, tz);
-  const rows = prepared(ctx.ws.sqlite, `${SELECT} WHERE ${q.where} ORDER BY ${q.order} LIMIT @limit OFFSET @offset`).all({
+  const rows = prepared<RawRow>(ctx.ws.sqlite, `${SELECT} WHERE ${q.where} ORDER BY ${q.order} LIMIT @limit OFFSET @offset`).all({
     ...q.params,
     limit,
     offset,
-  }) as RawRow[];
+  });
   const m = momentOf(now, tz);
   return rows.map((r) => toRow(r, m));
 }
@@ -164,7 +168,7 @@ export function countBuckets(ctx: Ctx, f: ListFilter, tz: string): Record<Bucket
   const out = {} as Record<Bucket, number>;
   for (const bucket of ['overdue', 'today', 'tomorrow', 'week', 'later', 'done'] as const) {
     const q = bucketQuery(ctx, bucket, f, now, tz);
-    out[bucket] = (prepared(ctx.ws.sqlite, `SELECT count(*) AS n FROM tasks t WHERE ${q.where}`).get(q.params) as { n: number }).n;
+    out[bucket] = prepared<{ n: number }>(ctx.ws.sqlite, `SELECT count(*) AS n FROM tasks t WHERE ${q.where}`).get(q.params)!.n;
   }
   return out;
 }
@@ -191,7 +195,7 @@ export function tasksInRange(
   };
   inList('assignee_id', range.assigneeIds, 'u');
   inList('type_id', range.typeIds, 'ty');
-  const rows = prepared(ctx.ws.sqlite, `${SELECT} WHERE ${where} ORDER BY t.starts_at, t.id LIMIT @limit`).all(params) as RawRow[];
+  const rows = prepared<RawRow>(ctx.ws.sqlite, `${SELECT} WHERE ${where} ORDER BY t.starts_at, t.id LIMIT @limit`).all(params);
   const m = momentOf(now, tz);
   return { items: rows.slice(0, limit).map((r) => toRow(r, m)), truncated: rows.length > limit };
 }
@@ -201,19 +205,19 @@ export function tasksFor(ctx: Ctx, link: { clientId?: string | null; dealId?: st
   const now = ctx.now();
   const col = link.clientId ? 'client_id' : 'deal_id';
   const id = link.clientId ?? link.dealId;
-  const open = prepared(
+  const open = prepared<RawRow>(
     ctx.ws.sqlite,
     `${SELECT} WHERE t.${col} = @id AND t.done_at IS NULL AND t.archived_at IS NULL ORDER BY t.deadline_at, t.id LIMIT @limit`,
-  ).all({ id, limit }) as RawRow[];
-  const done = prepared(
+  ).all({ id, limit });
+  const done = prepared<RawRow>(
     ctx.ws.sqlite,
     `${SELECT} WHERE t.${col} = @id AND t.done_at IS NOT NULL AND t.archived_at IS NULL ORDER BY t.done_at DESC, t.id DESC LIMIT @limit`,
-  ).all({ id, limit }) as RawRow[];
+  ).all({ id, limit });
   const m = momentOf(now, tz);
   return { open: open.map((r) => toRow(r, m)), done: done.map((r) => toRow(r, m)) };
 }
 
 export function getTaskRow(ctx: Ctx, id: string, tz: string): TaskRow | null {
-  const r = prepared(ctx.ws.sqlite, `${SELECT} WHERE t.id = @id AND t.archived_at IS NULL`).get({ id }) as RawRow | undefined;
+  const r = prepared<RawRow>(ctx.ws.sqlite, `${SELECT} WHERE t.id = @id AND t.archived_at IS NULL`).get({ id });
   return r ? toRow(r, momentOf(ctx.now(), tz)) : null;
 }

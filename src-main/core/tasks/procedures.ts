@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { proc, reads, writes } from '../procedures/define';
 import { NotFoundError } from '../errors';
 import type { Ctx } from '../context';
-import { BUCKETS, date, listFilter, recurrenceInput, taskFields, taskPatch, timeZone, when } from './schemas';
+import { BUCKETS, listFilter, recurrenceInput, taskFields, taskPatch, timeZone, when } from './schemas';
+import { calendarDate, colour as color, id, limit, name as typeName, offset, requiredText } from '../validation/rules';
 import { createTask, deleteTask, moveTask, restoreTask, ruleToInput, updateTask } from './write';
 import { completeTask, reopenTask } from './complete';
 import { countBuckets, getTaskRow, listBucket, tasksFor, tasksInRange } from './list';
@@ -13,17 +14,14 @@ import { exportIcs, importIcs } from './ics';
 import { createTaskType, listTaskTypes, updateTaskType } from './types';
 import { ensureMaterialized, horizonFrom } from './recurrence';
 import { reminderMinutes } from './reminders-write';
-import { taskSeries } from './tables';
+import { taskSeries } from '../db/schema';
 import { dayStart } from './time';
 
-const id = z.string().min(1).max(64);
 const ids = z.array(id).max(200).default([]);
 const scope = z.enum(['one', 'series']).default('one');
-const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'color');
-const typeName = z.string().trim().min(1, 'required').max(100);
 /** Calendar ranges are local dates [from, to), at most about three months. */
 const range = z
-  .object({ from: date, to: date })
+  .object({ from: calendarDate, to: calendarDate })
   .refine((r) => r.from < r.to, { message: 'tasks.range_order', path: ['to'] })
   .refine((r) => new Date(r.to).getTime() - new Date(r.from).getTime() <= 400 * 86_400_000, { message: 'tasks.range_too_long', path: ['to'] });
 
@@ -68,8 +66,8 @@ export const taskProcedures = {
       bucket: z.enum(BUCKETS),
       filter: listFilter.prefault({}),
       timeZone,
-      offset: z.number().int().min(0).default(0),
-      limit: z.number().int().min(1).max(500).default(100),
+      offset,
+      limit: limit(500, 100),
     }),
     (s, i) => {
       const ctx = s.ctx();
@@ -82,18 +80,19 @@ export const taskProcedures = {
     materializeFor(ctx);
     return countBuckets(ctx, i.filter, i.timeZone);
   }),
-  'tasks.range': proc(reads('view'), z.object({ range, assigneeIds: ids, typeIds: ids, timeZone, limit: z.number().int().min(1).max(5000).default(2000) }),
+  'tasks.range': proc(reads('view'),
+    z.object({ range, assigneeIds: ids, typeIds: ids, timeZone, limit: limit(5000, 2000) }),
     (s, i) => {
       const ctx = s.ctx();
       materializeFor(ctx, dayStart(i.range.to, i.timeZone));
       return tasksInRange(ctx, { ...i.range, assigneeIds: i.assigneeIds, typeIds: i.typeIds }, i.timeZone, i.limit);
     },
   ),
-  'tasks.forClient': proc(reads('view'), z.object({ clientId: id, timeZone, limit: z.number().int().min(1).max(200).default(50) }), (s, i) =>
+  'tasks.forClient': proc(reads('view'), z.object({ clientId: id, timeZone, limit: limit(200, 50) }), (s, i) =>
     tasksFor(s.ctx(), { clientId: i.clientId }, i.timeZone, i.limit),
   ),
   // For the deal card (issue 3): the same panel as the client card's.
-  'tasks.forDeal': proc(reads('view'), z.object({ dealId: id, timeZone, limit: z.number().int().min(1).max(200).default(50) }), (s, i) =>
+  'tasks.forDeal': proc(reads('view'), z.object({ dealId: id, timeZone, limit: limit(200, 50) }), (s, i) =>
     tasksFor(s.ctx(), { dealId: i.dealId }, i.timeZone, i.limit),
   ),
   'tasks.exportIcs': proc(reads('export'), z.object({ range, assigneeIds: ids, timeZone, calendarName: z.string().trim().min(1).max(200).default('Kartoteka') }),
@@ -110,7 +109,7 @@ export const taskProcedures = {
   'reminders.snooze': proc(writes('view'), z.object({ id, snooze: z.enum(SNOOZES), timeZone }), (s, i) => snoozeReminder(s.ctx(), i.id, i.snooze, i.timeZone)),
   'reminders.dismiss': proc(writes('view'), z.object({ id }), (s, i) => dismissReminder(s.ctx(), i.id)),
   'birthdays.range': proc(reads('view'), z.object({ range }), (s, i) => birthdaysBetween(s.ctx(), i.range.from, i.range.to)),
-  'birthdays.congratulate': proc(writes('change'), z.object({ clientId: id, contactId: id.nullish(), name: z.string().trim().min(1).max(500) }), (s, i) =>
+  'birthdays.congratulate': proc(writes('change'), z.object({ clientId: id, contactId: id.nullish(), name: requiredText(500) }), (s, i) =>
     logCongratulated(s.ctx(), i.clientId, i.contactId ?? null, i.name),
   ),
 };

@@ -4,10 +4,9 @@ import { isoNow } from '../context';
 import { newId } from '../ids';
 import { RRule, rrulestr } from './rrule-lib';
 import type { RecurrenceInput } from './schemas';
-import { taskSeries, taskSeriesExceptions, tasks } from './tables';
+import { taskSeries, taskSeriesExceptions, tasks, deals, type TaskSeries } from '../db/schema';
 import { localParts, zonedInstant } from './time';
 import { setReminders } from './reminders-write';
-import { deals } from '../deals/tables';
 import { prepared } from '../db/statements';
 
 // A series is expanded in "floating" wall-clock time: rrule works on Dates whose
@@ -86,7 +85,7 @@ export function occurrenceStart(allDay: boolean, floating: Date, tz: string): st
  */
 export function rewriteSeriesTemplates(ctx: Ctx, id: string, change: (t: SeriesTemplate) => SeriesTemplate | null): void {
   const s = ctx.ws.sqlite;
-  const rows = prepared(s, 'SELECT id, template FROM task_series WHERE ended_at IS NULL AND instr(template, ?) > 0').all(id) as { id: string; template: string }[];
+  const rows = prepared<Pick<TaskSeries, 'id' | 'template'>>(s, 'SELECT id, template FROM task_series WHERE ended_at IS NULL AND instr(template, ?) > 0').all(id);
   for (const row of rows) {
     const next = change(JSON.parse(row.template) as SeriesTemplate);
     if (next) prepared(s, 'UPDATE task_series SET template = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(next), isoNow(ctx), row.id);

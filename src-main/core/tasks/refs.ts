@@ -1,9 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { clients, contacts, users } from '../db/schema';
+import { clients, contacts, users, taskTypes, deals } from '../db/schema';
 import { ValidationError, type FieldIssue } from '../errors';
 import type { Ctx } from '../context';
-import { taskTypes } from './tables';
-import { deals } from '../deals/tables';
 import { isDateOnly, toIso } from './time';
 
 export interface When {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { newId } from '../ids';
-import { taskReminders } from './tables';
+import { taskReminders } from '../db/schema';
 import { zonedInstant } from './time';
 
 /** All-day tasks remind relative to 09:00 of their day in the planner's zone. */

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { prepared } from '../db/statements';
 import { NotFoundError } from '../errors';
-import { taskReminders } from './tables';
+import { taskReminders, type Client, type Task, type TaskReminder } from '../db/schema';
 import { localDate, shiftDate, zonedInstant } from './time';
 
 // The doors poll `due` while the app runs (every 30 s). A reminder is shown until
@@ -18,23 +18,14 @@ export type Snooze = (typeof SNOOZES)[number];
 export const SNOOZE_MORNING_HOUR = 9;
 const MAX_SHOWN = 50;
 
-interface DueRow {
-  id: string;
-  taskId: string;
-  minutesBefore: number;
-  at: string;
-  notifiedAt: string | null;
-  title: string;
-  allDay: number;
-  startsAt: string;
-  clientId: string | null;
-  clientName: string | null;
-}
+/** A reminder that is due, with what the notice shows of its task. */
+type DueRow = Pick<TaskReminder, 'id' | 'taskId' | 'minutesBefore' | 'notifiedAt'> &
+  Pick<Task, 'title' | 'startsAt' | 'clientId'> & { at: string; allDay: 0 | 1; clientName: Client['name'] | null };
 
 export function dueReminders(ctx: Ctx) {
   const now = ctx.now();
   const nowIso = now.toISOString();
-  const rows = prepared(
+  const rows = prepared<DueRow>(
     ctx.ws.sqlite,
     `SELECT r.id, r.task_id AS taskId, r.minutes_before AS minutesBefore, coalesce(r.snoozed_until, r.fire_at) AS at,
        r.notified_at AS notifiedAt, t.title, t.all_day AS allDay, t.starts_at AS startsAt, t.client_id AS clientId, c.name AS clientName
@@ -44,7 +35,7 @@ export function dueReminders(ctx: Ctx) {
      WHERE r.dismissed_at IS NULL AND r.fire_at <= @now AND coalesce(r.snoozed_until, r.fire_at) <= @now
        AND t.done_at IS NULL AND t.archived_at IS NULL AND (t.assignee_id = @user OR t.assignee_id IS NULL)
      ORDER BY at DESC LIMIT ${MAX_SHOWN}`,
-  ).all({ now: nowIso, user: ctx.userId }) as DueRow[];
+  ).all({ now: nowIso, user: ctx.userId });
   const missedBefore = new Date(now.getTime() - MISSED_AFTER_MS).toISOString();
   const out = rows.map((r) => ({
     id: r.id,

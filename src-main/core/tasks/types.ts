@@ -2,7 +2,7 @@ import { asc, eq, isNull } from 'drizzle-orm';
 import { isoNow, type Ctx } from '../context';
 import { newId } from '../ids';
 import { NotFoundError } from '../errors';
-import { taskTypes } from './tables';
+import { taskTypes } from '../db/schema';
 
 // Built-in types (call, meeting, e-mail, showing, document, other) come with the
 // migration; an office adds its own, renames, recolours or archives any of them.

@@ -2,7 +2,7 @@ import { and, eq, gte, isNull } from 'drizzle-orm';
 import { isoNow, type Ctx } from '../context';
 import { newId } from '../ids';
 import { NotFoundError, ValidationError } from '../errors';
-import { tasks, taskSeries } from './tables';
+import { tasks, taskSeries } from '../db/schema';
 import type { TaskFields, TaskPatch, RecurrenceInput } from './schemas';
 import { checkLinks, normalizeWhen } from './refs';
 import { reminderMinutes, setReminders } from './reminders-write';

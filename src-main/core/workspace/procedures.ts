@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { existsSync } from 'node:fs';
-import { isAbsolute } from 'node:path';
 import { proc, reads, writes, switches } from '../procedures/define';
 import { AppError } from '../errors';
 import { seedClients } from '../seed/generator';
@@ -10,17 +9,12 @@ import { seedTasks } from '../tasks/seed';
 import { timeZone } from '../tasks/schemas';
 import type { Session } from './session';
 import { UI_LANGUAGES, isUiLanguage, type UiLanguage } from '../../shared/i18n/languages';
+import { workspacePath } from '../validation/rules';
 
 /** Clients in the demo workspace offered at first start. */
 export const DEMO_CLIENTS = 300;
 export const DEMO_TASKS = 400;
 export const DEMO_DEALS = 150;
-
-const workspacePath = z
-  .string()
-  .max(1000)
-  .refine((p) => isAbsolute(p), 'workspace.path_absolute')
-  .refine((p) => /\.kdb$/i.test(p), 'workspace.path_extension');
 
 // A workspace that already holds clients (seeded, or opened from elsewhere) needs no
 // "empty or demo?" question. Cheap: info() runs at every start of the UI.

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 
 /** Counts of what a workspace holds (CLI `stats`, settings screen, backups later). */
 export function workspaceStats(sqlite: Database.Database) {
-  const n = (sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
+  const n = (sql: string) => sqlite.prepare<[], { n: number }>(sql).get()!.n;
   return {
     clients: n('SELECT count(*) AS n FROM clients WHERE archived_at IS NULL'),
     archivedClients: n('SELECT count(*) AS n FROM clients WHERE archived_at IS NOT NULL'),

@@ -39,9 +39,11 @@ export function HistoryPanel({ card, version, dealId }: { card: Owner; version: 
     void load(null);
   }, [load, version]);
 
-  const systemText = (text: string) => {
-    const [key, ...rest] = text.split(':');
-    return t(key!.startsWith('deal_') ? `deals.system.${key}` : `history.system.${key}`, { arg: rest.join(':') });
+  // A system entry is worded here, in the reader's language, from its typed event.
+  const entryText = ({ event, text }: Entry) => {
+    if (!event) return text;
+    const arg = 'title' in event ? event.title : 'name' in event ? event.name : '';
+    return t(event.type.startsWith('deal_') ? `deals.system.${event.type}` : `history.system.${event.type}`, { arg });
   };
 
   return (
@@ -69,7 +71,7 @@ export function HistoryPanel({ card, version, dealId }: { card: Owner; version: 
                 {h.author && ` · ${h.author}`}
               </span>
             </div>
-            <div className="entry-text">{h.kind === 'system' ? systemText(h.text) : h.text}</div>
+            <div className="entry-text">{entryText(h)}</div>
           </li>
         ))}
       </ol>

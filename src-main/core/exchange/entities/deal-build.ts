@@ -9,6 +9,7 @@ import type { Cell } from '../read/types';
 import { cellMoney, currencyOf, DEAL_STATUS_WORDS } from './deal-fields';
 import type { RowIssue } from './types';
 import { customDefs, readCustomValues, readResponsible, usersByName, type CustomDefs } from './field-kit';
+import type { DealOutcome, StageKind } from '../../db/schema/enums';
 
 type Pipeline = ReturnType<typeof listPipelines>[number];
 type Stage = Pipeline['stages'][number];
@@ -32,7 +33,7 @@ export interface DealRecord {
   openStageId: string;
   /** Where the deal ends: the open stage, or the pipeline's won/lost stage. */
   finalStageId: string;
-  outcome: 'won' | 'lost' | null;
+  outcome: DealOutcome | null;
   /** The row named a pipeline, a stage or won/lost: only then may an import move an existing deal. */
   placed: boolean;
   /** The row named the stage itself (not only the pipeline). */
@@ -127,9 +128,9 @@ function findClient(ctx: Ctx, inn: string | null, name: string | null, phones: s
 }
 
 /** won/lost/open from a status cell: the usual words, or the name of a won/lost stage («Сдано»). */
-function statusOf(env: DealEnv, text: string): 'open' | 'won' | 'lost' | null {
+function statusOf(env: DealEnv, text: string): StageKind | null {
   const k = nameKey(text);
-  for (const [value, words] of Object.entries(DEAL_STATUS_WORDS) as ['open' | 'won' | 'lost', string[]][]) {
+  for (const [value, words] of Object.entries(DEAL_STATUS_WORDS) as [StageKind, string[]][]) {
     if (words.some((w) => nameKey(w) === k)) return value;
   }
   for (const p of env.pipelines) for (const st of p.stages) if (st.kind !== 'open' && nameKey(st.name) === k) return st.kind;
@@ -190,7 +191,7 @@ export function buildDeal(env: DealEnv, get: (field: string) => Cell[], row: num
     if (!stage) error('stage', 'exchange.stage_unknown', { value: stageName, pipeline: pipeline.name });
   }
 
-  let outcome: 'won' | 'lost' | null = stage && stage.kind !== 'open' ? stage.kind : null;
+  let outcome: DealOutcome | null = stage && stage.kind !== 'open' ? stage.kind : null;
   const statusText = text('outcome');
   if (statusText) {
     const st = statusOf(env, statusText);

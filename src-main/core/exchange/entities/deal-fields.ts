@@ -3,6 +3,7 @@ import { cellText } from '../cells';
 import type { Cell } from '../read/types';
 import type { FieldDef } from './types';
 import { customFieldDefs, field } from './field-kit';
+import type { StageKind } from '../../db/schema/enums';
 
 // Column names of deal lists in Russian and English office files, amoCRM/Bitrix24 and
 // 1C exports. The first name of each field is its export header, so an exported file
@@ -34,7 +35,7 @@ export function dealFieldDefs(ctx: Ctx): FieldDef[] {
 
 /** What the export writes in the status column and what the import understands there. */
 export const STATUS_EXPORT = { open: 'Открыта', won: 'Успешно', lost: 'Провалено' } as const;
-export const DEAL_STATUS_WORDS: Record<'open' | 'won' | 'lost', string[]> = {
+export const DEAL_STATUS_WORDS: Record<StageKind, string[]> = {
   open: ['открыта', 'открытая', 'в работе', 'активна', 'активная', 'новая', 'open', 'in progress', 'active'],
   won: ['успешно', 'успешна', 'успешная', 'успех', 'выиграна', 'выиграно', 'выигрыш', 'заключена', 'сделка заключена', 'реализована', 'won', 'win', 'success', 'closed won'],
   lost: ['провалено', 'провалена', 'проиграна', 'проиграно', 'проигрыш', 'отказ', 'отказано', 'потеряна', 'отменена', 'lost', 'lose', 'failed', 'closed lost'],

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Ctx } from '../../context';
 import { ValidationError } from '../../errors';
-import { dealFilter, DEAL_SORTS } from '../../deals/schemas';
+import { dealFilter, DEAL_SORTS, DEAL_STATUSES } from '../../deals/schemas';
+import { optionalId } from '../../validation/rules';
 import { SORT_SQL, whereOf, type DealListQuery } from '../../deals/list';
 import { formatPhone } from '../../validation/contact-points';
 import { dealFieldDefs, STATUS_EXPORT } from '../entities/deal-fields';
@@ -11,8 +12,8 @@ const PAGE = 1000;
 
 // The deal list's query: the pipeline shown, the status tab, the filters and the sort.
 const dealExportQuery = z.object({
-  pipelineId: z.string().max(64).nullish().transform((v) => v ?? null),
-  status: z.enum(['open', 'won', 'lost', 'all']).default('all'),
+  pipelineId: optionalId,
+  status: z.enum(DEAL_STATUSES).default('all'),
   filter: dealFilter,
   sort: z.enum(DEAL_SORTS).default('updatedAt'),
   desc: z.boolean().default(true),

@@ -1,11 +1,13 @@
 import { sqliteTable, text, integer, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { users } from '../db/schema';
+import { id } from './columns';
+import { IMPORT_ACTIONS } from './enums';
+import { users } from './users';
 
 /** One applied import: what it did, so the last one can be undone. */
 export const importBatches = sqliteTable(
   'import_batches',
   {
-    id: text('id').primaryKey(),
+    id: id(),
     entity: text('entity').notNull(),
     fileName: text('file_name').notNull(),
     created: integer('created').notNull().default(0),
@@ -28,7 +30,7 @@ export const importBatchItems = sqliteTable(
     n: integer('n').notNull(),
     entity: text('entity').notNull(),
     recordId: text('record_id').notNull(),
-    action: text('action', { enum: ['created', 'updated'] }).notNull(),
+    action: text('action', { enum: IMPORT_ACTIONS }).notNull(),
     previous: text('previous'),
   },
   (t) => [primaryKey({ columns: [t.batchId, t.n] })],
@@ -41,7 +43,7 @@ export const importBatchItems = sqliteTable(
 export const importMappings = sqliteTable(
   'import_mappings',
   {
-    id: text('id').primaryKey(),
+    id: id(),
     entity: text('entity').notNull(),
     name: text('name'),
     layout: text('layout'),
@@ -51,3 +53,6 @@ export const importMappings = sqliteTable(
   },
   (t) => [uniqueIndex('import_mappings_name_idx').on(t.entity, t.name), uniqueIndex('import_mappings_layout_idx').on(t.entity, t.layout)],
 );
+
+// Row types of the tables above (what a select of all columns returns), for typing raw-SQL rows too.
+export type ImportBatch = typeof importBatches.$inferSelect;

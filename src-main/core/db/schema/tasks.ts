@@ -1,28 +1,26 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
-import { users, clients, contacts } from '../db/schema';
-import { deals } from '../deals/tables';
+import { id, timestamps } from './columns';
+import { TASK_PRIORITIES } from './enums';
+import { users } from './users';
+import { clients, contacts } from './clients';
+import { deals } from './deals';
 
 // Tasks, their reminders and recurrence. Instants are ISO-8601 UTC strings; an
 // all-day task keeps a plain 'YYYY-MM-DD' date instead, so it stays on its date in
 // every time zone. Both shapes sort correctly as text within their kind.
-const timestamps = {
-  createdAt: text('created_at').notNull(),
-  updatedAt: text('updated_at').notNull(),
-  createdBy: text('created_by'),
-};
 
 /** The configurable list of task types; built-in ones carry a code (their name is translated). */
 export const taskTypes = sqliteTable(
   'task_types',
   {
-    id: text('id').primaryKey(),
+    id: id(),
     code: text('code'),
     name: text('name').notNull(),
     color: text('color').notNull().default('#4c6ef5'),
     sort: integer('sort').notNull().default(0),
     archivedAt: text('archived_at'),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [uniqueIndex('task_types_code_idx').on(t.code)],
 );
@@ -35,14 +33,14 @@ export const taskTypes = sqliteTable(
 export const taskSeries = sqliteTable(
   'task_series',
   {
-    id: text('id').primaryKey(),
+    id: id(),
     rrule: text('rrule').notNull(),
     timeZone: text('time_zone').notNull(),
     // JSON of the task fields every new occurrence starts from.
     template: text('template').notNull(),
     materializedUntil: text('materialized_until').notNull(),
     endedAt: text('ended_at'),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index('task_series_materialized_idx').on(t.endedAt, t.materializedUntil)],
 );
@@ -62,7 +60,7 @@ export const taskSeriesExceptions = sqliteTable(
 export const tasks = sqliteTable(
   'tasks',
   {
-    id: text('id').primaryKey(),
+    id: id(),
     title: text('title').notNull(),
     typeId: text('type_id')
       .notNull()
@@ -77,7 +75,7 @@ export const tasks = sqliteTable(
     clientId: text('client_id').references(() => clients.id, { onDelete: 'set null' }),
     contactId: text('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
     dealId: text('deal_id').references(() => deals.id, { onDelete: 'set null' }),
-    priority: text('priority', { enum: ['low', 'normal', 'high'] }).notNull().default('normal'),
+    priority: text('priority', { enum: TASK_PRIORITIES }).notNull().default('normal'),
     description: text('description'),
     doneAt: text('done_at'),
     result: text('result'),
@@ -90,7 +88,7 @@ export const tasks = sqliteTable(
     // UID of an event imported from an .ics file: importing the same file twice adds nothing.
     externalUid: text('external_uid'),
     archivedAt: text('archived_at'),
-    ...timestamps,
+    ...timestamps(),
   },
   // Partial indexes: open tasks by deadline (lists), done ones by completion; links
   // only where set, so the planner never skip-scans a mostly-NULL column instead.
@@ -118,7 +116,7 @@ export const tasks = sqliteTable(
 export const taskReminders = sqliteTable(
   'task_reminders',
   {
-    id: text('id').primaryKey(),
+    id: id(),
     taskId: text('task_id')
       .notNull()
       .references(() => tasks.id, { onDelete: 'cascade' }),
@@ -134,3 +132,9 @@ export const taskReminders = sqliteTable(
     index('task_reminders_pending_idx').on(t.fireAt).where(sql`dismissed_at IS NULL`),
   ],
 );
+
+// Row types of the tables above (what a select of all columns returns), for typing raw-SQL rows too.
+export type TaskType = typeof taskTypes.$inferSelect;
+export type TaskSeries = typeof taskSeries.$inferSelect;
+export type Task = typeof tasks.$inferSelect;
+export type TaskReminder = typeof taskReminders.$inferSelect;

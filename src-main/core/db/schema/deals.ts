@@ -1,21 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
-import { clients, contacts, customFields, users } from '../db/schema';
+import { id, timestamps } from './columns';
+import { STAGE_KINDS } from './enums';
+import { users } from './users';
+import { clients, contacts } from './clients';
+import { customFields } from './custom-fields';
 
 // Deals and the sales process. Ids are UUIDv7 text like every business table; money
 // is integer kopecks; dates are ISO UTC (expected_close is a calendar date yyyy-mm-dd).
-const timestamps = {
-  createdAt: text('created_at').notNull(),
-  updatedAt: text('updated_at').notNull(),
-  createdBy: text('created_by'),
-};
 
 export const pipelines = sqliteTable('pipelines', {
-  id: text('id').primaryKey(),
+  id: id(),
   name: text('name').notNull(),
   position: integer('position').notNull().default(0),
   archivedAt: text('archived_at'),
-  ...timestamps,
+  ...timestamps(),
 });
 
 // Open stages are ordered by position; every pipeline has exactly one won and one
@@ -24,34 +23,34 @@ export const pipelines = sqliteTable('pipelines', {
 export const stages = sqliteTable(
   'stages',
   {
-    id: text('id').primaryKey(),
+    id: id(),
     pipelineId: text('pipeline_id')
       .notNull()
       .references(() => pipelines.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
-    kind: text('kind', { enum: ['open', 'won', 'lost'] }).notNull(),
+    kind: text('kind', { enum: STAGE_KINDS }).notNull(),
     color: text('color').notNull().default('#4c6ef5'),
     probability: integer('probability').notNull().default(0),
     normDays: integer('norm_days'),
     position: integer('position').notNull().default(0),
     archivedAt: text('archived_at'),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index('stages_pipeline_idx').on(t.pipelineId, t.position)],
 );
 
 export const lostReasons = sqliteTable('lost_reasons', {
-  id: text('id').primaryKey(),
+  id: id(),
   name: text('name').notNull(),
   position: integer('position').notNull().default(0),
   archivedAt: text('archived_at'),
-  ...timestamps,
+  ...timestamps(),
 });
 
 export const deals = sqliteTable(
   'deals',
   {
-    id: text('id').primaryKey(),
+    id: id(),
     title: text('title').notNull(),
     // Folded title (nameKey): the text filter matches it without a per-row fold.
     titleKey: text('title_key').notNull(),
@@ -82,7 +81,7 @@ export const deals = sqliteTable(
     // Order within a board column: a fractional-index key, so a move rewrites one row.
     position: text('position').notNull(),
     archivedAt: text('archived_at'),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     index('deals_board_idx').on(t.stageId, t.archivedAt, t.position),
@@ -113,7 +112,7 @@ export const deals = sqliteTable(
 export const dealLines = sqliteTable(
   'deal_lines',
   {
-    id: text('id').primaryKey(),
+    id: id(),
     dealId: text('deal_id')
       .notNull()
       .references(() => deals.id, { onDelete: 'cascade' }),
@@ -129,7 +128,7 @@ export const dealLines = sqliteTable(
 export const dealStageChanges = sqliteTable(
   'deal_stage_changes',
   {
-    id: text('id').primaryKey(),
+    id: id(),
     dealId: text('deal_id')
       .notNull()
       .references(() => deals.id, { onDelete: 'cascade' }),
@@ -157,3 +156,11 @@ export const dealCustomValues = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.dealId, t.fieldId] }), index('dcv_field_value_idx').on(t.fieldId, t.value)],
 );
+
+// Row types of the tables above (what a select of all columns returns), for typing raw-SQL rows too.
+export type Pipeline = typeof pipelines.$inferSelect;
+export type Stage = typeof stages.$inferSelect;
+export type LostReason = typeof lostReasons.$inferSelect;
+export type Deal = typeof deals.$inferSelect;
+export type DealLine = typeof dealLines.$inferSelect;
+export type DealStageChange = typeof dealStageChanges.$inferSelect;
