@@ -13,6 +13,12 @@ import unzipper, { type File as ZipFile } from 'unzipper';
 // own sheet order. Sheets are still streamed row by row, so memory stays bounded.
 // It relies on the reader's internal part parsers, which is why exceljs is pinned by
 // the lockfile and tests/integration/exchange-xlsx-reader.test.ts covers this class.
+//
+// Those parsers decode every chunk of bytes on its own (exceljs utils/parse-sax.js), so
+// a letter whose two UTF-8 bytes fall on either side of an inflate chunk boundary
+// became two U+FFFD («Екатеринб��рг»). Every part is therefore handed over as text
+// decoded by one stream decoder per part; chunks that are already strings pass
+// through exceljs untouched.
 
 interface Rel {
   Id: string;
@@ -63,10 +69,21 @@ async function readRels(file: ZipFile | undefined): Promise<Rel[]> {
   return rels;
 }
 
+/** Reshapes the raw bytes of a zip entry before they are decoded (tests: chunks of any size). */
+export type EntryBytes = (bytes: Readable) => Readable;
+
+/** A zip entry's bytes as UTF-8 text, decoded as one stream (a letter split across chunks stays whole). */
+export function entryText(bytes: Readable, reshape?: EntryBytes): Readable {
+  const source = reshape ? reshape(bytes) : bytes;
+  // A leading BOM stays in the text; the XML parser skips it.
+  return source.setEncoding('utf8');
+}
+
 export class OrderedWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
   constructor(
     private readonly path: string,
     options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>,
+    private readonly reshape?: EntryBytes,
   ) {
     super(path, options);
   }
@@ -76,7 +93,10 @@ export class OrderedWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
     const self = this as unknown as ReaderInternals;
     const zip = await unzipper.Open.file(this.path);
     const parts = new Map(zip.files.map((f) => [f.path.replace(/^\//, ''), f]));
-    const stream = (part: string) => parts.get(part)?.stream() as Readable | undefined;
+    const stream = (part: string) => {
+      const file = parts.get(part);
+      return file && entryText(file.stream(), this.reshape);
+    };
 
     const rootRels = await readRels(parts.get('_rels/.rels'));
     const workbookTarget = rootRels.find((r) => OFFICE_DOCUMENT.test(r.Type))?.Target;

@@ -1,18 +1,22 @@
 import type ExcelJS from 'exceljs';
 import { AppError } from '../../errors';
-import { OrderedWorkbookReader } from './ordered-workbook-reader';
+import { OrderedWorkbookReader, type EntryBytes } from './ordered-workbook-reader';
 import type { Cell, SheetInfo, SourceRow, TableSource } from './types';
 
 // The streaming reader keeps one row at a time (plus shared strings), so a
 // 100,000-row workbook needs tens of megabytes, not the gigabytes of the full reader.
-function reader(path: string) {
-  return new OrderedWorkbookReader(path, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache', // date-formatted cells come out as Date
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
+function reader(path: string, reshape?: EntryBytes) {
+  return new OrderedWorkbookReader(
+    path,
+    {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'cache', // date-formatted cells come out as Date
+      worksheets: 'emit',
+      entries: 'ignore',
+    },
+    reshape,
+  );
 }
 
 function unreadable(e: unknown): AppError {
@@ -34,7 +38,8 @@ export function cellValue(v: unknown): Cell {
   return String(v);
 }
 
-export async function openXlsx(path: string): Promise<TableSource> {
+/** `reshape` is a test seam: it re-cuts each zip entry's raw bytes (e.g. into 1-byte chunks) before decoding. */
+export async function openXlsx(path: string, reshape?: EntryBytes): Promise<TableSource> {
   let cached: SheetInfo[] | null = null;
   return {
     kind: 'xlsx',
@@ -42,7 +47,7 @@ export async function openXlsx(path: string): Promise<TableSource> {
       if (cached) return cached;
       const list: SheetInfo[] = [];
       try {
-        for await (const ws of reader(path)) {
+        for await (const ws of reader(path, reshape)) {
           list.push({ index: list.length, name: (ws as unknown as { name: string }).name });
           // Draining each sheet is what lets the reader move on to the next one.
           for await (const _row of ws) void _row;
@@ -53,14 +58,14 @@ export async function openXlsx(path: string): Promise<TableSource> {
       if (list.length === 0) throw new AppError('exchange.xlsx_broken', 'The workbook has no sheets');
       return (cached = list);
     },
-    rows: (sheet, signal) => xlsxRows(path, sheet, signal),
+    rows: (sheet, signal) => xlsxRows(path, sheet, signal, reshape),
   };
 }
 
-async function* xlsxRows(path: string, sheet: number, signal?: AbortSignal): AsyncIterable<SourceRow> {
+async function* xlsxRows(path: string, sheet: number, signal?: AbortSignal, reshape?: EntryBytes): AsyncIterable<SourceRow> {
   let index = 0;
   try {
-    for await (const ws of reader(path)) {
+    for await (const ws of reader(path, reshape)) {
       if (index++ !== sheet) {
         for await (const _row of ws) void _row;
         continue;
