@@ -95,6 +95,8 @@ export const exchangeErrorsEn: Widen<typeof exchangeErrorsRu> = {
   file_too_big: 'The file is too big (over {{maxMb}} MB)',
   file_unknown: 'The file is no longer available — choose it again',
   upload_unknown: 'Sending the file was interrupted — choose it again',
+  file_bad_bytes: 'Line {{line}} of the file: byte {{byte}} is not a letter in {{encoding}}, the file is damaged (often by a failed conversion). Save the file again from the program that made it and import it again.',
+  upload_damaged: 'A piece of the file arrived damaged — choose the file again',
   xls_legacy: 'Old .xls format. Open the file in Excel and choose File → Save As → Excel Workbook (.xlsx).',
   xlsx_broken: 'Cannot read the Excel workbook: the file is damaged or not an .xlsx',
   csv_quote: 'A quote opened near line {{line}} is never closed — the file is cut off or damaged',

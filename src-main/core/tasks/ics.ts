@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import { eq, or } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
+import { unfoldText } from '../exchange/read/folded-text';
 import { tasks } from './tables';
 import { tasksInRange } from './list';
 import { createTask, ruleToInput } from './write';
@@ -31,6 +32,14 @@ export function exportIcs(ctx: Ctx, opts: { from: string; to: string; assigneeId
     }
   }
   return { ics: cal.toString(), count: items.length };
+}
+
+/**
+ * An .ics file's bytes as text. Lines are folded every 75 bytes and many writers cut a
+ * letter there, so the folds are joined on the bytes before decoding (shared with vCard).
+ */
+export function icsText(bytes: Buffer): string {
+  return unfoldText(bytes).text;
 }
 
 export interface ImportReport {

@@ -42,6 +42,19 @@ async function* csvRows(text: string, delimiter: string, signal?: AbortSignal): 
   }
 }
 
-function* slices(text: string): Generator<string> {
-  for (let i = 0; i < text.length; i += 256 * 1024) yield text.slice(i, i + 256 * 1024);
+const SLICE = 256 * 1024;
+
+/**
+ * The text in pieces that never split an emoji's surrogate pair: the parser turns each
+ * piece into UTF-8 bytes on its own, and half a pair would become U+FFFD.
+ */
+export function* slices(text: string, size = SLICE): Generator<string> {
+  for (let i = 0; i < text.length; ) {
+    let end = Math.min(text.length, i + size);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    if (end === i) end = i + 2; // size 1 and a pair: the pair whole
+    yield text.slice(i, end);
+    i = end;
+  }
 }
