@@ -129,7 +129,10 @@ export const exchangeErrorsEn: Widen<typeof exchangeErrorsRu> = {
   lost_reason_missing: 'No lost reason given — recorded as “{{other}}”',
   lost_reason_unknown: 'No lost reason “{{value}}” in the list, and no “Other” reason',
   amount_invalid: 'Not an amount: “{{value}}”',
+  unencodable_1251: '“{{name}}”, field “{{column}}”: the character “{{char}}” ({{code}}) does not exist in Windows-1251, the encoding 1C reads. Correct the value on the card or export to Excel (.xlsx), which 1C also loads.',
+  unencodable_lost: '“{{name}}”, field “{{column}}”: a “�” stands where a letter was lost by an earlier import. Correct the value on the card and export again.',
   format_unsupported: 'This list cannot be exported as {{format}}',
+  text_damaged: 'The text has a «�» where a letter was lost — the file was damaged before; correct the value on the card',
   value_too_long: 'Value too long',
   row_ragged: 'The row has {{count}} values but there are {{expected}} columns — extra values (shifted columns?)',
 };

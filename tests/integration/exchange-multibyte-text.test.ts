@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openCsv } from '../../src-main/core/exchange/read/csv';
 import { openVcards } from '../../src-main/core/exchange/read/vcard';
 import { exchangeState } from '../../src-main/core/exchange/jobs';
+import { runImport } from '../../src-main/core/exchange/run';
 import type { Cell } from '../../src-main/core/exchange/read/types';
 import { AppError } from '../../src-main/core/errors';
 import { makeTempDir, openTestWorkspace, removeDir, type TestWorkspace } from '../helpers/workspace';
@@ -99,6 +100,19 @@ describe('CSV: every encoding, letters across the parser slices', () => {
     // UTF-16 with half an emoji.
     const half = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Имя;Адрес\r\nА;Б\r\nВ;\ud83dГ', 'utf16le')]);
     expect((await rejection(openCsv(file('csv', half)))).params).toMatchObject({ line: 3, encoding: 'utf-16le' });
+  });
+
+  it('a «�» already in a cell (damaged before it reached us) is imported with a warning naming the row and column', async () => {
+    const w = openTestWorkspace();
+    try {
+      const path = file('csv', Buffer.from('Наименование;Фактический адрес\r\nООО «Урал»;г. Екатеринб\ufffd\ufffdрг\r\nООО «Ёлка»;Щёлково\r\n', 'utf8'));
+      const r = await runImport(w.session, path, { entity: 'clients' });
+      expect(r.created).toBe(2);
+      expect(r.issues.map((i) => [i.row, i.field, i.code, i.severity])).toEqual([[2, 'actualAddress', 'exchange.text_damaged', 'warning']]);
+    } finally {
+      exchangeState(w.session).files.dispose();
+      w.dispose();
+    }
   });
 });
 

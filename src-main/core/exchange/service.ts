@@ -160,6 +160,10 @@ export async function exportList(session: Session, req: ExportRequest) {
   const stamp = session.now().toISOString().slice(0, 10);
   const base = exportEntity(req.entity).title;
   const out = state.files.create(`${base} ${stamp}${req.format === 'csv-1c' ? ' (1С)' : ''}.${EXTENSIONS[req.format]}`);
-  const rows = await writeExport(session.ctx(), req, out.path);
-  return { fileId: out.fileId, rows };
+  try {
+    return { fileId: out.fileId, rows: await writeExport(session.ctx(), req, out.path) };
+  } catch (e) {
+    state.files.remove(out.fileId);
+    throw e;
+  }
 }

@@ -31,7 +31,8 @@ export function exportIcs(ctx: Ctx, opts: { from: string; to: string; assigneeId
       cal.createEvent({ id: t.id + UID_SUFFIX, start, end: new Date(start.getTime() + (t.durationMin ?? 30) * 60_000), summary: t.title, description });
     }
   }
-  return { ics: cal.toString(), count: items.length };
+  // RFC 5545 ends every line with CRLF, the last one too (the library stops after END:VCALENDAR).
+  return { ics: `${cal.toString()}\r\n`, count: items.length };
 }
 
 /**

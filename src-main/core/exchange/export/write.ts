@@ -1,14 +1,16 @@
 import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
+import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { Ctx } from '../../context';
 import { AppError } from '../../errors';
-import { encodeText } from '../read/decode';
 import { exportEntity } from '../entities/registry';
 import type { ExportValue, FieldDef } from '../entities/types';
 import { joinList, neutralise, textValue, toDate } from './values';
 import { writeVcards } from './vcard-write';
+import { checked1251, xmlText } from './charset';
 
 export const EXPORT_FORMATS = ['xlsx', 'csv', 'csv-1c', 'vcf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -24,6 +26,9 @@ const HEADERS_1C: Record<string, string> = {
 };
 
 const yieldNow = () => new Promise((r) => setImmediate(r));
+
+/** The record's name for a message (clients and contacts have a name, deals a title). */
+export const recordName = (r: Record<string, ExportValue>): string => String(r.name ?? r.title ?? r.clientName ?? '');
 
 export function chooseColumns(all: FieldDef[], keys: string[] | null | undefined): FieldDef[] {
   if (!keys || keys.length === 0) return all;
@@ -61,9 +66,30 @@ function xlsxCell(f: FieldDef, v: ExportValue): unknown {
   }
 }
 
+/** A cell as exceljs gets it, its text storable in XML. */
+function xlsxValue(f: FieldDef, v: ExportValue): unknown {
+  const cell = xlsxCell(f, v);
+  return typeof cell === 'string' ? xmlText(cell) : cell;
+}
+
 async function writeXlsx(path: string, sheetName: string, columns: FieldDef[], rows: Iterable<Record<string, ExportValue>>): Promise<number> {
   // The streaming writer commits rows to disk as they come: memory stays flat for any list size.
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const file = createWriteStream(path);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file, useStyles: true, useSharedStrings: false });
+  try {
+    return await writeSheet(wb, sheetName, columns, rows);
+  } catch (e) {
+    // A refused value stops the writer half-way: close the file so it can be removed (Windows).
+    (wb as unknown as { zip: { abort(): void } }).zip.abort();
+    if (!file.closed) {
+      file.destroy();
+      await once(file, 'close');
+    }
+    throw e;
+  }
+}
+
+async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheetName: string, columns: FieldDef[], rows: Iterable<Record<string, ExportValue>>): Promise<number> {
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((f) => ({
     header: f.header,
@@ -76,7 +102,7 @@ async function writeXlsx(path: string, sheetName: string, columns: FieldDef[], r
   let n = 0;
   const moneyColumns = columns.flatMap((f, i) => (f.type === 'money' ? [i + 1] : []));
   for (const r of rows) {
-    const row = ws.addRow(columns.map((f) => xlsxCell(f, r[f.key] ?? null)));
+    const row = ws.addRow(columns.map((f) => xlsxValue(f, r[f.key] ?? null)));
     // A deal in another currency shows its own code instead of the column's ₽.
     const code = typeof r.currency === 'string' && /^[A-Z]{3}$/.test(r.currency) && r.currency !== 'RUB' ? r.currency : null;
     if (code) for (const i of moneyColumns) row.getCell(i).numFmt = `#,##0.00 "${code}"`;
@@ -90,30 +116,38 @@ async function writeXlsx(path: string, sheetName: string, columns: FieldDef[], r
 
 async function writeCsv(path: string, columns: FieldDef[], rows: Iterable<Record<string, ExportValue>>, for1c: boolean): Promise<number> {
   const out = createWriteStream(path);
-  const opts = { delimiter: ';', record_delimiter: 'windows' as const };
-  let first = true;
+  const opts = { delimiter: ';', record_delimiter: 'windows' as const }; // every record ends with CRLF, the last one too
+  // A custom field's name is the user's own text: checked like any value.
+  const headers = columns.map((f) => (for1c ? checked1251(HEADERS_1C[f.key] ?? f.header, () => ({ row: 1, name: f.header, column: f.header })) : f.header));
+  // Excel needs the BOM to read UTF-8; 1C and old Excel read Windows-1251 (every character checked first).
+  const encode = (text: string) => (for1c ? iconv.encode(text, 'win1251') : Buffer.from(text, 'utf8'));
   const write = async (lines: string[][]) => {
-    const text = stringify(lines, opts);
-    // Excel needs the BOM to read UTF-8; 1C and old Excel read Windows-1251.
-    const buf = for1c ? encodeText(text, 'windows-1251') : first ? encodeText(text, 'utf-8-bom') : Buffer.from(text, 'utf8');
-    first = false;
-    if (!out.write(buf)) await once(out, 'drain');
+    if (!out.write(encode(stringify(lines, opts)))) await once(out, 'drain');
   };
-  await write([columns.map((f) => (for1c ? HEADERS_1C[f.key] ?? f.header : f.header))]);
-  let batch: string[][] = [];
-  let n = 0;
-  for (const r of rows) {
-    batch.push(columns.map((f) => textValue(f, r[f.key] ?? null)));
-    n++;
-    if (batch.length === 1000) {
-      await write(batch);
-      batch = [];
+  try {
+    if (!for1c) out.write(Buffer.from([0xef, 0xbb, 0xbf]));
+    await write([headers]);
+    let batch: string[][] = [];
+    let n = 0;
+    for (const r of rows) {
+      n++;
+      batch.push(
+        columns.map((f, i) => {
+          const text = textValue(f, r[f.key] ?? null);
+          return for1c ? checked1251(text, () => ({ row: n + 1, name: recordName(r), column: headers[i]! })) : text;
+        }),
+      );
+      if (batch.length === 1000) {
+        await write(batch);
+        batch = [];
+      }
     }
+    if (batch.length) await write(batch);
+    return n;
+  } finally {
+    out.end();
+    await once(out, 'close');
   }
-  if (batch.length) await write(batch);
-  out.end();
-  await once(out, 'finish');
-  return n;
 }
 
 export interface ExportRequest {
@@ -123,14 +157,29 @@ export interface ExportRequest {
   columns?: string[] | null;
 }
 
-/** Writes a list to `path`; returns the number of records written. */
+/**
+ * Writes a list to `path`; returns the number of records written. The file appears
+ * only when it is complete: a refused character (or any failure) leaves no half file
+ * and no earlier file of that name damaged.
+ */
 export async function writeExport(ctx: Ctx, req: ExportRequest, path: string): Promise<number> {
   const entity = exportEntity(req.entity);
   const query = entity.parseQuery(req.query);
   if (req.format === 'vcf' && !entity.vcard) throw new AppError('exchange.format_unsupported', `${req.entity} cannot be written as ${req.format}`, { format: req.format });
   const rows = entity.rows(ctx, query);
-  if (req.format === 'vcf') return writeVcards(path, req.entity, rows);
-  const columns = chooseColumns(entity.fields(ctx), req.columns);
-  if (req.format === 'xlsx') return writeXlsx(path, entity.title, columns, rows);
-  return writeCsv(path, columns, rows, req.format === 'csv-1c');
+  const columns = req.format === 'vcf' ? [] : chooseColumns(entity.fields(ctx), req.columns);
+  const part = `${path}.part`;
+  try {
+    const n =
+      req.format === 'vcf'
+        ? await writeVcards(part, req.entity, rows)
+        : req.format === 'xlsx'
+          ? await writeXlsx(part, entity.title, columns, rows)
+          : await writeCsv(part, columns, rows, req.format === 'csv-1c');
+    await rename(part, path);
+    return n;
+  } catch (e) {
+    await rm(part, { force: true });
+    throw e;
+  }
 }
