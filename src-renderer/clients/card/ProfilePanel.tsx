@@ -69,7 +69,8 @@ export function ProfilePanel({ card, reload }: { card: Card; reload: () => void 
       {text('inn')}
       {isOrg && text('kpp')}
       {f.kind !== 'person' && text('ogrn')}
-      {f.kind !== 'person' && (<>{text('legalAddress')}{text('actualAddress')}</>)}
+      {f.kind !== 'person' && text('legalAddress')}
+      {text('actualAddress')}
       {f.kind !== 'person' && (
         <>
           <h3>{t('form.bank')}</h3>

@@ -36,16 +36,41 @@ export function prepareClientEnv(ctx: Ctx): ClientEnv {
 }
 
 const LEGAL_FORM = /^(ооо|ао|зао|оао|пао|нко|ано|гуп|муп|фгуп|тсж|снт|llc|ltd|inc)\s/iu;
+const SOLE_TRADER_PREFIX = /^(ип|индивидуальн(ый|ого) предпринимател(ь|я))\s+/iu;
+
+/**
+ * A sole trader, whatever the type column says: 1C marks them «Физ. лицо», so «ИП» or
+ * «Индивидуальный предприниматель» in the name or full name, or a person's 12-digit
+ * ИНН with a 15-digit ОГРНИП, decides.
+ */
+function isSoleTrader(name: string | null, fullName: string | null, inn: string | null, ogrn: string | null): boolean {
+  return SOLE_TRADER_PREFIX.test(name ?? '') || SOLE_TRADER_PREFIX.test(fullName ?? '') || (inn?.length === 12 && ogrn?.length === 15);
+}
 
 /** Kind from the requisites and name when the file has no (readable) type column. */
-function inferKind(name: string | null, inn: string | null, kpp: string | null, ogrn: string | null): ClientFields['kind'] {
-  if (name && /^ип\s/iu.test(name)) return 'sole_trader';
+function inferKind(name: string | null, fullName: string | null, inn: string | null, kpp: string | null, ogrn: string | null): ClientFields['kind'] {
+  if (isSoleTrader(name, fullName, inn, ogrn)) return 'sole_trader';
   if (kpp || inn?.length === 10 || ogrn?.length === 13 || (name && LEGAL_FORM.test(name))) return 'organization';
   if (ogrn?.length === 15) return 'sole_trader';
   if (inn?.length === 12) return 'person';
   // 1C counterparty lists are mostly companies; a bare "Фамилия Имя Отчество" is a person.
   if (name && /^[А-ЯЁ][а-яё-]+\s[А-ЯЁ][а-яё-]+(\s[А-ЯЁ][а-яё-]+)?$/u.test(name)) return 'person';
   return 'organization';
+}
+
+/**
+ * Surname, name and patronymic of a person or sole trader from one text: «ИП Иванов
+ * Иван Иванович», «Индивидуальный предприниматель Петров П. П.», «Сидорова Анна».
+ * Null when the text is not a name (quotes, digits, more than four words).
+ */
+export function splitPersonName(text: string | null): { lastName: string; firstName: string | null; middleName: string | null } | null {
+  if (!text) return null;
+  const bare = text.replace(SOLE_TRADER_PREFIX, '').replace(/([А-ЯЁA-Z]\.)\s*(?=[А-ЯЁA-Z]\.)/gu, '$1 ').trim();
+  if (!bare || /[«»"\d(),;]/u.test(bare)) return null;
+  const words = bare.split(/\s+/);
+  if (words.length > 4 || !words.every((w) => /^[\p{L}][\p{L}.'-]*$/u.test(w))) return null;
+  const [lastName, firstName = null, ...rest] = words;
+  return { lastName: lastName!, firstName, middleName: rest.length ? rest.join(' ') : null };
 }
 
 export function buildClient(env: ClientEnv, get: (field: string) => Cell[], row: number, issues: RowIssue[]): ClientRecord | null {
@@ -62,10 +87,20 @@ export function buildClient(env: ClientEnv, get: (field: string) => Cell[], row:
   }
   const kpp = code('kpp');
   const ogrn = code('ogrn');
+  const fullName = text('fullName');
   const kindText = text('kind');
   let kind = kindText ? enumOf(KIND_WORDS, kindText) : null;
   if (kindText && !kind) warn('kind', 'exchange.kind_unknown', { value: kindText });
-  kind ??= inferKind(name, inn, kpp, ogrn);
+  kind ??= inferKind(name, fullName, inn, kpp, ogrn);
+  if (kind === 'person' && isSoleTrader(name, fullName, inn, ogrn)) kind = 'sole_trader';
+  // A person or sole trader named in one column gets the parts the card shows and sorts by.
+  let lastName = text('lastName');
+  let firstName = text('firstName');
+  let middleName = text('middleName');
+  if (kind !== 'organization' && !lastName && !firstName && !middleName) {
+    const parts = splitPersonName(name) ?? splitPersonName(fullName);
+    if (parts) ({ lastName, firstName, middleName } = parts);
+  }
 
   const oneOf = (key: string, words: Record<string, string[]>) => {
     const t = text(key);
@@ -87,10 +122,10 @@ export function buildClient(env: ClientEnv, get: (field: string) => Cell[], row:
   const values = {
     kind,
     name,
-    fullName: text('fullName'),
-    lastName: text('lastName'),
-    firstName: text('firstName'),
-    middleName: text('middleName'),
+    fullName,
+    lastName,
+    firstName,
+    middleName,
     relation: oneOf('relation', RELATION_WORDS),
     status: oneOf('status', STATUS_WORDS),
     source: text('source'),

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import vCard from 'vcf';
 import { foldLines } from 'ical-generator';
 import type { ExportValue } from '../entities/types';
+import { assertEncodable } from './encodable';
 
 /** vCard text escaping (RFC 2426 §4): the library writes values as given. */
 export const vcardEscape = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/([,;])/g, '\\$1');
@@ -10,7 +11,7 @@ export const vcardEscape = (s: string): string => s.replace(/\\/g, '\\\\').repla
  * The library folds every 75 UTF-16 units and, in a run without spaces, cuts there even
  * inside an emoji, whose halves UTF-8 then writes as two U+FFFD. Its folds are undone
  * and the lines folded again every 75 bytes between whole characters (the iCalendar
- * writer's folding: the same rule as vCard's).
+ * writer's folding, which is the same rule as vCard's).
  */
 const refold = (card: string): string => foldLines(card.replace(/\r\n[ \t]/g, ''));
 
@@ -19,10 +20,15 @@ const refold = (card: string): string => foldLines(card.replace(/\r\n[ \t]/g, ''
  * people and sole traders (organisations are not contacts of a phone); contact
  * persons export with their organisation.
  */
-export async function writeVcards(path: string, entity: string, rows: Iterable<Record<string, ExportValue>>): Promise<number> {
+export async function writeVcards(path: string, entity: string, rows: Iterable<Record<string, ExportValue>>, headers: Record<string, string> = {}): Promise<number> {
   const cards: string[] = [];
+  let row = 0;
   for (const r of rows) {
+    row++;
     if (entity === 'clients' && r.kind === 'Юр. лицо') continue;
+    for (const [field, v] of Object.entries(r)) {
+      for (const text of Array.isArray(v) ? v : [v]) if (typeof text === 'string') assertEncodable(text, 'utf-8', { row, field: headers[field] ?? field, record: String(r.name ?? '') });
+    }
     const card = new vCard();
     const str = (k: string) => (typeof r[k] === 'string' && r[k] !== '' ? (r[k] as string) : null);
     const fn = str('name');

@@ -1,16 +1,16 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
-import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { Ctx } from '../../context';
 import { AppError } from '../../errors';
+import { encodeText } from '../read/decode';
 import { exportEntity } from '../entities/registry';
 import type { ExportValue, FieldDef } from '../entities/types';
 import { joinList, neutralise, textValue, toDate } from './values';
 import { writeVcards } from './vcard-write';
-import { checked1251, xmlText } from './charset';
+import { assertEncodable, for1251, type Target } from './encodable';
 
 export const EXPORT_FORMATS = ['xlsx', 'csv', 'csv-1c', 'vcf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -27,8 +27,14 @@ const HEADERS_1C: Record<string, string> = {
 
 const yieldNow = () => new Promise((r) => setImmediate(r));
 
-/** The record's name for a message (clients and contacts have a name, deals a title). */
+/** The record's name for messages about its row. */
 export const recordName = (r: Record<string, ExportValue>): string => String(r.name ?? r.title ?? r.clientName ?? '');
+
+function checkRow(values: unknown[], columns: FieldDef[], target: Target, row: number, record: string): void {
+  values.forEach((v, i) => {
+    if (typeof v === 'string') assertEncodable(v, target, { row, field: columns[i]!.header, record });
+  });
+}
 
 export function chooseColumns(all: FieldDef[], keys: string[] | null | undefined): FieldDef[] {
   if (!keys || keys.length === 0) return all;
@@ -66,12 +72,6 @@ function xlsxCell(f: FieldDef, v: ExportValue): unknown {
   }
 }
 
-/** A cell as exceljs gets it, its text storable in XML. */
-function xlsxValue(f: FieldDef, v: ExportValue): unknown {
-  const cell = xlsxCell(f, v);
-  return typeof cell === 'string' ? xmlText(cell) : cell;
-}
-
 async function writeXlsx(path: string, sheetName: string, columns: FieldDef[], rows: Iterable<Record<string, ExportValue>>): Promise<number> {
   // The streaming writer commits rows to disk as they come: memory stays flat for any list size.
   const file = createWriteStream(path);
@@ -79,14 +79,20 @@ async function writeXlsx(path: string, sheetName: string, columns: FieldDef[], r
   try {
     return await writeSheet(wb, sheetName, columns, rows);
   } catch (e) {
-    // A refused value stops the writer half-way: close the file so it can be removed (Windows).
     (wb as unknown as { zip: { abort(): void } }).zip.abort();
-    if (!file.closed) {
-      file.destroy();
-      await once(file, 'close');
-    }
+    await closed(file);
     throw e;
   }
+}
+
+/**
+ * A writer stopped half-way (a refused character) still holds its file open; Windows
+ * cannot delete an open file, so it is closed before anyone removes it.
+ */
+async function closed(file: WriteStream): Promise<void> {
+  if (file.closed) return;
+  file.destroy();
+  await once(file, 'close');
 }
 
 async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheetName: string, columns: FieldDef[], rows: Iterable<Record<string, ExportValue>>): Promise<number> {
@@ -101,8 +107,11 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheetName: str
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   let n = 0;
   const moneyColumns = columns.flatMap((f, i) => (f.type === 'money' ? [i + 1] : []));
+  checkRow(columns.map((f) => f.header), columns, 'xlsx', 1, '');
   for (const r of rows) {
-    const row = ws.addRow(columns.map((f) => xlsxValue(f, r[f.key] ?? null)));
+    const values = columns.map((f) => xlsxCell(f, r[f.key] ?? null));
+    checkRow(values, columns, 'xlsx', n + 2, recordName(r));
+    const row = ws.addRow(values);
     // A deal in another currency shows its own code instead of the column's ₽.
     const code = typeof r.currency === 'string' && /^[A-Z]{3}$/.test(r.currency) && r.currency !== 'RUB' ? r.currency : null;
     if (code) for (const i of moneyColumns) row.getCell(i).numFmt = `#,##0.00 "${code}"`;
@@ -116,37 +125,41 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheetName: str
 
 async function writeCsv(path: string, columns: FieldDef[], rows: Iterable<Record<string, ExportValue>>, for1c: boolean): Promise<number> {
   const out = createWriteStream(path);
-  const opts = { delimiter: ';', record_delimiter: 'windows' as const }; // every record ends with CRLF, the last one too
-  // A custom field's name is the user's own text: checked like any value.
-  const headers = columns.map((f) => (for1c ? checked1251(HEADERS_1C[f.key] ?? f.header, () => ({ row: 1, name: f.header, column: f.header })) : f.header));
-  // Excel needs the BOM to read UTF-8; 1C and old Excel read Windows-1251 (every character checked first).
-  const encode = (text: string) => (for1c ? iconv.encode(text, 'win1251') : Buffer.from(text, 'utf8'));
+  const opts = { delimiter: ';', record_delimiter: 'windows' as const };
+  let first = true;
   const write = async (lines: string[][]) => {
-    if (!out.write(encode(stringify(lines, opts)))) await once(out, 'drain');
+    const text = stringify(lines, opts);
+    // Excel needs the BOM to read UTF-8; 1C and old Excel read Windows-1251.
+    const buf = for1c ? encodeText(text, 'windows-1251') : first ? encodeText(text, 'utf-8-bom') : Buffer.from(text, 'utf8');
+    first = false;
+    if (!out.write(buf)) await once(out, 'drain');
   };
+  const target: Target = for1c ? 'windows-1251' : 'utf-8';
+  // The 1C file gets 1251's equivalents (₽ → руб., thin spaces, hyphens) before the check.
+  const text = for1c ? for1251 : (s: string) => s;
   try {
-    if (!for1c) out.write(Buffer.from([0xef, 0xbb, 0xbf]));
-    await write([headers]);
+    const header = columns.map((f) => text(for1c ? HEADERS_1C[f.key] ?? f.header : f.header));
+    checkRow(header, columns, target, 1, '');
+    await write([header]);
     let batch: string[][] = [];
     let n = 0;
     for (const r of rows) {
+      const values = columns.map((f) => text(textValue(f, r[f.key] ?? null)));
+      checkRow(values, columns, target, n + 2, recordName(r));
+      batch.push(values);
       n++;
-      batch.push(
-        columns.map((f, i) => {
-          const text = textValue(f, r[f.key] ?? null);
-          return for1c ? checked1251(text, () => ({ row: n + 1, name: recordName(r), column: headers[i]! })) : text;
-        }),
-      );
       if (batch.length === 1000) {
         await write(batch);
         batch = [];
       }
     }
     if (batch.length) await write(batch);
-    return n;
-  } finally {
     out.end();
-    await once(out, 'close');
+    await once(out, 'finish');
+    return n;
+  } catch (e) {
+    await closed(out);
+    throw e;
   }
 }
 
@@ -159,27 +172,28 @@ export interface ExportRequest {
 
 /**
  * Writes a list to `path`; returns the number of records written. The file appears
- * only when it is complete: a refused character (or any failure) leaves no half file
- * and no earlier file of that name damaged.
+ * only when it is complete: a refused character leaves no half file, and an earlier
+ * file of that name as it was.
  */
 export async function writeExport(ctx: Ctx, req: ExportRequest, path: string): Promise<number> {
-  const entity = exportEntity(req.entity);
-  const query = entity.parseQuery(req.query);
-  if (req.format === 'vcf' && !entity.vcard) throw new AppError('exchange.format_unsupported', `${req.entity} cannot be written as ${req.format}`, { format: req.format });
-  const rows = entity.rows(ctx, query);
-  const columns = req.format === 'vcf' ? [] : chooseColumns(entity.fields(ctx), req.columns);
   const part = `${path}.part`;
   try {
-    const n =
-      req.format === 'vcf'
-        ? await writeVcards(part, req.entity, rows)
-        : req.format === 'xlsx'
-          ? await writeXlsx(part, entity.title, columns, rows)
-          : await writeCsv(part, columns, rows, req.format === 'csv-1c');
+    const n = await writeWhole(ctx, req, part);
     await rename(part, path);
     return n;
   } catch (e) {
     await rm(part, { force: true });
     throw e;
   }
+}
+
+async function writeWhole(ctx: Ctx, req: ExportRequest, path: string): Promise<number> {
+  const entity = exportEntity(req.entity);
+  const query = entity.parseQuery(req.query);
+  if (req.format === 'vcf' && !entity.vcard) throw new AppError('exchange.format_unsupported', `${req.entity} cannot be written as ${req.format}`, { format: req.format });
+  const rows = entity.rows(ctx, query);
+  if (req.format === 'vcf') return writeVcards(path, req.entity, rows, Object.fromEntries(entity.fields(ctx).map((f) => [f.key, f.header])));
+  const columns = chooseColumns(entity.fields(ctx), req.columns);
+  if (req.format === 'xlsx') return writeXlsx(path, entity.title, columns, rows);
+  return writeCsv(path, columns, rows, req.format === 'csv-1c');
 }

@@ -6,7 +6,7 @@ import { decodeText, detectDelimiter } from './decode';
 import type { SourceRow, TableSource } from './types';
 
 /** CSV/TXT: decoded once (a 100,000-row file is ~15 MB of text), parsed as a stream. */
-export async function openCsv(path: string): Promise<TableSource> {
+export async function openCsv(path: string, sliceChars = SLICE_CHARS): Promise<TableSource> {
   const { text, encoding } = decodeText(await readFile(path));
   const delimiter = detectDelimiter(text);
   return {
@@ -14,15 +14,15 @@ export async function openCsv(path: string): Promise<TableSource> {
     encoding,
     delimiter,
     sheets: async () => [{ index: 0, name: '' }],
-    rows: (_sheet, signal) => csvRows(text, delimiter, signal),
+    rows: (_sheet, signal) => csvRows(text, delimiter, sliceChars, signal),
   };
 }
 
-async function* csvRows(text: string, delimiter: string, signal?: AbortSignal): AsyncIterable<SourceRow> {
+async function* csvRows(text: string, delimiter: string, sliceChars: number, signal?: AbortSignal): AsyncIterable<SourceRow> {
   // Empty lines are kept (as blank rows) so row numbers match what Excel shows.
   const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: false, record_delimiter: ['\r\n', '\n', '\r'] });
   // Fed in slices, so a preview of the first rows does not parse the whole file.
-  Readable.from(slices(text)).pipe(parser);
+  Readable.from(slices(text, sliceChars)).pipe(parser);
   let n = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
@@ -42,18 +42,18 @@ async function* csvRows(text: string, delimiter: string, signal?: AbortSignal): 
   }
 }
 
-const SLICE = 256 * 1024;
+const SLICE_CHARS = 256 * 1024;
 
 /**
- * The text in pieces that never split an emoji's surrogate pair: the parser turns each
- * piece into UTF-8 bytes on its own, and half a pair would become U+FFFD.
+ * The parser turns each slice into UTF-8 bytes on its own, so a slice must not end
+ * between the two halves of a surrogate pair (an emoji, a rare CJK name): that half
+ * alone would become U+FFFD.
  */
-export function* slices(text: string, size = SLICE): Generator<string> {
+export function* slices(text: string, size: number): Generator<string> {
   for (let i = 0; i < text.length; ) {
-    let end = Math.min(text.length, i + size);
+    let end = Math.min(text.length, i + Math.max(2, size));
     const last = text.charCodeAt(end - 1);
     if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-    if (end === i) end = i + 2; // size 1 and a pair: the pair whole
     yield text.slice(i, end);
     i = end;
   }

@@ -104,3 +104,9 @@ export function detectDelimiter(text: string): string {
   }
   return best;
 }
+
+/** Encoding for writing a 1C file; everything else is UTF-8 with a BOM. */
+export function encodeText(text: string, encoding: 'utf-8-bom' | 'windows-1251'): Buffer {
+  if (encoding === 'windows-1251') return iconv.encode(text, 'win1251');
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+}

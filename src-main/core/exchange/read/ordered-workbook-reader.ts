@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import unzipper, { type File as ZipFile } from 'unzipper';
 
@@ -14,11 +15,10 @@ import unzipper, { type File as ZipFile } from 'unzipper';
 // It relies on the reader's internal part parsers, which is why exceljs is pinned by
 // the lockfile and tests/integration/exchange-xlsx-reader.test.ts covers this class.
 //
-// Those parsers decode every chunk of bytes on its own (exceljs utils/parse-sax.js), so
-// a letter whose two UTF-8 bytes fall on either side of an inflate chunk boundary
-// became two U+FFFD («Екатеринб��рг»). Every part is therefore handed over as text
-// decoded by one stream decoder per part; chunks that are already strings pass
-// through exceljs untouched.
+// Parts reach those parsers as text decoded by one streaming UTF-8 decoder per part.
+// exceljs decodes each chunk of bytes on its own (utils/parse-sax.js), so a letter
+// whose two bytes fall into two inflate chunks became two U+FFFD (a few letters in a
+// 2,000-row 1C list); a decoder that carries the unfinished bytes over cannot do that.
 
 interface Rel {
   Id: string;
@@ -69,23 +69,42 @@ async function readRels(file: ZipFile | undefined): Promise<Rel[]> {
   return rels;
 }
 
-/** Reshapes the raw bytes of a zip entry before they are decoded (tests: chunks of any size). */
-export type EntryBytes = (bytes: Readable) => Readable;
+/** The part's bytes as UTF-8 text; `chunkBytes` re-cuts the bytes first (tests put cuts inside letters). */
+function textOf(entry: Readable, chunkBytes = 0): Readable {
+  const decoder = new StringDecoder('utf8');
+  const decode = new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer, _enc, done) {
+      if (chunkBytes <= 0) return done(null, decoder.write(chunk) || undefined);
+      for (let i = 0; i < chunk.length; i += chunkBytes) {
+        const text = decoder.write(chunk.subarray(i, i + chunkBytes));
+        if (text) this.push(text);
+      }
+      done();
+    },
+    flush(done) {
+      done(null, decoder.end() || undefined);
+    },
+  });
+  entry.on('error', (e) => decode.destroy(e));
+  return entry.pipe(decode);
+}
 
-/** A zip entry's bytes as UTF-8 text, decoded as one stream (a letter split across chunks stays whole). */
-export function entryText(bytes: Readable, reshape?: EntryBytes): Readable {
-  const source = reshape ? reshape(bytes) : bytes;
-  // A leading BOM stays in the text; the XML parser skips it.
-  return source.setEncoding('utf8');
+export interface OrderedReaderOptions extends Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions> {
+  /** Tests only: cut every part into pieces of this many bytes before decoding. */
+  chunkBytes?: number;
 }
 
 export class OrderedWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
+  private readonly chunkBytes: number;
+
   constructor(
     private readonly path: string,
-    options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>,
-    private readonly reshape?: EntryBytes,
+    options: OrderedReaderOptions,
   ) {
-    super(path, options);
+    const { chunkBytes = 0, ...rest } = options;
+    super(path, rest);
+    this.chunkBytes = chunkBytes;
   }
 
   // Only worksheets are emitted; hyperlinks and other parts are not read.
@@ -94,8 +113,8 @@ export class OrderedWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
     const zip = await unzipper.Open.file(this.path);
     const parts = new Map(zip.files.map((f) => [f.path.replace(/^\//, ''), f]));
     const stream = (part: string) => {
-      const file = parts.get(part);
-      return file && entryText(file.stream(), this.reshape);
+      const entry = parts.get(part)?.stream() as Readable | undefined;
+      return entry && textOf(entry, this.chunkBytes);
     };
 
     const rootRels = await readRels(parts.get('_rels/.rels'));

@@ -1,23 +1,23 @@
 import type ExcelJS from 'exceljs';
 import { AppError } from '../../errors';
-import { OrderedWorkbookReader, type EntryBytes } from './ordered-workbook-reader';
+import { OrderedWorkbookReader, type OrderedReaderOptions } from './ordered-workbook-reader';
 import type { Cell, SheetInfo, SourceRow, TableSource } from './types';
 
 // The streaming reader keeps one row at a time (plus shared strings), so a
 // 100,000-row workbook needs tens of megabytes, not the gigabytes of the full reader.
-function reader(path: string, reshape?: EntryBytes) {
-  return new OrderedWorkbookReader(
-    path,
-    {
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      styles: 'cache', // date-formatted cells come out as Date
-      worksheets: 'emit',
-      entries: 'ignore',
-    },
-    reshape,
-  );
+function reader(path: string, tuning: ReadTuning) {
+  return new OrderedWorkbookReader(path, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache', // date-formatted cells come out as Date
+    worksheets: 'emit',
+    entries: 'ignore',
+    chunkBytes: tuning.chunkBytes,
+  });
 }
+
+/** Test seams of the readers: how the bytes are cut before decoding. */
+export type ReadTuning = Pick<OrderedReaderOptions, 'chunkBytes'>;
 
 function unreadable(e: unknown): AppError {
   if (e instanceof AppError) return e;
@@ -38,8 +38,7 @@ export function cellValue(v: unknown): Cell {
   return String(v);
 }
 
-/** `reshape` is a test seam: it re-cuts each zip entry's raw bytes (e.g. into 1-byte chunks) before decoding. */
-export async function openXlsx(path: string, reshape?: EntryBytes): Promise<TableSource> {
+export async function openXlsx(path: string, tuning: ReadTuning = {}): Promise<TableSource> {
   let cached: SheetInfo[] | null = null;
   return {
     kind: 'xlsx',
@@ -47,7 +46,7 @@ export async function openXlsx(path: string, reshape?: EntryBytes): Promise<Tabl
       if (cached) return cached;
       const list: SheetInfo[] = [];
       try {
-        for await (const ws of reader(path, reshape)) {
+        for await (const ws of reader(path, tuning)) {
           list.push({ index: list.length, name: (ws as unknown as { name: string }).name });
           // Draining each sheet is what lets the reader move on to the next one.
           for await (const _row of ws) void _row;
@@ -58,14 +57,14 @@ export async function openXlsx(path: string, reshape?: EntryBytes): Promise<Tabl
       if (list.length === 0) throw new AppError('exchange.xlsx_broken', 'The workbook has no sheets');
       return (cached = list);
     },
-    rows: (sheet, signal) => xlsxRows(path, sheet, signal, reshape),
+    rows: (sheet, signal) => xlsxRows(path, sheet, tuning, signal),
   };
 }
 
-async function* xlsxRows(path: string, sheet: number, signal?: AbortSignal, reshape?: EntryBytes): AsyncIterable<SourceRow> {
+async function* xlsxRows(path: string, sheet: number, tuning: ReadTuning, signal?: AbortSignal): AsyncIterable<SourceRow> {
   let index = 0;
   try {
-    for await (const ws of reader(path, reshape)) {
+    for await (const ws of reader(path, tuning)) {
       if (index++ !== sheet) {
         for await (const _row of ws) void _row;
         continue;
