@@ -163,6 +163,7 @@ export async function exportList(session: Session, req: ExportRequest) {
   try {
     return { fileId: out.fileId, rows: await writeExport(session.ctx(), req, out.path) };
   } catch (e) {
+    // A refused or failed export leaves no half-written file behind.
     state.files.remove(out.fileId);
     throw e;
   }
