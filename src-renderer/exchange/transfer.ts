@@ -4,7 +4,8 @@ import { call } from '../api/client';
 // alike): base64 chunks up to the core, and back down for downloads.
 const CHUNK = 3 * 1024 * 1024;
 
-function base64Of(blob: Blob): Promise<string> {
+/** A file's bytes as base64, for procedures that take bytes (the core decodes the text, never the browser). */
+export function base64Of(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const r = new FileReader();
     r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));

@@ -5,6 +5,7 @@ import { call } from '../api/client';
 import { errorText } from '../i18n';
 import { notify, notifyError } from '../ui/toast';
 import { useTasks, userTimeZone } from './store';
+import { base64Of } from '../exchange/transfer';
 
 /** Export a user's calendar (a month back, a year ahead) to .ics; import events from an .ics file. */
 export function IcsButtons({ userId }: { userId: string }) {
@@ -37,7 +38,7 @@ export function IcsButtons({ userId }: { userId: string }) {
     setBusy(true);
     try {
       const typeId = types.find((x) => x.code === 'meeting' && !x.archivedAt)?.id ?? types.find((x) => !x.archivedAt)?.id ?? '';
-      const r = await call('tasks.importIcs', { text: await file.text(), typeId, timeZone: userTimeZone() });
+      const r = await call('tasks.importIcs', { data: await base64Of(file), typeId, timeZone: userTimeZone() });
       changed();
       notify(t('tasks.calendar.imported', { imported: r.imported, skipped: r.skipped, problems: r.problems.length }));
     } catch (e) {

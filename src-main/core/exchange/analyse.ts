@@ -110,6 +110,11 @@ export async function analyse<R>(ctx: Ctx, source: TableSource, entity: ImportEn
       return cols.length === 1 ? [cells[cols[0]!] ?? null] : cols.map((i) => cells[i] ?? null);
     };
     const record = rowIssues.length === 0 ? entity.build(env, get, row.n, rowIssues) : null;
+    // U+FFFD in a cell is a letter lost before the file reached us (a bad conversion
+    // elsewhere): imported as it is, but the user is told where.
+    for (const [field, cols] of byField) {
+      if (cols.some((i) => typeof cells[i] === 'string' && (cells[i] as string).includes('\ufffd'))) rowIssues.push({ row: row.n, field, code: 'exchange.text_damaged', severity: 'warning' });
+    }
     for (const i of rowIssues) {
       if (i.severity === 'error') a.issueCount.errors++;
       else a.issueCount.warnings++;

@@ -4,6 +4,7 @@ import { eq, or } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { tasks } from '../db/schema';
+import { unfoldText } from '../exchange/read/folded-text';
 import { tasksInRange } from './list';
 import { createTask, ruleToInput } from './write';
 import type { RecurrenceInput } from './schemas';
@@ -30,7 +31,16 @@ export function exportIcs(ctx: Ctx, opts: { from: string; to: string; assigneeId
       cal.createEvent({ id: t.id + UID_SUFFIX, start, end: new Date(start.getTime() + (t.durationMin ?? 30) * 60_000), summary: t.title, description });
     }
   }
-  return { ics: cal.toString(), count: items.length };
+  // RFC 5545 ends every line with CRLF, the last one too (the library stops after END:VCALENDAR).
+  return { ics: `${cal.toString()}\r\n`, count: items.length };
+}
+
+/**
+ * An .ics file's bytes as text. Lines are folded every 75 bytes and many writers cut a
+ * letter there, so the folds are joined on the bytes before decoding (shared with vCard).
+ */
+export function icsText(bytes: Buffer): string {
+  return unfoldText(bytes).text;
 }
 
 export interface ImportReport {

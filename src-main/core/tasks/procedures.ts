@@ -10,7 +10,7 @@ import { completeTask, reopenTask } from './complete';
 import { countBuckets, getTaskRow, listBucket, tasksFor, tasksInRange } from './list';
 import { dismissReminder, dueReminders, SNOOZES, snoozeReminder } from './reminders';
 import { birthdaysBetween, logCongratulated } from './birthdays';
-import { exportIcs, importIcs } from './ics';
+import { exportIcs, icsText, importIcs } from './ics';
 import { createTaskType, listTaskTypes, updateTaskType } from './types';
 import { ensureMaterialized, horizonFrom } from './recurrence';
 import { reminderMinutes } from './reminders-write';
@@ -102,8 +102,12 @@ export const taskProcedures = {
       return exportIcs(ctx, { ...i.range, assigneeIds: i.assigneeIds, calendarName: i.calendarName }, i.timeZone);
     },
   ),
-  'tasks.importIcs': proc(writes('import'), z.object({ text: z.string().min(1, 'required').max(10_000_000), typeId: id, timeZone }), (s, i) =>
-    importIcs(s.ctx(), i.text, i.typeId, i.timeZone),
+  // The UI sends the file's bytes (`data`, base64) so the core decodes them whole; `text` is for callers that already hold text.
+  'tasks.importIcs': proc(writes('import'),
+    z
+      .object({ text: z.string().min(1, 'required').max(10_000_000).optional(), data: z.string().min(1, 'required').max(14_000_000).optional(), typeId: id, timeZone })
+      .refine((i) => i.text !== undefined || i.data !== undefined, { message: 'required', path: ['data'] }),
+    (s, i) => importIcs(s.ctx(), i.data !== undefined ? icsText(Buffer.from(i.data, 'base64')) : i.text!, i.typeId, i.timeZone),
   ),
   'reminders.due': proc(reads('view'), z.object({}), (s) => dueReminders(s.ctx())),
   'reminders.snooze': proc(writes('view'), z.object({ id, snooze: z.enum(SNOOZES), timeZone }), (s, i) => snoozeReminder(s.ctx(), i.id, i.snooze, i.timeZone)),

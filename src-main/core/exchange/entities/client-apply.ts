@@ -20,7 +20,7 @@ const COLUMNS: [string, string][] = [
   ['bankName', 'bank_name'], ['bankBik', 'bank_bik'], ['bankAccount', 'bank_account'], ['bankCorrAccount', 'bank_corr_account'],
   ['birthday', 'birthday'], ['website', 'website'], ['notes', 'notes'],
 ];
-// Never changed on an existing client by an import: its kind and derived name key follow its own card.
+// Never changed on an existing client by an import: its kind (but see updateExisting) and derived name key follow its own card.
 const NOT_UPDATED = new Set(['kind', 'nameKey', 'relation', 'status']);
 
 const INSERT_CLIENT = `INSERT INTO clients (id, ${COLUMNS.map((c) => c[1]).join(', ')}, created_at, updated_at, created_by)
@@ -112,11 +112,20 @@ function updateExisting(ctx: Ctx, env: ClientEnv, id: string, r: ClientRecord, o
   const prev: ClientPrevious = { columns: {}, phoneIds: [], emailIds: [], tagIds: [], custom: {}, contactIds: [] };
   const sets: string[] = [];
   const params: unknown[] = [];
+  // The kind follows the card, except between person and sole trader (same requisites):
+  // a file that shows a sole trader corrects a «person» (1C exports them as «Физ. лицо»,
+  // and earlier imports took them for persons); only overwrite turns one back.
+  const kindChange = (current.kind === 'person' && r.f.kind === 'sole_trader') || (overwrite && current.kind === 'sole_trader' && r.f.kind === 'person');
+  if (kindChange) {
+    prev.columns.kind = current.kind;
+    sets.push('kind = ?');
+    params.push(r.f.kind);
+  }
   for (const [key, col] of COLUMNS) {
     if (NOT_UPDATED.has(key)) continue;
     const value = next[key];
     if (value === null || value === undefined || value === '' || value === current[col]) continue;
-    if (key === 'name' && r.f.kind !== current.kind) continue;
+    if (key === 'name' && r.f.kind !== current.kind && !kindChange) continue;
     if (!overwrite && current[col] !== null && current[col] !== '') continue;
     prev.columns[col] = current[col];
     sets.push(`${col} = ?`);

@@ -8,7 +8,7 @@ import { customFieldDefs, field } from './field-kit';
 
 export const CLIENT_FIELDS: FieldDef[] = [
   field('kind', 'enum', ['Вид', 'Тип', 'Юр./физ. лицо', 'Юр. / физ. лицо', 'Юридическое/физическое лицо', 'Вид контрагента', 'Тип контрагента', 'Kind', 'Type']),
-  field('name', 'text', ['Наименование', 'Название', 'Контрагент', 'Клиент', 'Организация', 'Компания', 'Имя клиента', 'Name', 'Company', 'Client', 'Organization', 'Organisation']),
+  field('name', 'text', ['Наименование', 'Название', 'Контрагент', 'Клиент', 'Организация', 'Компания', 'Имя клиента', 'ФИО', 'Ф.И.О.', 'Фамилия, имя, отчество', 'Name', 'Company', 'Client', 'Organization', 'Organisation']),
   field('fullName', 'text', ['Полное наименование', 'Полное название', 'Наименование полное', 'Full name', 'Legal name']),
   field('lastName', 'text', ['Фамилия', 'Last name', 'Surname']),
   field('firstName', 'text', ['Имя', 'First name']),

@@ -39,9 +39,37 @@ const shown = (ch: string) => (/^[\p{L}\p{N}\p{P}\p{S}]$/u.test(ch) ? `«${ch}»
 export function assertEncodable(text: string, target: Target, where: { row: number; field: string; record: string }): void {
   const ch = firstUnencodable(text, target);
   if (ch === null) return;
+  // U+FFFD stands where an earlier bad conversion lost a letter: no format is the remedy, retyping it is.
+  if (ch === '\uFFFD') {
+    throw new AppError('exchange.unencodable_lost', `Row ${where.row} (${where.record}), field "${where.field}": a letter was lost earlier (U+FFFD); retype the value`, {
+      row: where.row,
+      field: where.field,
+      record: where.record,
+    });
+  }
   throw new AppError(
     'exchange.unencodable',
     `Row ${where.row} (${where.record}), field "${where.field}": the character ${shown(ch)} cannot be written to ${target}`,
     { row: where.row, field: where.field, record: where.record, char: shown(ch), encoding: target },
   );
 }
+
+/**
+ * Characters Windows-1251 lacks that have an equivalent in it, as people write them in
+ * plain text: spaces of other widths, invisible marks, hyphens and the minus sign, «₽»,
+ * «м²», «3×4». They are written as that equivalent, so a 1C export stops only for what
+ * has none (emoji, letters of other alphabets).
+ */
+const EQUIVALENTS_1251: Record<string, string> = {
+  '\u2000': ' ', '\u2001': ' ', '\u2002': ' ', '\u2003': ' ', '\u2004': ' ', '\u2005': ' ', '\u2006': ' ', '\u2008': ' ', '\u2009': ' ', '\u200a': ' ', '\u205f': ' ', '\u3000': ' ',
+  '\u2007': '\u00a0', '\u202f': '\u00a0',
+  '\u200b': '', '\u200c': '', '\u200d': '', '\u200e': '', '\u200f': '', '\u2060': '', '\ufeff': '',
+  '\u2010': '-', '\u2011': '-', '\u2212': '-', '\u2012': '\u2013', '\u2015': '\u2014',
+  '\u2032': "'", '\u2033': '"', '\u201b': '\u2018', '\u201f': '\u201c',
+  '\u20bd': 'руб.', '\u00b2': '2', '\u00b3': '3', '\u00d7': 'x',
+};
+const EQUIVALENT = new RegExp(`[${Object.keys(EQUIVALENTS_1251).join('')}]`, 'gu');
+const HAS_EQUIVALENT = new RegExp(EQUIVALENT.source, 'u');
+
+/** Text as it goes into a 1C file: what 1251 lacks but has an equivalent for, as that equivalent. */
+export const for1251 = (text: string): string => (HAS_EQUIVALENT.test(text) ? text.replace(EQUIVALENT, (c) => EQUIVALENTS_1251[c]!) : text);

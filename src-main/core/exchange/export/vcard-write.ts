@@ -1,10 +1,19 @@
 import { writeFile } from 'node:fs/promises';
 import vCard from 'vcf';
+import { foldLines } from 'ical-generator';
 import type { ExportValue } from '../entities/types';
 import { assertEncodable } from './encodable';
 
 /** vCard text escaping (RFC 2426 §4): the library writes values as given. */
 export const vcardEscape = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/([,;])/g, '\\$1');
+
+/**
+ * The library folds every 75 UTF-16 units and, in a run without spaces, cuts there even
+ * inside an emoji, whose halves UTF-8 then writes as two U+FFFD. Its folds are undone
+ * and the lines folded again every 75 bytes between whole characters (the iCalendar
+ * writer's folding, which is the same rule as vCard's).
+ */
+const refold = (card: string): string => foldLines(card.replace(/\r\n[ \t]/g, ''));
 
 /**
  * vCard 3.0 — what phones' address books import most reliably. Clients export the
@@ -37,7 +46,7 @@ export async function writeVcards(path: string, entity: string, rows: Iterable<R
     for (const e of (r.emails as string[] | null) ?? []) card.add('email', e, { type: 'internet' });
     if (str('birthday')) card.set('bday', str('birthday')!);
     if (str('notes')) card.set('note', vcardEscape(str('notes')!));
-    cards.push(card.toString('3.0'));
+    cards.push(refold(card.toString('3.0')));
   }
   await writeFile(path, cards.length ? cards.join('\r\n') + '\r\n' : '', 'utf8');
   return cards.length;

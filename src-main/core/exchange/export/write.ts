@@ -1,4 +1,5 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
@@ -9,7 +10,7 @@ import { exportEntity } from '../entities/registry';
 import type { ExportValue, FieldDef } from '../entities/types';
 import { joinList, neutralise, textValue, toDate } from './values';
 import { writeVcards } from './vcard-write';
-import { assertEncodable, type Target } from './encodable';
+import { assertEncodable, for1251, type Target } from './encodable';
 
 export const EXPORT_FORMATS = ['xlsx', 'csv', 'csv-1c', 'vcf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -73,7 +74,28 @@ function xlsxCell(f: FieldDef, v: ExportValue): unknown {
 
 async function writeXlsx(path: string, sheetName: string, columns: FieldDef[], rows: Iterable<Record<string, ExportValue>>): Promise<number> {
   // The streaming writer commits rows to disk as they come: memory stays flat for any list size.
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const file = createWriteStream(path);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file, useStyles: true, useSharedStrings: false });
+  try {
+    return await writeSheet(wb, sheetName, columns, rows);
+  } catch (e) {
+    (wb as unknown as { zip: { abort(): void } }).zip.abort();
+    await closed(file);
+    throw e;
+  }
+}
+
+/**
+ * A writer stopped half-way (a refused character) still holds its file open; Windows
+ * cannot delete an open file, so it is closed before anyone removes it.
+ */
+async function closed(file: WriteStream): Promise<void> {
+  if (file.closed) return;
+  file.destroy();
+  await once(file, 'close');
+}
+
+async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheetName: string, columns: FieldDef[], rows: Iterable<Record<string, ExportValue>>): Promise<number> {
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((f) => ({
     header: f.header,
@@ -113,25 +135,32 @@ async function writeCsv(path: string, columns: FieldDef[], rows: Iterable<Record
     if (!out.write(buf)) await once(out, 'drain');
   };
   const target: Target = for1c ? 'windows-1251' : 'utf-8';
-  const header = columns.map((f) => (for1c ? HEADERS_1C[f.key] ?? f.header : f.header));
-  checkRow(header, columns, target, 1, '');
-  await write([header]);
-  let batch: string[][] = [];
-  let n = 0;
-  for (const r of rows) {
-    const values = columns.map((f) => textValue(f, r[f.key] ?? null));
-    checkRow(values, columns, target, n + 2, recordName(r));
-    batch.push(values);
-    n++;
-    if (batch.length === 1000) {
-      await write(batch);
-      batch = [];
+  // The 1C file gets 1251's equivalents (₽ → руб., thin spaces, hyphens) before the check.
+  const text = for1c ? for1251 : (s: string) => s;
+  try {
+    const header = columns.map((f) => text(for1c ? HEADERS_1C[f.key] ?? f.header : f.header));
+    checkRow(header, columns, target, 1, '');
+    await write([header]);
+    let batch: string[][] = [];
+    let n = 0;
+    for (const r of rows) {
+      const values = columns.map((f) => text(textValue(f, r[f.key] ?? null)));
+      checkRow(values, columns, target, n + 2, recordName(r));
+      batch.push(values);
+      n++;
+      if (batch.length === 1000) {
+        await write(batch);
+        batch = [];
+      }
     }
+    if (batch.length) await write(batch);
+    out.end();
+    await once(out, 'finish');
+    return n;
+  } catch (e) {
+    await closed(out);
+    throw e;
   }
-  if (batch.length) await write(batch);
-  out.end();
-  await once(out, 'finish');
-  return n;
 }
 
 export interface ExportRequest {
@@ -141,8 +170,24 @@ export interface ExportRequest {
   columns?: string[] | null;
 }
 
-/** Writes a list to `path`; returns the number of records written. */
+/**
+ * Writes a list to `path`; returns the number of records written. The file appears
+ * only when it is complete: a refused character leaves no half file, and an earlier
+ * file of that name as it was.
+ */
 export async function writeExport(ctx: Ctx, req: ExportRequest, path: string): Promise<number> {
+  const part = `${path}.part`;
+  try {
+    const n = await writeWhole(ctx, req, part);
+    await rename(part, path);
+    return n;
+  } catch (e) {
+    await rm(part, { force: true });
+    throw e;
+  }
+}
+
+async function writeWhole(ctx: Ctx, req: ExportRequest, path: string): Promise<number> {
   const entity = exportEntity(req.entity);
   const query = entity.parseQuery(req.query);
   if (req.format === 'vcf' && !entity.vcard) throw new AppError('exchange.format_unsupported', `${req.entity} cannot be written as ${req.format}`, { format: req.format });

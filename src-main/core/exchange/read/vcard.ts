@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import vCard from 'vcf';
 import { AppError } from '../../errors';
-import { decodeText } from './decode';
+import { unfoldText } from './folded-text';
 import type { Cell, SourceRow, TableSource } from './types';
 
 // A .vcf file is read as a table (one card per row) so it goes through the same
@@ -20,7 +20,7 @@ function values(card: vCard, key: string): string[] {
 const components = (s: string) => s.split(/(?<!\\);/).map(unescape);
 
 export async function openVcards(path: string): Promise<TableSource> {
-  const { text } = decodeText(await readFile(path));
+  const { text } = unfoldText(await readFile(path));
   let cards: vCard[];
   try {
     cards = vCard.parse(text);
