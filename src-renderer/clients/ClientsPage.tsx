@@ -20,7 +20,7 @@ export function ClientsPage() {
   const [creating, setCreating] = useState(false);
   const [searchText, setSearchText] = useState(query.search);
   const [focused, setFocused] = useState(0);
-  const { total, capped, error, getRow, loadedFirstPage } = usePagedClients(query, version);
+  const { total, capped, error, getRow, show, loadedFirstPage } = usePagedClients(query, version);
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = total ?? 0;
   const virtualizer = useVirtualizer({
@@ -29,6 +29,10 @@ export function ClientsPage() {
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
+  const items = virtualizer.getVirtualItems();
+  const firstShown = items[0]?.index ?? 0;
+  const lastShown = items.at(-1)?.index ?? 0;
+  useEffect(() => show(firstShown, lastShown), [firstShown, lastShown, show]);
 
   useEffect(() => {
     void reloadLookups();
@@ -128,7 +132,7 @@ export function ClientsPage() {
           </div>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((v) => {
+            {items.map((v) => {
               const row = getRow(v.index);
               const isSelected = row ? allMatching || selected.has(row.id) : false;
               return (

@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,10 +13,25 @@ export interface Server {
   api<T = unknown>(name: string, input?: unknown): Promise<T>;
 }
 
-/** Starts `cli serve` on a fresh workspace in a temp dir; the port is chosen by the OS. */
-async function startServer(): Promise<{ server: Server; stop: () => Promise<void> }> {
+/** Demo data written by `cli seed` before the server starts (sizes where list bugs show). */
+export interface Seed {
+  clients?: number;
+  deals?: number;
+  tasks?: number;
+}
+
+function seedWorkspace(dbPath: string, seed: Seed): void {
+  const args = ['--import', 'tsx', 'src-main/cli/main.ts', 'seed', '--db', dbPath, '--seed', '7'];
+  for (const [k, v] of Object.entries(seed)) if (v !== undefined) args.push(`--${k}`, String(v));
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`seed failed: ${r.stderr}`);
+}
+
+/** Starts `cli serve` on a fresh workspace in a temp dir (seeded first when asked); the port is chosen by the OS. */
+async function startServer(seed: Seed | null): Promise<{ server: Server; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'kartoteka-e2e-'));
   const dbPath = join(dir, 'workspace.kdb');
+  if (seed) seedWorkspace(dbPath, seed);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', 'serve', '--db', dbPath, '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -52,15 +67,18 @@ async function startServer(): Promise<{ server: Server; stop: () => Promise<void
   };
 }
 
-export const test = base.extend<{ server: Server; app: Page }>({
-  server: async ({}, use) => {
-    const { server, stop } = await startServer();
+export const test = base.extend<{ seed: Seed | null; server: Server; app: Page }>({
+  /** `test.use({ seed: { clients: 3000, deals: 9000 } })` seeds the workspace before the server opens it. */
+  seed: [null, { option: true }],
+  server: async ({ seed }, use) => {
+    const { server, stop } = await startServer(seed);
     await use(server);
     await stop();
   },
   /** The UI opened on an empty, already onboarded workspace. */
   app: async ({ page, server }, use) => {
-    await server.api('workspace.initialize', { demo: false });
+    // A seeded workspace is set up already.
+    if (!(await server.api<{ onboarded: boolean }>('workspace.info')).onboarded) await server.api('workspace.initialize', { demo: false });
     await page.goto(server.url);
     await expect(page.getByRole('heading', { name: 'Клиенты' })).toBeVisible();
     await use(page);
