@@ -4,10 +4,18 @@ import { prepared } from '../db/statements';
 import { searchClientSeqs, type SqlFilter } from '../search/client-search';
 import { formatPhone } from '../validation/contact-points';
 import { foldText } from '../text/fold';
+import { whatMatched, type SearchMatch } from '../search/matched';
 import type { ListQuery } from './schemas';
 
 /** Search results beyond this many are not worth scrolling: the UI asks to refine. */
 export const SEARCH_CAP = 1000;
+/**
+ * A capped search still says how many clients match, counted up to this many
+ * ("more than 10 000" beyond). Counting walks the same tiers further (about 0.1 s for
+ * a two-letter query at 200,000 clients), so it is its own call, made by the UI once
+ * the typing pauses, never on every keystroke.
+ */
+export const COUNT_CAP = 10_000;
 
 export interface ClientListRow {
   id: string;
@@ -24,11 +32,14 @@ export interface ClientListRow {
   createdAt: string;
   updatedAt: string;
   archivedAt: string | null;
+  /** In a search: what found this client when the row does not show it (a second phone, a contact's e-mail). */
+  match: SearchMatch | null;
 }
 
 export interface ClientPage {
+  /** Rows the list holds: every match, or the best SEARCH_CAP of a capped search. */
   total: number;
-  /** True when a search matched more than SEARCH_CAP clients and only the best are listed. */
+  /** True when a search matched more than SEARCH_CAP clients and only the best are listed (see countSearch). */
   capped: boolean;
   offset: number;
   rows: ClientListRow[];
@@ -117,7 +128,15 @@ export function listClients(ctx: Ctx, q: ListQuery, offset: number, limit: numbe
     const found = cached(sqlite, key, () => searchClientSeqs(sqlite, q.search, filterSql(q), SEARCH_CAP + 1));
     const capped = found.length > SEARCH_CAP;
     const seqs = found.slice(0, SEARCH_CAP);
-    return { total: seqs.length, capped, offset, rows: loadRows(sqlite, seqs.slice(offset, offset + limit)) };
+    const pageSeqs = seqs.slice(offset, offset + limit);
+    const rows = loadRows(sqlite, pageSeqs);
+    const matches = whatMatched(sqlite, q.search, rows.map((r, i) => ({ ...r, seq: pageSeqs[i]! })));
+    return {
+      total: seqs.length,
+      capped,
+      offset,
+      rows: rows.map((r, i) => ({ ...r, match: matches.get(pageSeqs[i]!) ?? null })),
+    };
   }
   const filter = filterSql(q, 'scan');
   const where = filter.where.join(' AND ');
@@ -142,6 +161,14 @@ export function listClients(ctx: Ctx, q: ListQuery, offset: number, limit: numbe
     prepared(sqlite, `SELECT c.seq FROM clients c WHERE ${where} ${order} LIMIT ? OFFSET ?`).all(limit, offset) as { seq: number }[]
   ).map((r) => r.seq);
   return { total, capped: false, offset, rows: loadRows(sqlite, seqs) };
+}
+
+/** How many clients a search matches, exactly up to COUNT_CAP; `more` beyond it. */
+export function countSearch(ctx: Ctx, q: ListQuery): { count: number; more: boolean } {
+  const sqlite = ctx.ws.sqlite;
+  if (!q.search.trim()) return { count: listClients(ctx, q, 0, 1).total, more: false };
+  const n = cached(sqlite, `count:${JSON.stringify(q)}`, () => searchClientSeqs(sqlite, q.search, filterSql(q), COUNT_CAP + 1).length);
+  return { count: Math.min(n, COUNT_CAP), more: n > COUNT_CAP };
 }
 
 // One prepared statement for any page: the seqs travel as a JSON array, so the SQL
@@ -195,5 +222,6 @@ export function loadRows(sqlite: Database.Database, seqs: number[]): ClientListR
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     archivedAt: r.archived_at,
+    match: null,
   }));
 }

@@ -3,7 +3,7 @@ import { proc } from '../procedures/define';
 import { clientFields, clientPatch, contactFields, listQuery } from './schemas';
 import { createClient, updateClient, setArchived } from './write';
 import { getClientCard } from './read';
-import { listClients } from './list';
+import { countSearch, listClients } from './list';
 import { findDuplicates } from './duplicates';
 import { mergeClients } from './merge';
 import { lookupPhone } from './lookup';
@@ -20,6 +20,8 @@ export const clientProcedures = {
     z.object({ query: listQuery, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
     (s, i) => listClients(s.ctx(), i.query, i.offset, i.limit),
   ),
+  // The real number of matches of a capped search, asked for once the typing pauses.
+  'clients.searchCount': proc(z.object({ query: listQuery }), (s, i) => countSearch(s.ctx(), i.query)),
   'clients.get': proc(z.object({ id }), (s, i) => getClientCard(s.ctx(), i.id)),
   'clients.create': proc(clientFields, (s, i) => createClient(s.ctx(), i)),
   'clients.update': proc(z.object({ id, patch: clientPatch }), (s, i) => updateClient(s.ctx(), i.id, i.patch)),
