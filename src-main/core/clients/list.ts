@@ -5,6 +5,7 @@ import { searchClientSeqs, type SqlFilter } from '../search/client-search';
 import { formatPhone } from '../validation/contact-points';
 import { foldText } from '../text/fold';
 import { whatMatched, type SearchMatch } from '../search/matched';
+import { pageAcross, sortStretches } from './list-sort';
 import type { ListQuery } from './schemas';
 
 /** Search results beyond this many are not worth scrolling: the UI asks to refine. */
@@ -89,12 +90,6 @@ export function filterSql(q: ListQuery, shape: 'probe' | 'scan' = 'probe'): SqlF
   return { where, params };
 }
 
-const SORT_SQL: Record<ListQuery['sort'], string> = {
-  name: 'c.name_key',
-  createdAt: 'c.created_at',
-  updatedAt: 'c.updated_at',
-};
-
 // What the last few lists computed, per connection: a search's or a filtered list's
 // ordered seqs, or the size of the whole list, so scrolling pages from memory instead
 // of re-running the search tiers, the filtered walk or a count(*) for every page.
@@ -140,27 +135,29 @@ export function listClients(ctx: Ctx, q: ListQuery, offset: number, limit: numbe
   }
   const filter = filterSql(q, 'scan');
   const where = filter.where.join(' AND ');
-  const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
-  const order = `ORDER BY ${SORT_SQL[q.sort]} ${dir}, c.seq ${dir}`;
+  const stretches = sortStretches(sqlite, q);
   if (filter.where.length > 1) {
-    // Filtered: the whole list in order, once (one walk of the covering sort index,
-    // ~50 ms for 200k clients), then every page is a slice.
+    // Filtered: the whole list in order, once (one walk of the sort index per
+    // stretch, ~50 ms for 200k clients), then every page is a slice.
     const seqs = cached(sqlite, key, () =>
-      // pluck: no object per row; this statement text is used only here.
-      prepared(sqlite, `SELECT c.seq FROM clients c WHERE ${where} ${order}`).pluck(true).all(...filter.params) as number[],
+      stretches.flatMap(
+        (st) =>
+          // pluck: no object per row; this statement text is used only here.
+          prepared(sqlite, `SELECT c.seq FROM clients c WHERE ${where} AND ${st.where} ORDER BY ${st.order}`)
+            .pluck(true)
+            .all(...filter.params, ...st.params) as number[],
+      ),
     );
     return { total: seqs.length, capped: false, offset, rows: loadRows(sqlite, seqs.slice(offset, offset + limit)) };
   }
-  // Unfiltered: the covering sort index serves any page directly; only the count is kept.
-  const total = cached(
-    sqlite,
-    `count:${q.archived}`,
-    () => (prepared(sqlite, `SELECT count(*) AS n FROM clients c WHERE ${where}`).get() as { n: number }).n,
+  // Unfiltered: the sort indexes serve any page directly; only the sizes of the stretches are kept.
+  const sizes = cached(sqlite, `sizes:${q.archived}:${q.sort}:${q.dir}`, () =>
+    stretches.map(
+      (st) => (prepared(sqlite, `SELECT count(*) AS n FROM clients c WHERE ${where} AND ${st.where}`).get(...st.params) as { n: number }).n,
+    ),
   );
-  const seqs = (
-    prepared(sqlite, `SELECT c.seq FROM clients c WHERE ${where} ${order} LIMIT ? OFFSET ?`).all(limit, offset) as { seq: number }[]
-  ).map((r) => r.seq);
-  return { total, capped: false, offset, rows: loadRows(sqlite, seqs) };
+  const seqs = pageAcross(sqlite, stretches, sizes, { where, params: filter.params }, offset, limit);
+  return { total: sizes.reduce((a, b) => a + b, 0), capped: false, offset, rows: loadRows(sqlite, seqs) };
 }
 
 /** How many clients a search matches, exactly up to COUNT_CAP; `more` beyond it. */
