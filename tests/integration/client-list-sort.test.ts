@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 import { seedClients } from '../../src-main/core/seed/generator';
 import { CLIENT_SORTS } from '../../src-main/core/clients/schemas';
-import { Session } from '../../src-main/core/workspace/session';
+import { plansOf } from '../helpers/plans';
 import { invoke } from '../../src-main/core/procedures';
 
 // The client list's sortable columns against the same order computed in plain JS
@@ -71,32 +71,6 @@ function listed(query: Record<string, unknown>): string[] {
   }
 }
 
-/**
- * The SQL texts a call prepares, with their query plans. Statements are prepared once
- * per connection, so the call runs on a connection of its own.
- */
-function plansOf(fn: (s: Session) => void): { sql: string; plan: string }[] {
-  const session = new Session();
-  session.open(t.path);
-  const sqlite = session.workspace.sqlite;
-  const seen: string[] = [];
-  const original = sqlite.prepare.bind(sqlite);
-  (sqlite as { prepare: unknown }).prepare = (sql: string) => {
-    seen.push(sql);
-    return original(sql);
-  };
-  try {
-    fn(session);
-    return seen.map((sql) => {
-      const params = (sql.match(/\?/g) ?? []).map(() => null);
-      const plan = (original(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((p) => p.detail).join(' | ');
-      return { sql, plan };
-    });
-  } finally {
-    session.close();
-  }
-}
-
 describe('client list sorted by a column header', () => {
   for (const sort of CLIENT_SORTS) {
     for (const dir of ['asc', 'desc'] as const) {
@@ -115,7 +89,7 @@ describe('client list sorted by a column header', () => {
   it('a page of any order is an index walk, never a sort of the whole table', () => {
     for (const sort of CLIENT_SORTS) {
       for (const dir of ['asc', 'desc'] as const) {
-        const plans = plansOf((s) => invoke(s, 'clients.list', { query: { sort, dir }, offset: 300, limit: 100 }));
+        const plans = plansOf(t.path, (s) => invoke(s, 'clients.list', { query: { sort, dir }, offset: 300, limit: 100 }));
         const pages = plans.filter((p) => /SELECT c\.seq FROM clients c/.test(p.sql));
         expect(pages.length, `${sort} ${dir}`).toBeGreaterThan(0);
         for (const p of pages) expect(p.plan, `${sort} ${dir}: ${p.sql}`).not.toMatch(/TEMP B-TREE|SCAN c\b/);
@@ -134,7 +108,7 @@ describe('tag counts (the filter choices)', () => {
       )
       .all() as { id: string; n: number }[];
     let tags: { id: string; clients: number }[] = [];
-    const plans = plansOf((s) => (tags = invoke(s, 'tags.list', {}) as typeof tags));
+    const plans = plansOf(t.path, (s) => (tags = invoke(s, 'tags.list', {}) as typeof tags));
     expect(Object.fromEntries(tags.map((x) => [x.id, x.clients]))).toEqual(Object.fromEntries(truth.map((x) => [x.id, x.n])));
     expect(truth.some((x) => x.n > 20)).toBe(true);
     for (const p of plans) expect(p.plan).not.toMatch(/SEARCH c USING INDEX clients_id_unique/);

@@ -14,7 +14,8 @@ import { createTaskType, listTaskTypes, updateTaskType } from './types';
 import { ensureMaterialized, horizonFrom } from './recurrence';
 import { reminderMinutes } from './reminders-write';
 import { taskSeries } from './tables';
-import { dayStart } from './time';
+import { dayStart, shiftDate } from './time';
+import { calendarDayEntries, calendarDays, type CalendarFilter } from './calendar';
 
 const id = z.string().min(1).max(64);
 const ids = z.array(id).max(200).default([]);
@@ -26,6 +27,24 @@ const range = z
   .object({ from: date, to: date })
   .refine((r) => r.from < r.to, { message: 'tasks.range_order', path: ['to'] })
   .refine((r) => new Date(r.to).getTime() - new Date(r.from).getTime() <= 400 * 86_400_000, { message: 'tasks.range_too_long', path: ['to'] });
+
+/** The calendar's days: a month view shows six weeks. */
+const calendarRange = z
+  .object({ from: date, to: date })
+  .refine((r) => r.from < r.to, { message: 'tasks.range_order', path: ['to'] })
+  .refine((r) => new Date(r.to).getTime() - new Date(r.from).getTime() <= 42 * 86_400_000, { message: 'tasks.range_too_long', path: ['to'] });
+/** Whose calendar: mine (the default), everyone's, or the listed assignees'; task types; birthdays on or off. */
+const calendarFilter = z.object({
+  scope: z.enum(['mine', 'all']).default('mine'),
+  assigneeIds: ids,
+  typeIds: ids,
+  birthdays: z.boolean().default(true),
+});
+
+function calendarFilterFor(ctx: Ctx, f: z.output<typeof calendarFilter>): CalendarFilter {
+  const assigneeIds = f.assigneeIds.length ? f.assigneeIds : f.scope === 'mine' ? [ctx.userId] : [];
+  return { assigneeIds, typeIds: f.typeIds, birthdays: f.birthdays };
+}
 
 /** Recurring tasks get their occurrences created up to what is being looked at. */
 function materializeFor(ctx: Ctx, until?: string) {
@@ -92,6 +111,36 @@ export const taskProcedures = {
       const ctx = s.ctx();
       materializeFor(ctx, dayStart(i.range.to, i.timeZone));
       return tasksInRange(ctx, { ...i.range, assigneeIds: i.assigneeIds, typeIds: i.typeIds }, i.timeZone, i.limit);
+    },
+  ),
+  // The calendar: per day of the visible range its first entries and the count of the rest.
+  'tasks.calendar': proc(
+    z.object({
+      range: calendarRange,
+      filter: calendarFilter.prefault({}),
+      timeZone,
+      perDay: z.number().int().min(1).max(200).default(4),
+      allDayPerDay: z.number().int().min(0).max(200).optional(),
+    }),
+    (s, i) => {
+      const ctx = s.ctx();
+      materializeFor(ctx, dayStart(i.range.to, i.timeZone));
+      return calendarDays(ctx, i.range, calendarFilterFor(ctx, i.filter), i.timeZone, { perDay: i.perDay, allDayPerDay: i.allDayPerDay ?? i.perDay });
+    },
+  ),
+  // A page of one day's entries in the calendar's order: the list behind a day's «+N».
+  'tasks.calendarDay': proc(
+    z.object({
+      date,
+      filter: calendarFilter.prefault({}),
+      timeZone,
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    (s, i) => {
+      const ctx = s.ctx();
+      materializeFor(ctx, dayStart(shiftDate(i.date, 1), i.timeZone));
+      return calendarDayEntries(ctx, i.date, calendarFilterFor(ctx, i.filter), i.timeZone, i.offset, i.limit);
     },
   ),
   'tasks.forClient': proc(z.object({ clientId: id, timeZone, limit: z.number().int().min(1).max(200).default(50) }), (s, i) =>
