@@ -82,3 +82,33 @@ test('client list: one page at open, a fling across 30 pages asks for a few, and
   expect(calls).toContain(2900);
   expect(await list.getByRole('row').count()).toBeLessThan(60);
 });
+
+test('client list: a column head sorts (again: reversed), as the core orders; «Сбросить фильтры» only with a filter set', async ({ app: page, server }) => {
+  const first = async (sort: string, dir: string) =>
+    (await server.api<{ rows: { name: string; inn: string | null }[] }>('clients.list', { query: { sort, dir }, limit: 1 })).rows[0]!;
+  const list = page.getByTestId('client-list');
+  const firstRow = list.getByRole('row').first();
+  const head = page.locator('.list-head');
+
+  await head.getByRole('columnheader', { name: 'ИНН' }).click();
+  await expect(head.getByRole('columnheader', { name: 'ИНН' })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(firstRow).toContainText((await first('inn', 'asc')).inn!);
+  await head.getByRole('columnheader', { name: 'ИНН' }).click();
+  await expect(head.getByRole('columnheader', { name: 'ИНН' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(firstRow).toContainText((await first('inn', 'desc')).inn!);
+
+  await head.getByRole('columnheader', { name: 'Ответственный' }).click();
+  await expect(firstRow).toContainText((await first('responsible', 'asc')).name);
+  await head.getByRole('columnheader', { name: 'Создан' }).click();
+  await expect(head.getByRole('columnheader', { name: 'Создан' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(firstRow).toContainText((await first('createdAt', 'desc')).name);
+
+  const reset = page.getByRole('button', { name: 'Сбросить фильтры' });
+  await expect(reset).toBeHidden();
+  const tag = page.getByLabel('Тег');
+  await tag.selectOption({ index: 1 });
+  await expect(reset).toBeVisible();
+  await reset.click();
+  await expect(reset).toBeHidden();
+  await expect(tag).toHaveValue('');
+});
