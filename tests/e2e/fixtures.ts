@@ -28,10 +28,11 @@ function seedWorkspace(dbPath: string, seed: Seed): void {
 }
 
 /** Starts `cli serve` on a fresh workspace in a temp dir (seeded first when asked); the port is chosen by the OS. */
-async function startServer(seed: Seed | null): Promise<{ server: Server; stop: () => Promise<void> }> {
+async function startServer(seed: Seed | null, prepare: Prepare | null): Promise<{ server: Server; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'kartoteka-e2e-'));
   const dbPath = join(dir, 'workspace.kdb');
   if (seed) seedWorkspace(dbPath, seed);
+  prepare?.run(dbPath);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', 'serve', '--db', dbPath, '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,6 +50,11 @@ async function startServer(seed: Seed | null): Promise<{ server: Server; stop: (
     });
     child.on('exit', (code) => fail(new Error(`server exited with ${code}: ${stderr}`)));
   });
+  // A server that dies under a test says why (the test then sees refused connections).
+  let stopping = false;
+  child.on('exit', (code, signal) => {
+    if (!stopping) console.error(`kartoteka server exited (${code ?? signal}) during the test:\n${stderr}`);
+  });
   const api = async <T,>(name: string, input: unknown = {}): Promise<T> => {
     const res = await fetch(`${url}api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
     const body = (await res.json()) as { ok: boolean; result: T; error?: unknown };
@@ -59,6 +65,7 @@ async function startServer(seed: Seed | null): Promise<{ server: Server; stop: (
     server: { url, dbPath, api },
     // The server takes its backup on close: the folder goes once it has exited.
     stop: async () => {
+      stopping = true;
       const exited = new Promise((ok) => child.once('exit', ok));
       child.kill('SIGTERM');
       if (child.exitCode === null && child.signalCode === null) await exited;
@@ -67,11 +74,21 @@ async function startServer(seed: Seed | null): Promise<{ server: Server; stop: (
   };
 }
 
-export const test = base.extend<{ seed: Seed | null; server: Server; app: Page }>({
+/**
+ * Writes test data through the core into the workspace file before the server opens
+ * it (an object: Playwright would take a bare function for a fixture).
+ */
+export interface Prepare {
+  run(dbPath: string): void;
+}
+
+export const test = base.extend<{ seed: Seed | null; prepare: Prepare | null; server: Server; app: Page }>({
   /** `test.use({ seed: { clients: 3000, deals: 9000 } })` seeds the workspace before the server opens it. */
   seed: [null, { option: true }],
-  server: async ({ seed }, use) => {
-    const { server, stop } = await startServer(seed);
+  /** `test.use({ prepare: { run: (path) => … } })`: data a test needs in bulk (thousands of rows), written before the server starts. */
+  prepare: [null, { option: true }],
+  server: async ({ seed, prepare }, use) => {
+    const { server, stop } = await startServer(seed, prepare);
     await use(server);
     await stop();
   },

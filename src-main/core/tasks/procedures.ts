@@ -151,11 +151,19 @@ export const taskProcedures = {
     tasksFor(s.ctx(), { dealId: i.dealId }, i.timeZone, i.limit),
   ),
   'tasks.exportIcs': proc(
-    z.object({ range, assigneeIds: ids, timeZone, calendarName: z.string().trim().min(1).max(200).default('Kartoteka') }),
+    z.object({
+      range,
+      // «mine»: the calling user's tasks (the calendar's default); the listed assignees win when given.
+      scope: z.enum(['mine', 'all']).default('all'),
+      assigneeIds: ids,
+      timeZone,
+      calendarName: z.string().trim().min(1).max(200).default('Kartoteka'),
+    }),
     (s, i) => {
       const ctx = s.ctx();
       materializeFor(ctx, dayStart(i.range.to, i.timeZone));
-      return exportIcs(ctx, { ...i.range, assigneeIds: i.assigneeIds, calendarName: i.calendarName }, i.timeZone);
+      const assigneeIds = i.assigneeIds.length || i.scope === 'all' ? i.assigneeIds : [ctx.userId];
+      return exportIcs(ctx, { ...i.range, assigneeIds, calendarName: i.calendarName }, i.timeZone);
     },
   ),
   'tasks.importIcs': proc(z.object({ text: z.string().min(1, 'required').max(10_000_000), typeId: id, timeZone }), (s, i) =>
