@@ -112,3 +112,35 @@ test('client list: a column head sorts (again: reversed), as the core orders; «
   await expect(reset).toBeHidden();
   await expect(tag).toHaveValue('');
 });
+
+test('board: scrolling a long column to its end asks for the next 30 cards once, however many scroll events come', async ({ app: page, server }) => {
+  const pipelines = await server.api<{ id: string; stages: { id: string; name: string; kind: string }[] }[]>('pipelines.list', {});
+  const board = await server.api<{ columns: { stage: { name: string }; count: number }[] }>('deals.board', { pipelineId: pipelines[0]!.id, pageSize: 30 });
+  const biggest = board.columns.reduce((a, b) => (b.count > a.count ? b : a));
+  expect(biggest.count).toBeGreaterThan(90);
+
+  const cursors: string[] = [];
+  page.on('request', (r) => r.url().endsWith('/api/deals.column') && cursors.push(JSON.stringify(JSON.parse(r.postData()!).after)));
+  let release!: () => void;
+  const held = new Promise<void>((ok) => (release = ok));
+  await page.route('**/api/deals.column', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('link', { name: 'Сделки' }).click();
+  const column = page.getByTestId(`column-${biggest.stage.name}`);
+  const cards = column.locator('.deal-tile');
+  await expect(cards).toHaveCount(30);
+  // Ten scroll events at the bottom while the next page is on its way.
+  await column.locator('.column-cards').evaluate(async (el) => {
+    for (let i = 0; i < 10; i++) {
+      el.scrollTop = el.scrollHeight - el.clientHeight - (i % 2);
+      el.dispatchEvent(new Event('scroll'));
+      await new Promise(requestAnimationFrame);
+    }
+  });
+  expect(cursors).toHaveLength(1);
+  release();
+  await expect(cards).toHaveCount(60);
+  expect(new Set(cursors).size).toBe(cursors.length);
+});
