@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../ui/Dialog';
 import { useApp } from './store';
 import { useClientSearch } from '../clients/useClientSearch';
+import { MatchNote } from '../clients/MatchNote';
 
 /** Ctrl+K from any screen: a phone rings, the user types a few digits, Enter opens the card. */
 export function GlobalSearch() {
@@ -30,7 +31,7 @@ function SearchBox(props: { close: () => void; open: (id: string) => void; title
   return (
     <Dialog title={props.title} onClose={props.close} testId="global-search">
       <input
-        autoFocus data-autofocus
+        autoFocus
         className="search-input big"
         placeholder={t('search.placeholder')}
         aria-label={t('search.placeholder')}
@@ -63,7 +64,10 @@ function SearchBox(props: { close: () => void; open: (id: string) => void; title
             onMouseEnter={() => setActive(i)}
             onClick={() => props.open(r.id)}
           >
-            <strong>{r.name}</strong>
+            <span>
+              <strong>{r.name}</strong>
+              <MatchNote match={r.match} />
+            </span>
             <span className="muted">{[r.phone, r.inn ? `${t('fields.inn')} ${r.inn}` : null, r.email].filter(Boolean).join(' · ')}</span>
           </li>
         ))}

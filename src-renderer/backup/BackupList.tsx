@@ -93,7 +93,7 @@ export function BackupList() {
             void run(() => restoreInto(into.id, into.path.trim()));
           }}
         >
-          <input autoFocus data-autofocus className="wide" aria-label={t('backup.newPathPrompt')} placeholder={t('backup.newPathPrompt')} value={into.path} onChange={(e) => setInto({ ...into, path: e.target.value })} />
+          <input autoFocus className="wide" aria-label={t('backup.newPathPrompt')} placeholder={t('backup.newPathPrompt')} value={into.path} onChange={(e) => setInto({ ...into, path: e.target.value })} />
           <button type="submit" className="primary" disabled={busy}>{t('common.create')}</button>
           <button type="button" onClick={() => setInto(null)}>{t('common.cancel')}</button>
           {into.error && <p className="error" role="alert">{into.error}</p>}

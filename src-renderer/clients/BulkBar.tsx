@@ -63,7 +63,7 @@ export function BulkBar({ count, total }: { count: number; total: number }) {
       )}
       {(mode === 'addTag' || mode === 'removeTag') && (
         <select
-          autoFocus data-autofocus
+          autoFocus
           aria-label={t('clients.bulk.chooseTag')}
           disabled={busy}
           defaultValue=""
@@ -75,7 +75,7 @@ export function BulkBar({ count, total }: { count: number; total: number }) {
       )}
       {mode === 'setResponsible' && (
         <select
-          autoFocus data-autofocus
+          autoFocus
           aria-label={t('clients.bulk.chooseUser')}
           disabled={busy}
           defaultValue=""

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useClients } from './store';
+import { hasFilters, useClients } from './store';
 import { useLookups } from '../settings/lookups';
 
 const KINDS = ['person', 'organization', 'sole_trader'] as const;
@@ -88,24 +88,11 @@ export function ClientFilters() {
           </span>
         );
       })}
-      <select
-        aria-label={t('clients.sort')}
-        // While searching, results come best match first; the chosen order returns after.
-        disabled={!!query.search.trim()}
-        title={query.search.trim() ? t('clients.sortBySearch') : undefined}
-        value={`${query.sort}:${query.dir}`}
-        onChange={(e) => {
-          const [sort, dir] = e.target.value.split(':') as [never, never];
-          setQuery({ sort, dir });
-        }}
-      >
-        <option value="name:asc">{t('clients.sortName')} ↑</option>
-        <option value="name:desc">{t('clients.sortName')} ↓</option>
-        <option value="createdAt:desc">{t('clients.sortCreated')} ↓</option>
-        <option value="createdAt:asc">{t('clients.sortCreated')} ↑</option>
-        <option value="updatedAt:desc">{t('clients.sortUpdated')} ↓</option>
-      </select>
-      <button className="link" onClick={resetFilters}>{t('clients.resetFilters')}</button>
+      {hasFilters(query) && (
+        <button className="link" onClick={resetFilters}>
+          {t('clients.resetFilters')}
+        </button>
+      )}
       <button className="link" onClick={() => setQuery({ archived: !query.archived })}>
         {query.archived ? t('clients.showActive') : t('clients.showArchived')}
       </button>

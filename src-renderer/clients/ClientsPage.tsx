@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { EMPTY_QUERY, useClients } from './store';
+import { EMPTY_QUERY, hasFilters, useClients, type ListQuery } from './store';
 import { DrillChip } from '../reports/DrillChip';
 import { usePagedClients } from './usePagedClients';
 import { ClientFilters } from './ClientFilters';
@@ -10,8 +10,38 @@ import { ClientForm } from './form/ClientForm';
 import { useApp } from '../app/store';
 import { useLookups } from '../settings/lookups';
 import { TagChip } from '../ui/TagChip';
+import { formatDate } from '../i18n';
+import { MatchNote } from './MatchNote';
+import { useSearchCount } from './useSearchCount';
 
 const ROW_HEIGHT = 44;
+type Sort = ListQuery['sort'];
+
+/** A column head that sorts the list by its column; a second click reverses the order. */
+function SortHead(props: { sort: Sort; label: string; className: string; query: ListQuery; setQuery: (p: Partial<ListQuery>) => void }) {
+  const { t } = useTranslation();
+  const { query } = props;
+  const searching = !!query.search.trim();
+  const on = !searching && query.sort === props.sort;
+  return (
+    <button
+      type="button"
+      className={`link sort-head ${props.className}`}
+      role="columnheader"
+      aria-sort={on ? (query.dir === 'desc' ? 'descending' : 'ascending') : 'none'}
+      // While searching, results come best match first; the chosen order returns after.
+      disabled={searching}
+      title={searching ? t('clients.sortBySearch') : t('clients.sortHint')}
+      onClick={() =>
+        props.setQuery(
+          on ? { dir: query.dir === 'desc' ? 'asc' : 'desc' } : { sort: props.sort, dir: props.sort === 'createdAt' || props.sort === 'updatedAt' ? 'desc' : 'asc' },
+        )
+      }
+    >
+      {props.label} {on ? (query.dir === 'desc' ? '↓' : '↑') : ''}
+    </button>
+  );
+}
 
 export function ClientsPage() {
   const { t } = useTranslation();
@@ -21,7 +51,8 @@ export function ClientsPage() {
   const [creating, setCreating] = useState(false);
   const [searchText, setSearchText] = useState(query.search);
   const [focused, setFocused] = useState(0);
-  const { total, capped, error, getRow, loadedFirstPage } = usePagedClients(query, version);
+  const { total, capped, error, getRow, show, loadedFirstPage } = usePagedClients(query, version);
+  const searchCount = useSearchCount(query, capped, version);
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = total ?? 0;
   const virtualizer = useVirtualizer({
@@ -30,6 +61,10 @@ export function ClientsPage() {
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
+  const items = virtualizer.getVirtualItems();
+  const firstShown = items[0]?.index ?? 0;
+  const lastShown = items.at(-1)?.index ?? 0;
+  useEffect(() => show(firstShown, lastShown), [firstShown, lastShown, show]);
 
   useEffect(() => {
     void reloadLookups();
@@ -76,7 +111,8 @@ export function ClientsPage() {
     }
   };
 
-  const hasFilters = !!(query.fromReport || query.kind || query.relation || query.status || query.tagId || query.responsibleId || query.region || query.custom.length);
+  const filtered = hasFilters(query);
+  const searching = !!query.search.trim();
   const selectionCount = allMatching ? count : selected.size;
 
   return (
@@ -103,7 +139,14 @@ export function ClientsPage() {
           }}
         />
         <span className="muted total" data-testid="clients-total">
-          {total !== null && t('clients.total', { count: total })}
+          {total !== null &&
+            (!searching
+              ? t('clients.total', { count: total })
+              : !capped
+                ? t('clients.found', { count: total })
+                : searchCount && !searchCount.more
+                  ? t('clients.found', { count: searchCount.count })
+                  : t('clients.foundMore', { count: searchCount?.count ?? total }))}
         </span>
         <button className="primary" onClick={() => setCreating(true)}>
           {t('clients.new')}
@@ -118,18 +161,20 @@ export function ClientsPage() {
       {error && <p className="error" role="alert">{error}</p>}
       <div className="list-head" role="row">
         <span className="col-check" />
-        <span className="col-name">{t('clients.columns.name')}</span>
+        <SortHead sort="name" className="col-name" label={t('clients.columns.name')} query={query} setQuery={setQuery} />
         <span className="col-phone">{t('clients.columns.phone')}</span>
         <span className="col-email">{t('clients.columns.email')}</span>
-        <span className="col-inn">{t('clients.columns.inn')}</span>
+        <SortHead sort="inn" className="col-inn" label={t('clients.columns.inn')} query={query} setQuery={setQuery} />
         <span className="col-rel">{t('clients.columns.relation')}</span>
-        <span className="col-resp">{t('clients.columns.responsible')}</span>
+        <SortHead sort="responsible" className="col-resp" label={t('clients.columns.responsible')} query={query} setQuery={setQuery} />
         <span className="col-tags">{t('clients.columns.tags')}</span>
+        <SortHead sort="createdAt" className="col-date" label={t('clients.columns.createdAt')} query={query} setQuery={setQuery} />
+        <SortHead sort="updatedAt" className="col-date" label={t('clients.columns.updatedAt')} query={query} setQuery={setQuery} />
       </div>
       <div className="list-scroll" ref={scrollRef} tabIndex={0} onKeyDown={onListKey} role="grid" aria-rowcount={count} data-testid="client-list">
         {loadedFirstPage && count === 0 ? (
           <div className="empty-state">
-            {query.search || hasFilters ? (
+            {searching || filtered ? (
               <>
                 <h2>{t('clients.notFound')}</h2>
                 <p className="muted">{t('clients.notFoundHint')}</p>
@@ -146,7 +191,7 @@ export function ClientsPage() {
           </div>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((v) => {
+            {items.map((v) => {
               const row = getRow(v.index);
               const isSelected = row ? allMatching || selected.has(row.id) : false;
               return (
@@ -163,8 +208,11 @@ export function ClientsPage() {
                         <input type="checkbox" aria-label={row.name} checked={isSelected} onChange={() => toggle(row.id)} />
                       </span>
                       <span className="col-name" title={row.name}>
-                        <span className={`kind-dot kind-${row.kind}`} title={t(`kinds.${row.kind}`)} />
-                        {row.name}
+                        <span className="col-name-line">
+                          <span className={`kind-dot kind-${row.kind}`} title={t(`kinds.${row.kind}`)} />
+                          {row.name}
+                        </span>
+                        <MatchNote match={row.match} />
                       </span>
                       <span className="col-phone">{row.phone}</span>
                       <span className="col-email">{row.email}</span>
@@ -176,6 +224,8 @@ export function ClientsPage() {
                           <TagChip key={tag.id} tag={tag} />
                         ))}
                       </span>
+                      <span className="col-date">{formatDate(row.createdAt)}</span>
+                      <span className="col-date">{formatDate(row.updatedAt)}</span>
                     </>
                   ) : (
                     <span className="muted loading-row">{t('common.loading')}</span>

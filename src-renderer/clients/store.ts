@@ -17,6 +17,10 @@ export const EMPTY_QUERY: ListQuery = {
   dir: 'asc',
 };
 
+/** Whether any filter (not the search, not the archive switch) narrows the list. */
+export const hasFilters = (q: ListQuery): boolean =>
+  !!(q.fromReport || q.kind || q.relation || q.status || q.tagId || q.responsibleId || q.region || q.custom.length);
+
 interface ClientsState {
   query: ListQuery;
   /** Explicitly selected ids, or every client matching the query. */

@@ -1,14 +1,16 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { call, type ProcInput, type ProcOutput } from '../api/client';
-import { errorText, formatDate } from '../i18n';
+import { formatDate } from '../i18n';
+import { usePagedRows, type PageAnswer } from '../ui/usePagedRows';
 import { useApp } from '../app/store';
 import { formatMoney } from './money';
 import { NextStep } from './NextStep';
 import { useDeals, type DealFilter } from './store';
 
 type Row = ProcOutput<'deals.list'>['rows'][number];
+type Totals = NonNullable<ProcOutput<'deals.list'>['totals']>;
 type Sort = NonNullable<ProcInput<'deals.list'>['sort']>;
 type Status = NonNullable<ProcInput<'deals.list'>['status']>;
 const PAGE = 100;
@@ -31,48 +33,28 @@ export function DealList({ pipelineId, filter, version }: { pipelineId: string |
   const setStatus = (v: Status) => setList({ status: v });
   const setSort = (v: Sort) => setList({ sort: v });
   const setDesc = (v: boolean) => setList({ desc: v });
-  const [totals, setTotals] = useState<{ total: number; sumKopecks: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [, force] = useState(0);
-  const pages = useRef(new Map<number, Row[]>());
-  const inflight = useRef(new Set<number>());
-  const generation = useRef(0);
   const scrollRef = useRef<HTMLDivElement>(null);
-
   const fetchPage = useCallback(
-    (page: number) => {
-      if (pages.current.has(page) || inflight.current.has(page)) return;
-      const gen = generation.current;
-      inflight.current.add(page);
-      // Totals come with the first page; a list refetch (filter, sort, change) starts there.
-      call('deals.list', { pipelineId, status, filter, sort, desc, offset: page * PAGE, limit: PAGE, withTotals: page === 0 }).then(
-        (res) => {
-          if (gen !== generation.current) return;
-          inflight.current.delete(page);
-          pages.current.set(page, res.rows);
-          if (res.totals) setTotals(res.totals);
-          force((n) => n + 1);
-        },
-        (e) => gen === generation.current && setError(errorText(e)),
-      );
+    // Totals come with the first page only: they read every matching deal.
+    async (page: number, offset: number, limit: number): Promise<PageAnswer<Row, Totals>> => {
+      const res = await call('deals.list', { pipelineId, status, filter, sort, desc, offset, limit, withTotals: page === 0 });
+      return { rows: res.rows, total: res.totals?.total, extra: res.totals ?? undefined };
     },
     [pipelineId, status, filter, sort, desc],
   );
-  useEffect(() => {
-    generation.current++;
-    pages.current = new Map();
-    inflight.current = new Set();
-    fetchPage(0);
-  }, [fetchPage, version]);
+  const { total, extra: totals, error, getRow, show } = usePagedRows(
+    JSON.stringify([pipelineId, status, filter, sort, desc]),
+    version,
+    PAGE,
+    fetchPage,
+  );
 
-  const count = totals?.total ?? 0;
+  const count = total ?? 0;
   const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 10 });
-  const rowAt = (i: number) => {
-    const page = Math.floor(i / PAGE);
-    const rows = pages.current.get(page);
-    if (!rows) fetchPage(page);
-    return rows?.[i - page * PAGE];
-  };
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  useEffect(() => show(first, last), [first, last, show]);
 
   return (
     <div className="deal-list" data-testid="deal-list">
@@ -108,7 +90,7 @@ export function DealList({ pipelineId, filter, version }: { pipelineId: string |
         {totals && count === 0 && <p className="empty-state muted">{t('deals.list.empty')}</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((v) => {
-            const r = rowAt(v.index);
+            const r = getRow(v.index);
             return (
               <div key={v.key} role="row" className="deal-list-row" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${v.start}px)` }} onClick={() => r && navigate({ section: 'deals', dealId: r.id })}>
                 {r ? (

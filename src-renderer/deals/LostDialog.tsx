@@ -21,7 +21,7 @@ export function LostDialog({ title, onCancel, onConfirm }: { title: string; onCa
       >
         <div className="field">
           <label htmlFor="lost-reason">{t('deals.lost.reason')}</label>
-          <select id="lost-reason" value={reasonId} autoFocus data-autofocus aria-invalid={!!error} onChange={(e) => setReasonId(e.target.value)}>
+          <select id="lost-reason" value={reasonId} autoFocus aria-invalid={!!error} onChange={(e) => setReasonId(e.target.value)}>
             <option value="">{t('deals.lost.choose')}</option>
             {reasons.map((r) => (
               <option key={r.id} value={r.id}>{r.name}</option>

@@ -35,6 +35,9 @@ export function useBoard(pipelineId: string | null, filter: DealFilter, version:
   const latest = useRef(0);
   const columnsRef = useRef<Column[] | null>(null);
   columnsRef.current = columns;
+  // Columns whose next page is on its way: every scroll event near a column's bottom
+  // asks for more, and must not ask again for the page already coming.
+  const loadingMore = useRef(new Set<string>());
 
   const load = useCallback(async () => {
     if (!pipelineId) return;
@@ -58,9 +61,13 @@ export function useBoard(pipelineId: string | null, filter: DealFilter, version:
     async (stageId: string) => {
       const col = columnsRef.current?.find((c) => c.stage.id === stageId);
       const last = col?.cards.filter((c) => !c.unmatched).at(-1);
-      if (!col || !col.hasMore || !last) return;
+      if (!col || !col.hasMore || !last || loadingMore.current.has(stageId)) return;
+      loadingMore.current.add(stageId);
+      const board = latest.current;
       try {
         const page = await call('deals.column', { stageId, filter, after: { position: last.position, id: last.id }, limit: PAGE });
+        // A board reloaded meanwhile (another filter, a change) has its own first pages.
+        if (board !== latest.current) return;
         setColumns((cols) =>
           cols?.map((c) => {
             if (c.stage.id !== stageId) return c;
@@ -70,6 +77,8 @@ export function useBoard(pipelineId: string | null, filter: DealFilter, version:
         );
       } catch (e) {
         notifyError(errorText(e));
+      } finally {
+        loadingMore.current.delete(stageId);
       }
     },
     [filter],

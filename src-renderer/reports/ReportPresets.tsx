@@ -64,7 +64,7 @@ export function ReportPresets({ report, settings, onLoad }: { report: string; se
               if (name.trim()) void save();
             }}
           >
-            <input aria-label={t('reports.presets.name')} value={name} onChange={(e) => setName(e.target.value)} data-autofocus />
+            <input aria-label={t('reports.presets.name')} value={name} onChange={(e) => setName(e.target.value)} autoFocus />
             <div className="actions">
               <button type="button" onClick={() => setNaming(false)}>
                 {t('common.cancel')}

@@ -74,7 +74,7 @@ export function WorkspaceSwitcher() {
             void apply(mode, path.trim());
           }}
         >
-          <input autoFocus data-autofocus className="wide" aria-label={t('settings.pathPrompt')} placeholder={t('settings.pathPrompt')} value={path} onChange={(e) => setPath(e.target.value)} />
+          <input autoFocus className="wide" aria-label={t('settings.pathPrompt')} placeholder={t('settings.pathPrompt')} value={path} onChange={(e) => setPath(e.target.value)} />
           <button type="submit" className="primary">{mode === 'open' ? t('common.open') : t('common.create')}</button>
           <button type="button" onClick={() => setMode(null)}>{t('common.cancel')}</button>
         </form>

@@ -1,29 +1,20 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Calendar, type Formats, type SlotInfo } from 'react-big-calendar';
+import { Calendar, type Components, type Formats, type SlotInfo } from 'react-big-calendar';
 import withDragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
-import { addDays, differenceInMinutes, format, parseISO } from 'date-fns';
+import { differenceInMinutes, format } from 'date-fns';
 import { call } from '../api/client';
-import { errorText } from '../i18n';
 import { taskErrorText } from './taskErrors';
 import { notify, notifyError } from '../ui/toast';
 import { useLookups } from '../settings/lookups';
 import { useApp } from '../app/store';
 import { localizer, cultureFor } from './calendarSetup';
 import { visibleRange, type CalView } from './useCalendarRange';
-import { localDay, typeLabel } from './format';
-import { useTasks, userTimeZone, type TaskRow } from './store';
+import { dayKey, typeLabel } from './format';
+import { useTasks, userTimeZone } from './store';
 import { IcsButtons } from './IcsButtons';
-
-interface CalEvent {
-  id: string;
-  title: string;
-  start: Date;
-  end: Date;
-  allDay: boolean;
-  task?: TaskRow;
-  birthday?: { clientId: string };
-}
+import { useCalendarDays, type CalEvent, type CalendarFilter } from './useCalendarDays';
+import { DayEntriesDialog } from './DayEntriesDialog';
 
 const DnDCalendar = withDragAndDrop<CalEvent>(Calendar);
 // Column heads as "пн, 23" and times as 24-hour clock in every language.
@@ -38,14 +29,28 @@ const FORMATS: Formats = {
   dayRangeHeaderFormat: ({ start, end }, culture, l) => `${l!.format(start, 'd MMM', culture)} – ${l!.format(end, 'd MMM yyyy', culture)}`,
 };
 
-function toEvent(r: TaskRow): CalEvent {
-  if (r.allDay) {
-    const start = localDay(r.startsAt);
-    const last = r.dueAt && r.dueAt > r.startsAt ? localDay(r.dueAt) : start;
-    return { id: r.id, title: r.title, start, end: addDays(last, 1), allDay: true, task: r };
-  }
-  const start = parseISO(r.startsAt);
-  return { id: r.id, title: r.title, start, end: new Date(start.getTime() + Math.max(15, r.durationMin ?? 30) * 60_000), allDay: false, task: r };
+/** A day's «+N»: how many entries the cell does not show; opens the day's full list. */
+function MoreLink({ date, more, onOpen }: { date: Date; more: Map<string, number>; onOpen: (date: string) => void }) {
+  const { t } = useTranslation();
+  const n = more.get(dayKey(date));
+  if (!n) return null;
+  return (
+    <button
+      type="button"
+      className="link cal-more"
+      data-testid={`more-${dayKey(date)}`}
+      aria-label={t('tasks.calendar.moreLabel', { count: n })}
+      // The calendar selects a slot (a new task) from a mousedown anywhere in it, caught on the document.
+      onMouseDown={(e) => e.stopPropagation()}
+      onTouchStart={(e) => e.stopPropagation()}
+      onClick={(e) => {
+        e.stopPropagation();
+        onOpen(dayKey(date));
+      }}
+    >
+      +{n}
+    </button>
+  );
 }
 
 export function CalendarPage() {
@@ -55,10 +60,11 @@ export function CalendarPage() {
   const navigate = useApp((s) => s.navigate);
   const [view, setView] = useState<CalView>('week');
   const [date, setDate] = useState(() => new Date());
-  const [userId, setUserId] = useState('');
+  // Whose calendar: mine by default (an office's every task and birthday at once is noise), everyone's, or a colleague's.
+  const [who, setWho] = useState('mine');
   const [typeId, setTypeId] = useState('');
-  const [events, setEvents] = useState<CalEvent[]>([]);
-  const [truncated, setTruncated] = useState(false);
+  const [birthdays, setBirthdays] = useState(true);
+  const [dayList, setDayList] = useState<string | null>(null);
 
   useEffect(() => {
     if (!typesLoaded) void loadTypes();
@@ -66,31 +72,43 @@ export function CalendarPage() {
   }, [typesLoaded, loadTypes, loaded, reload]);
 
   const range = useMemo(() => visibleRange(view, date), [view, date]);
-  const load = useCallback(async () => {
-    try {
-      const [tasks, birthdays] = await Promise.all([
-        call('tasks.range', { range, timeZone: userTimeZone(), assigneeIds: userId ? [userId] : [], typeIds: typeId ? [typeId] : [] }),
-        call('birthdays.range', { range }),
-      ]);
-      setTruncated(tasks.truncated);
-      setEvents([
-        ...tasks.items.map(toEvent),
-        ...birthdays.map((b) => ({
-          id: `bday-${b.kind}-${b.contactId ?? b.clientId}`,
-          title: t('tasks.birthdays.event', { name: b.name }),
-          start: localDay(b.date),
-          end: addDays(localDay(b.date), 1),
-          allDay: true,
-          birthday: { clientId: b.clientId },
-        })),
-      ]);
-    } catch (e) {
-      notifyError(errorText(e));
-    }
-  }, [range, userId, typeId, t]);
-  useEffect(() => {
-    void load();
-  }, [load, version]);
+  const filter = useMemo<CalendarFilter>(
+    () => ({
+      scope: who === 'all' ? 'all' : 'mine',
+      assigneeIds: who !== 'all' && who !== 'mine' ? [who] : [],
+      typeIds: typeId ? [typeId] : [],
+      birthdays,
+    }),
+    [who, typeId, birthdays],
+  );
+  const { events, setEvents, more, loading } = useCalendarDays(range, view, filter, version);
+
+  const components = useMemo<Components<CalEvent>>(() => {
+    const header = ({ date: d, label }: { date: Date; label: ReactNode }) => (
+      <span className="cal-head">
+        {label}
+        <MoreLink date={d} more={more} onOpen={setDayList} />
+      </span>
+    );
+    return {
+      // The entry's start day on the element: a day's entries can be told apart from the next day's.
+      event: ({ event, title }) => (
+        <span data-testid="cal-event" data-day={dayKey(event.start)}>
+          {title}
+        </span>
+      ),
+      month: {
+        dateHeader: ({ date: d, label, onDrillDown }) => (
+          <span className="cal-head">
+            <MoreLink date={d} more={more} onOpen={setDayList} />
+            <button type="button" className="rbc-button-link" onClick={onDrillDown}>{label}</button>
+          </span>
+        ),
+      },
+      week: { header },
+      day: { header },
+    };
+  }, [more]);
 
   const move = async ({ event, start, end, isAllDay }: EventInteractionArgs<CalEvent>, resized: boolean) => {
     if (!event.task) return;
@@ -143,19 +161,27 @@ export function CalendarPage() {
     <div className="page fill calendar-page">
       <header className="page-head">
         <h1>{t('nav.calendar')}</h1>
-        <select aria-label={t('tasks.filters.who')} value={userId} onChange={(e) => setUserId(e.target.value)}>
-          <option value="">{t('tasks.filters.all')}</option>
+        <select aria-label={t('tasks.filters.who')} value={who} onChange={(e) => setWho(e.target.value)}>
+          <option value="mine">{t('tasks.filters.mine')}</option>
+          <option value="all">{t('tasks.filters.all')}</option>
           {users.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
         </select>
         <select aria-label={t('tasks.fields.type')} value={typeId} onChange={(e) => setTypeId(e.target.value)}>
           <option value="">{t('tasks.filters.anyType')}</option>
           {types.map((x) => <option key={x.id} value={x.id}>{typeLabel(x)}</option>)}
         </select>
+        <label className="toggle">
+          <input type="checkbox" checked={birthdays} onChange={(e) => setBirthdays(e.target.checked)} /> {t('tasks.filters.birthdays')}
+        </label>
         <span className="spacer" />
-        <IcsButtons userId={userId} />
+        <IcsButtons who={who} />
       </header>
-      {truncated && <p className="warning" role="status">{t('tasks.calendar.truncated')}</p>}
-      <div className="calendar-wrap" data-testid="calendar">
+      <div className="calendar-wrap" data-testid="calendar" aria-busy={loading}>
+        {loading && (
+          <div className="calendar-loading" role="status" data-testid="calendar-loading">
+            {t('common.loading')}
+          </div>
+        )}
         <DnDCalendar
           localizer={localizer}
           culture={cultureFor(i18n.language)}
@@ -167,9 +193,12 @@ export function CalendarPage() {
           onView={(v) => setView(v as CalView)}
           date={date}
           onNavigate={setDate}
+          components={components}
+          // Each day holds at most a few entries from the core and a «+N» for the rest,
+          // so a month cell shows them all instead of hiding some behind its own "+k".
+          showAllEvents
           selectable
           resizable
-          popup
           step={30}
           timeslots={2}
           scrollToTime={new Date(1970, 0, 1, 8)}
@@ -186,6 +215,19 @@ export function CalendarPage() {
           tooltipAccessor={(e) => (e.task ? [e.task.title, e.task.clientName, e.task.assigneeName].filter(Boolean).join(' · ') : e.title)}
         />
       </div>
+      {dayList && (
+        <DayEntriesDialog
+          date={dayList}
+          filter={filter}
+          version={version}
+          onClose={() => setDayList(null)}
+          onOpenTask={(id) => openDialog({ mode: 'edit', id })}
+          onOpenClient={(id) => {
+            setDayList(null);
+            navigate({ section: 'clients', clientId: id });
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -7,8 +7,8 @@ import { notify, notifyError } from '../ui/toast';
 import { useTasks, userTimeZone } from './store';
 import { base64Of } from '../exchange/transfer';
 
-/** Export a user's calendar (a month back, a year ahead) to .ics; import events from an .ics file. */
-export function IcsButtons({ userId }: { userId: string }) {
+/** Export the calendar shown (mine, everyone's or a colleague's; a month back, a year ahead) to .ics; import events from an .ics file. */
+export function IcsButtons({ who }: { who: string }) {
   const { t } = useTranslation();
   const { types, changed } = useTasks();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -19,7 +19,13 @@ export function IcsButtons({ userId }: { userId: string }) {
     try {
       const today = new Date();
       const range = { from: format(addDays(today, -31), 'yyyy-MM-dd'), to: format(addDays(today, 366), 'yyyy-MM-dd') };
-      const { ics, count } = await call('tasks.exportIcs', { range, assigneeIds: userId ? [userId] : [], timeZone: userTimeZone(), calendarName: t('app.name') });
+      const { ics, count } = await call('tasks.exportIcs', {
+        range,
+        scope: who === 'mine' ? 'mine' : 'all',
+        assigneeIds: who !== 'mine' && who !== 'all' ? [who] : [],
+        timeZone: userTimeZone(),
+        calendarName: t('app.name'),
+      });
       const url = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
       const a = document.createElement('a');
       a.href = url;

@@ -1,10 +1,19 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { create } from 'zustand';
 import { useTranslation } from 'react-i18next';
+
+/** What a dialog focuses when its content asked for nothing: the first field to type in. */
+const FIRST_FIELD = 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([disabled]), textarea:not([disabled]), select:not([disabled])';
 
 /**
  * Native <dialog>: focus trap, Esc to close and a backdrop for free. With `dirty`,
  * Esc or × asks before throwing away what was typed.
+ *
+ * Focus: `showModal()` focuses the first focusable element, the × of the header. The
+ * content is therefore mounted only once the dialog is open (in the same frame,
+ * before paint), so an `autoFocus` field takes the focus from ×: a phone typed right
+ * after Ctrl+K goes into the search box. Content that asks for no focus gets its
+ * first field focused.
  */
 export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; wide?: boolean; testId?: string; dirty?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -12,18 +21,20 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
   const close = async () => {
     if (!props.dirty || (await confirmAction(t('common.discardConfirm')))) props.onClose();
   };
+  const [open, setOpen] = useState(false);
+  useLayoutEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    setOpen(true);
+  }, []);
   useEffect(() => {
     const d = ref.current;
-    if (!d || d.open) return;
-    d.showModal();
-    // showModal() focuses the first focusable element, the × in the header, after React's
-    // autoFocus ran on a dialog not yet shown: a phone typed at once went nowhere. The field
-    // marked data-autofocus (or else the first field of the body) gets the focus instead.
-    const target =
-      d.querySelector<HTMLElement>('[data-autofocus]') ??
-      d.querySelector<HTMLElement>('.dialog-body :is(input:not([type=hidden]):not([type=radio]):not([type=checkbox]), textarea, select)');
-    target?.focus();
-  }, []);
+    if (!open || !d) return;
+    const close = d.querySelector('.dialog-head button');
+    if (document.activeElement === close || !d.contains(document.activeElement)) {
+      d.querySelector<HTMLElement>(`.dialog-body :is(${FIRST_FIELD})`)?.focus();
+    }
+  }, [open]);
   return (
     <dialog
       ref={ref}
@@ -41,7 +52,7 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
           ×
         </button>
       </header>
-      <div className="dialog-body">{props.children}</div>
+      <div className="dialog-body">{open && props.children}</div>
     </dialog>
   );
 }
@@ -69,7 +80,7 @@ export function ConfirmHost() {
       <p>{pending.text}</p>
       <div className="actions">
         <button onClick={() => done(false)}>{t('common.cancel')}</button>
-        <button className="primary" autoFocus data-autofocus onClick={() => done(true)}>
+        <button className="primary" autoFocus onClick={() => done(true)}>
           {t('common.confirm')}
         </button>
       </div>

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Ctx } from '../../src-main/core/context';
-import { listClients } from '../../src-main/core/clients/list';
+import { countSearch, listClients } from '../../src-main/core/clients/list';
+import { listTags } from '../../src-main/core/tags/service';
 import { lookupPhone } from '../../src-main/core/clients/lookup';
 import { listQuery } from '../../src-main/core/clients/schemas';
 import { parseQuery } from '../../src-main/core/search/query';
@@ -31,6 +32,8 @@ export interface SearchResult {
   floor: Dist;
   floorKeystrokes: number;
   byKind: Record<string, Dist>;
+  /** The real count of a capped search (asked for once the typing pauses), over the keystrokes that were capped. */
+  count: Dist;
   slowest: { query: string; kind: string; ms: number; total: number }[];
 }
 
@@ -40,16 +43,20 @@ export function benchSearch(ctx: Ctx, rounds: number): SearchResult {
   const keys = keystrokes(typed);
   const idx = keys.map((_, i) => i);
   const totals: number[] = [];
+  const capped = new Set<number>();
   // Every timed keystroke runs the search afresh (no help from the result cache).
   const tick = ticker(sqlite);
   const lat = perItemMedians(
     idx,
     rounds,
     (i) => {
-      totals[i] = listClients(ctx, listQuery.parse({ search: keys[i]!.query }), 0, SEARCH_PAGE).total;
+      const page = listClients(ctx, listQuery.parse({ search: keys[i]!.query }), 0, SEARCH_PAGE);
+      totals[i] = page.total;
+      if (page.capped) capped.add(i);
     },
     tick,
   );
+  const count = perItemMedians([...capped], rounds, (i) => void countSearch(ctx, listQuery.parse({ search: keys[i]!.query })), tick);
 
   const bare = sqlite.prepare(`SELECT rowid FROM client_fts WHERE client_fts MATCH ? LIMIT ${SEARCH_PAGE}`);
   const exprs = keys.map((k) => parseQuery(k.query).fts).filter((e): e is string => e !== null);
@@ -68,6 +75,7 @@ export function benchSearch(ctx: Ctx, rounds: number): SearchResult {
     floor: dist(floor),
     floorKeystrokes: exprs.length,
     byKind: Object.fromEntries(Object.entries(byKind).map(([k, xs]) => [k, dist(xs)])),
+    count: dist(count),
     slowest,
   };
 }
@@ -112,7 +120,14 @@ export function benchPaging(ctx: Ctx, runs: number): PageCase[] {
   const user = sqlite
     .prepare(`SELECT u.id, u.name FROM clients c JOIN users u ON u.id = c.responsible_id GROUP BY u.id ORDER BY count(*) DESC LIMIT 1`)
     .get() as { id: string; name: string } | undefined;
-  const cases: { name: string; q: Record<string, unknown> }[] = [{ name: 'all, by name', q: {} }];
+  const cases: { name: string; q: Record<string, unknown> }[] = [
+    { name: 'all, by name', q: {} },
+    // Column heads (issue 10): each order walks an index, blanks and «not assigned» last.
+    { name: 'all, by ИНН', q: { sort: 'inn' } },
+    { name: 'all, by ИНН ↓', q: { sort: 'inn', dir: 'desc' } },
+    { name: 'all, by responsible', q: { sort: 'responsible' } },
+    { name: 'all, by created ↓', q: { sort: 'createdAt', dir: 'desc' } },
+  ];
   if (tag) cases.push({ name: `tag "${tag.name}", by name`, q: { tagId: tag.id } });
   if (user) cases.push({ name: `responsible "${user.name}", by name`, q: { responsibleId: user.id } });
 
@@ -121,7 +136,7 @@ export function benchPaging(ctx: Ctx, runs: number): PageCase[] {
   const floorAt = new Map<number, number>();
   const out: PageCase[] = [];
   for (const c of cases) {
-    const q = listQuery.parse({ ...c.q, sort: 'name' });
+    const q = listQuery.parse({ sort: 'name', ...c.q });
     const total = listClients(ctx, q, 0, 1).total;
     for (const offset of [0, 1000, 10_000, 100_000]) {
       if (offset > 0 && offset >= total) continue;
@@ -132,5 +147,8 @@ export function benchPaging(ctx: Ctx, runs: number): PageCase[] {
       out.push({ name: c.name, offset, total, coldMs, warmMs, floorMs: floorAt.get(offset)! });
     }
   }
+  // The filter choices come with the first page: the tag list with its client counts.
+  const tagsMs = medianOf(runs, () => void listTags(ctx));
+  out.push({ name: 'tag choices with client counts (tags.list)', offset: 0, total: listTags(ctx).length, coldMs: tagsMs, warmMs: tagsMs, floorMs: floorAt.get(0)! });
   return out;
 }

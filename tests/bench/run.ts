@@ -151,6 +151,7 @@ async function main(): Promise<void> {
           ['search (listClients)', String(s.latency.count), ms(s.latency.p50), ms(s.latency.p95), ms(s.latency.p99), ms(s.latency.max), ratio(s.latency.p95, s.floor.p95)],
           ['  floor: bare FTS5 MATCH', String(s.floor.count), ms(s.floor.p50), ms(s.floor.p95), ms(s.floor.p99), ms(s.floor.max), ''],
           ...Object.entries(s.byKind).map(([k, d]) => [`  ${k}`, String(d.count), ms(d.p50), ms(d.p95), ms(d.p99), ms(d.max), '']),
+          ['real count of a capped search', String(s.count.count), ms(s.count.p50), ms(s.count.p95), ms(s.count.p99), ms(s.count.max), ''],
           ['lookupPhone, known', String(lookup.known.count), ms(lookup.known.p50), ms(lookup.known.p95), ms(lookup.known.p99), ms(lookup.known.max), ratio(lookup.known.p95, lookup.floor.p95)],
           ['lookupPhone, unknown', String(lookup.unknown.count), ms(lookup.unknown.p50), ms(lookup.unknown.p95), ms(lookup.unknown.p99), ms(lookup.unknown.max), ratio(lookup.unknown.p95, lookup.floor.p95)],
           ['  floor: phones.digits = ?', String(lookup.floor.count), ms(lookup.floor.p50), ms(lookup.floor.p95), ms(lookup.floor.p99), ms(lookup.floor.max), ''],

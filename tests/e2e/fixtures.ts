@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,14 +11,28 @@ export interface Server {
   dbPath: string;
   /** Calls a core procedure over the same HTTP door the UI uses (test setup only). */
   api<T = unknown>(name: string, input?: unknown): Promise<T>;
-  /** Adds demo clients, deals and tasks with the CLI's seed generator (large workspaces in a few seconds). */
-  seed(counts: { clients?: number; deals?: number; tasks?: number }): void;
 }
 
-/** Starts `cli serve` on a fresh workspace in a temp dir; the port is chosen by the OS. */
-async function startServer(): Promise<{ server: Server; stop: () => Promise<void> }> {
+/** Demo data written by `cli seed` before the server starts (sizes where list bugs show). */
+export interface Seed {
+  clients?: number;
+  deals?: number;
+  tasks?: number;
+}
+
+function seedWorkspace(dbPath: string, seed: Seed): void {
+  const args = ['--import', 'tsx', 'src-main/cli/main.ts', 'seed', '--db', dbPath, '--seed', '7'];
+  for (const [k, v] of Object.entries(seed)) if (v !== undefined) args.push(`--${k}`, String(v));
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`seed failed: ${r.stderr}`);
+}
+
+/** Starts `cli serve` on a fresh workspace in a temp dir (seeded first when asked); the port is chosen by the OS. */
+async function startServer(seed: Seed | null, prepare: Prepare | null): Promise<{ server: Server; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'kartoteka-e2e-'));
   const dbPath = join(dir, 'workspace.kdb');
+  if (seed) seedWorkspace(dbPath, seed);
+  prepare?.run(dbPath);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', 'serve', '--db', dbPath, '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -36,20 +50,22 @@ async function startServer(): Promise<{ server: Server; stop: () => Promise<void
     });
     child.on('exit', (code) => fail(new Error(`server exited with ${code}: ${stderr}`)));
   });
+  // A server that dies under a test says why (the test then sees refused connections).
+  let stopping = false;
+  child.on('exit', (code, signal) => {
+    if (!stopping) console.error(`kartoteka server exited (${code ?? signal}) during the test:\n${stderr}`);
+  });
   const api = async <T,>(name: string, input: unknown = {}): Promise<T> => {
     const res = await fetch(`${url}api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
     const body = (await res.json()) as { ok: boolean; result: T; error?: unknown };
     if (!body.ok) throw new Error(`${name} failed: ${JSON.stringify(body.error)}`);
     return body.result;
   };
-  const seed = (counts: { clients?: number; deals?: number; tasks?: number }) => {
-    const args = ['seed', '--db', dbPath, '--seed', '7', '--clients', String(counts.clients ?? 0), '--deals', String(counts.deals ?? 0), '--tasks', String(counts.tasks ?? 0)];
-    execFileSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], { cwd: ROOT, stdio: 'ignore' });
-  };
   return {
-    server: { url, dbPath, api, seed },
+    server: { url, dbPath, api },
     // The server takes its backup on close: the folder goes once it has exited.
     stop: async () => {
+      stopping = true;
       const exited = new Promise((ok) => child.once('exit', ok));
       child.kill('SIGTERM');
       if (child.exitCode === null && child.signalCode === null) await exited;
@@ -58,17 +74,26 @@ async function startServer(): Promise<{ server: Server; stop: () => Promise<void
   };
 }
 
-export const test = base.extend<{ server: Server; app: Page }>({
-  server: async ({}, use) => {
-    const { server, stop } = await startServer();
+/**
+ * Writes test data through the core into the workspace file before the server opens
+ * it (an object: Playwright would take a bare function for a fixture).
+ */
+export interface Prepare {
+  run(dbPath: string): void;
+}
+
+export const test = base.extend<{ seed: Seed | null; prepare: Prepare | null; server: Server; app: Page }>({
+  /** `test.use({ seed: { clients: 3000, deals: 9000 } })` seeds the workspace before the server opens it. */
+  seed: [null, { option: true }],
+  /** `test.use({ prepare: { run: (path) => … } })`: data a test needs in bulk (thousands of rows), written before the server starts. */
+  prepare: [null, { option: true }],
+  server: async ({ seed, prepare }, use) => {
+    const { server, stop } = await startServer(seed, prepare);
     await use(server);
     await stop();
   },
   /** The UI opened on an empty, already onboarded workspace. */
   app: async ({ page, server }, use) => {
-    await server.api('workspace.initialize', { demo: false });
-    // Most tests start in the client list; the dashboard, the first screen, has its own tests.
-    await page.goto(`${server.url}#/clients`);
     await expect(page.getByRole('heading', { name: 'Клиенты' })).toBeVisible();
     await use(page);
   },

@@ -4,6 +4,8 @@ import { prepared } from '../db/statements';
 import { searchClientSeqs, type SqlFilter } from '../search/client-search';
 import { formatPhone } from '../validation/contact-points';
 import { foldText } from '../text/fold';
+import { whatMatched, type SearchMatch } from '../search/matched';
+import { pageAcross, sortStretches } from './list-sort';
 import type { ListQuery } from './schemas';
 import { auditSql } from './audit-filters';
 import { selectionIds } from './selections';
@@ -11,6 +13,13 @@ import type { Client, Email, Phone, Tag, User } from '../db/schema';
 
 /** Search results beyond this many are not worth scrolling: the UI asks to refine. */
 export const SEARCH_CAP = 1000;
+/**
+ * A capped search still says how many clients match, counted up to this many
+ * ("more than 10 000" beyond). Counting walks the same tiers further (about 0.1 s for
+ * a two-letter query at 200,000 clients), so it is its own call, made by the UI once
+ * the typing pauses, never on every keystroke.
+ */
+export const COUNT_CAP = 10_000;
 
 export type ClientListRow = Pick<Client, 'id' | 'kind' | 'name' | 'inn' | 'relation' | 'status' | 'region' | 'createdAt' | 'updatedAt' | 'archivedAt'> & {
   responsible: User['name'] | null;
@@ -18,11 +27,14 @@ export type ClientListRow = Pick<Client, 'id' | 'kind' | 'name' | 'inn' | 'relat
   phone: string | null;
   email: Email['address'] | null;
   tags: Pick<Tag, 'id' | 'name' | 'color'>[];
+  /** In a search: what found this client when the row does not show it (a second phone, a contact's e-mail). */
+  match: SearchMatch | null;
 };
 
 export interface ClientPage {
+  /** Rows the list holds: every match, or the best SEARCH_CAP of a capped search. */
   total: number;
-  /** True when a search matched more than SEARCH_CAP clients and only the best are listed. */
+  /** True when a search matched more than SEARCH_CAP clients and only the best are listed (see countSearch). */
   capped: boolean;
   offset: number;
   rows: ClientListRow[];
@@ -85,12 +97,6 @@ export function filterSql(q: ListQuery, shape: 'probe' | 'scan' = 'probe'): SqlF
   return { where, params };
 }
 
-const SORT_SQL: Record<ListQuery['sort'], string> = {
-  name: 'c.name_key',
-  createdAt: 'c.created_at',
-  updatedAt: 'c.updated_at',
-};
-
 // What the last few lists computed, per connection: a search's or a filtered list's
 // ordered seqs, or the size of the whole list, so scrolling pages from memory instead
 // of re-running the search tiers, the filtered walk or a count(*) for every page.
@@ -121,31 +127,49 @@ export function listClients(ctx: Ctx, q: ListQuery, offset: number, limit: numbe
     const found = cached(sqlite, key, () => searchClientSeqs(sqlite, q.search, filterSql(q), SEARCH_CAP + 1));
     const capped = found.length > SEARCH_CAP;
     const seqs = found.slice(0, SEARCH_CAP);
-    return { total: seqs.length, capped, offset, rows: loadRows(sqlite, seqs.slice(offset, offset + limit)) };
+    const pageSeqs = seqs.slice(offset, offset + limit);
+    const rows = loadRows(sqlite, pageSeqs);
+    const matches = whatMatched(sqlite, q.search, rows.map((r, i) => ({ ...r, seq: pageSeqs[i]! })));
+    return {
+      total: seqs.length,
+      capped,
+      offset,
+      rows: rows.map((r, i) => ({ ...r, match: matches.get(pageSeqs[i]!) ?? null })),
+    };
   }
   const filter = filterSql(q, 'scan');
   const where = filter.where.join(' AND ');
-  const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
-  const order = `ORDER BY ${SORT_SQL[q.sort]} ${dir}, c.seq ${dir}`;
+  const stretches = sortStretches(sqlite, q);
   if (filter.where.length > 1) {
-    // Filtered: the whole list in order, once (one walk of the covering sort index,
-    // ~50 ms for 200k clients), then every page is a slice.
+    // Filtered: the whole list in order, once (one walk of the sort index per
+    // stretch, ~50 ms for 200k clients), then every page is a slice.
     const seqs = cached(sqlite, key, () =>
-      // pluck: no object per row; this statement text is used only here.
-      prepared(sqlite, `SELECT c.seq FROM clients c WHERE ${where} ${order}`).pluck(true).all(...filter.params) as number[],
+      stretches.flatMap(
+        (st) =>
+          // pluck: no object per row; this statement text is used only here.
+          prepared(sqlite, `SELECT c.seq FROM clients c WHERE ${where} AND ${st.where} ORDER BY ${st.order}`)
+            .pluck(true)
+            .all(...filter.params, ...st.params) as number[],
+      ),
     );
     return { total: seqs.length, capped: false, offset, rows: loadRows(sqlite, seqs.slice(offset, offset + limit)) };
   }
-  // Unfiltered: the covering sort index serves any page directly; only the count is kept.
-  const total = cached(
-    sqlite,
-    `count:${q.archived}`,
-    () => prepared<{ n: number }>(sqlite, `SELECT count(*) AS n FROM clients c WHERE ${where}`).get()!.n,
+  // Unfiltered: the sort indexes serve any page directly; only the sizes of the stretches are kept.
+  const sizes = cached(sqlite, `sizes:${q.archived}:${q.sort}:${q.dir}`, () =>
+    stretches.map(
+      (st) => (prepared(sqlite, `SELECT count(*) AS n FROM clients c WHERE ${where} AND ${st.where}`).get(...st.params) as { n: number }).n,
+    ),
   );
-  const seqs = prepared<Pick<Client, 'seq'>>(sqlite, `SELECT c.seq FROM clients c WHERE ${where} ${order} LIMIT ? OFFSET ?`)
-    .all(limit, offset)
-    .map((r) => r.seq);
-  return { total, capped: false, offset, rows: loadRows(sqlite, seqs) };
+  const seqs = pageAcross(sqlite, stretches, sizes, { where, params: filter.params }, offset, limit);
+  return { total: sizes.reduce((a, b) => a + b, 0), capped: false, offset, rows: loadRows(sqlite, seqs) };
+}
+
+/** How many clients a search matches, exactly up to COUNT_CAP; `more` beyond it. */
+export function countSearch(ctx: Ctx, q: ListQuery): { count: number; more: boolean } {
+  const sqlite = ctx.ws.sqlite;
+  if (!q.search.trim()) return { count: listClients(ctx, q, 0, 1).total, more: false };
+  const n = cached(sqlite, `count:${JSON.stringify(q)}`, () => searchClientSeqs(sqlite, q.search, filterSql(q), COUNT_CAP + 1).length);
+  return { count: Math.min(n, COUNT_CAP), more: n > COUNT_CAP };
 }
 
 // One prepared statement for any page: the seqs travel as a JSON array, so the SQL
@@ -193,5 +217,6 @@ export function loadRows(sqlite: Database.Database, seqs: number[]): ClientListR
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     archivedAt: r.archived_at,
+    match: null,
   }));
 }

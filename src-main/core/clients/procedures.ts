@@ -3,7 +3,7 @@ import { proc, reads, writes } from '../procedures/define';
 import { clientFields, clientPatch, contactFields, listQuery } from './schemas';
 import { createClient, updateClient, setArchived } from './write';
 import { getClientCard } from './read';
-import { listClients } from './list';
+import { countSearch, listClients } from './list';
 import { findDuplicates } from './duplicates';
 import { mergeClients } from './merge';
 import { lookupPhone } from './lookup';
@@ -20,12 +20,15 @@ export const clientProcedures = {
   'clients.list': proc(reads('view'), z.object({ query: listQuery, offset, limit: limit(500, 100) }),
     (s, i) => listClients(s.ctx(), i.query, i.offset, i.limit),
   ),
+  // The real number of matches of a capped search, asked for once the typing pauses.
+  'clients.searchCount': proc(reads('view'), z.object({ query: listQuery }), (s, i) => countSearch(s.ctx(), i.query)),
   'clients.get': proc(reads('view'), z.object({ id }), (s, i) => getClientCard(s.ctx(), i.id)),
   'clients.create': proc(writes('change'), clientFields, (s, i) => createClient(s.ctx(), i)),
   'clients.update': proc(writes('change'), z.object({ id, patch: clientPatch }), (s, i) => updateClient(s.ctx(), i.id, i.patch)),
   'clients.archive': proc(writes('archive'), z.object({ ids }), (s, i) => setArchived(s.ctx(), i.ids, true)),
   'clients.restore': proc(writes('archive'), z.object({ ids }), (s, i) => setArchived(s.ctx(), i.ids, false)),
-  'clients.bulk': proc(writes('bulk'), z.object({
+  'clients.bulk': proc(writes('bulk'),
+    z.object({
       target: z.union([z.object({ ids }), z.object({ query: listQuery })]),
       op: z.discriminatedUnion('action', [
         z.object({ action: z.literal('addTag'), tagId: id }),

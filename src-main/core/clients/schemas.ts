@@ -84,6 +84,9 @@ export const contactFields = z.object({
 });
 export type ContactFields = z.output<typeof contactFields>;
 
+/** Orders of the client list; each walks an index (core/clients/list-sort.ts). */
+export const CLIENT_SORTS = ['name', 'inn', 'responsible', 'createdAt', 'updatedAt'] as const;
+
 export const listQuery = z.object({
   search: z.string().max(200).default(''),
   archived: z.boolean().default(false),
@@ -103,7 +106,7 @@ export const listQuery = z.object({
   noContactSince: z.string().max(40).nullish(),
   selection: z.string().max(64).nullish(),
   fromReport: z.string().max(200).nullish(),
-  sort: z.enum(['name', 'createdAt', 'updatedAt']).default('name'),
+  sort: z.enum(CLIENT_SORTS).default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),
 });
 export type ListQuery = z.output<typeof listQuery>;

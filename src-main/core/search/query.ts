@@ -8,6 +8,10 @@ export interface ParsedQuery {
   fts: string | null;
   /** Trigram expression for digits inside phone numbers; null unless the query reads as a phone. */
   phoneFts: string | null;
+  /** The words the index must match (each as a prefix), unquoted. */
+  words: string[];
+  /** Digits looked for inside phone numbers (as typed, and with a leading 8 read as 7). */
+  phoneDigits: string[];
 }
 
 /**
@@ -29,5 +33,7 @@ export function parseQuery(q: string): ParsedQuery {
     key: sortKey(q),
     fts: ftsTokens.length ? ftsTokens.map((t) => `"${t}"*`).join(' AND ') : null,
     phoneFts: variants.length ? variants.map((v) => `"${v}"`).join(' OR ') : null,
+    words: ftsTokens,
+    phoneDigits: variants,
   };
 }

@@ -39,7 +39,7 @@ export function bucketBounds(now: Date, tz: string): Record<Exclude<Bucket, 'don
   };
 }
 
-const SELECT = `SELECT t.id, t.title, t.type_id AS typeId, tt.code AS typeCode, tt.name AS typeName, tt.color AS typeColor,
+export const SELECT = `SELECT t.id, t.title, t.type_id AS typeId, tt.code AS typeCode, tt.name AS typeName, tt.color AS typeColor,
   t.all_day AS allDay, t.starts_at AS startsAt, t.due_at AS dueAt, t.deadline_at AS deadlineAt, t.duration_min AS durationMin,
   t.assignee_id AS assigneeId, u.name AS assigneeName, u.color AS assigneeColor,
   t.client_id AS clientId, c.name AS clientName, t.contact_id AS contactId, k.name AS contactName, t.deal_id AS dealId, dl.title AS dealTitle,
@@ -52,7 +52,7 @@ LEFT JOIN contacts k ON k.id = t.contact_id
 LEFT JOIN deals dl ON dl.id = t.deal_id`;
 
 /** A task as SELECT reads it: raw SQL keeps all_day as SQLite's 0/1. */
-type RawRow = Pick<
+export type RawRow = Pick<
   Task,
   | 'id'
   | 'title'
@@ -86,13 +86,13 @@ type RawRow = Pick<
 export type TaskRow = Omit<RawRow, 'allDay'> & { allDay: boolean; overdue: boolean };
 
 /** "Now" in both shapes, computed once per call (a zone conversion per row would dominate a page). */
-interface Moment {
+export interface Moment {
   iso: string;
   today: string;
 }
-const momentOf = (now: Date, tz: string): Moment => ({ iso: now.toISOString(), today: localDate(now, tz) });
+export const momentOf = (now: Date, tz: string): Moment => ({ iso: now.toISOString(), today: localDate(now, tz) });
 
-function toRow(r: RawRow, m: Moment): TaskRow {
+export function toRow(r: RawRow, m: Moment): TaskRow {
   const allDay = r.allDay === 1;
   const overdue = !r.doneAt && (allDay ? r.deadlineAt < m.today : r.deadlineAt < m.iso);
   return { ...r, allDay, overdue };

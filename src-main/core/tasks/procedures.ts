@@ -15,7 +15,8 @@ import { createTaskType, listTaskTypes, updateTaskType } from './types';
 import { ensureMaterialized, horizonFrom } from './recurrence';
 import { reminderMinutes } from './reminders-write';
 import { taskSeries } from '../db/schema';
-import { dayStart } from './time';
+import { dayStart, shiftDate } from './time';
+import { calendarDayEntries, calendarDays, type CalendarFilter } from './calendar';
 
 const ids = z.array(id).max(200).default([]);
 const scope = z.enum(['one', 'series']).default('one');
@@ -24,6 +25,24 @@ const range = z
   .object({ from: calendarDate, to: calendarDate })
   .refine((r) => r.from < r.to, { message: 'tasks.range_order', path: ['to'] })
   .refine((r) => new Date(r.to).getTime() - new Date(r.from).getTime() <= 400 * 86_400_000, { message: 'tasks.range_too_long', path: ['to'] });
+
+/** The calendar's days: a month view shows six weeks. */
+const calendarRange = z
+  .object({ from: calendarDate, to: calendarDate })
+  .refine((r) => r.from < r.to, { message: 'tasks.range_order', path: ['to'] })
+  .refine((r) => new Date(r.to).getTime() - new Date(r.from).getTime() <= 42 * 86_400_000, { message: 'tasks.range_too_long', path: ['to'] });
+/** Whose calendar: mine (the default), everyone's, or the listed assignees'; task types; birthdays on or off. */
+const calendarFilter = z.object({
+  scope: z.enum(['mine', 'all']).default('mine'),
+  assigneeIds: ids,
+  typeIds: ids,
+  birthdays: z.boolean().default(true),
+});
+
+function calendarFilterFor(ctx: Ctx, f: z.output<typeof calendarFilter>): CalendarFilter {
+  const assigneeIds = f.assigneeIds.length ? f.assigneeIds : f.scope === 'mine' ? [ctx.userId] : [];
+  return { assigneeIds, typeIds: f.typeIds, birthdays: f.birthdays };
+}
 
 /** Recurring tasks get their occurrences created up to what is being looked at. */
 function materializeFor(ctx: Ctx, until?: string) {
@@ -88,6 +107,36 @@ export const taskProcedures = {
       return tasksInRange(ctx, { ...i.range, assigneeIds: i.assigneeIds, typeIds: i.typeIds }, i.timeZone, i.limit);
     },
   ),
+  // The calendar: per day of the visible range its first entries and the count of the rest.
+  'tasks.calendar': proc(reads('view'), 
+    z.object({
+      range: calendarRange,
+      filter: calendarFilter.prefault({}),
+      timeZone,
+      perDay: z.number().int().min(1).max(200).default(4),
+      allDayPerDay: z.number().int().min(0).max(200).optional(),
+    }),
+    (s, i) => {
+      const ctx = s.ctx();
+      materializeFor(ctx, dayStart(i.range.to, i.timeZone));
+      return calendarDays(ctx, i.range, calendarFilterFor(ctx, i.filter), i.timeZone, { perDay: i.perDay, allDayPerDay: i.allDayPerDay ?? i.perDay });
+    },
+  ),
+  // A page of one day's entries in the calendar's order: the list behind a day's «+N».
+  'tasks.calendarDay': proc(reads('view'), 
+    z.object({
+      date: calendarDate,
+      filter: calendarFilter.prefault({}),
+      timeZone,
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    (s, i) => {
+      const ctx = s.ctx();
+      materializeFor(ctx, dayStart(shiftDate(i.date, 1), i.timeZone));
+      return calendarDayEntries(ctx, i.date, calendarFilterFor(ctx, i.filter), i.timeZone, i.offset, i.limit);
+    },
+  ),
   'tasks.forClient': proc(reads('view'), z.object({ clientId: id, timeZone, limit: limit(200, 50) }), (s, i) =>
     tasksFor(s.ctx(), { clientId: i.clientId }, i.timeZone, i.limit),
   ),
@@ -95,11 +144,20 @@ export const taskProcedures = {
   'tasks.forDeal': proc(reads('view'), z.object({ dealId: id, timeZone, limit: limit(200, 50) }), (s, i) =>
     tasksFor(s.ctx(), { dealId: i.dealId }, i.timeZone, i.limit),
   ),
-  'tasks.exportIcs': proc(reads('export'), z.object({ range, assigneeIds: ids, timeZone, calendarName: z.string().trim().min(1).max(200).default('Kartoteka') }),
+  'tasks.exportIcs': proc(reads('export'), 
+    z.object({
+      range,
+      // «mine»: the calling user's tasks (the calendar's default); the listed assignees win when given.
+      scope: z.enum(['mine', 'all']).default('all'),
+      assigneeIds: ids,
+      timeZone,
+      calendarName: z.string().trim().min(1).max(200).default('Kartoteka'),
+    }),
     (s, i) => {
       const ctx = s.ctx();
       materializeFor(ctx, dayStart(i.range.to, i.timeZone));
-      return exportIcs(ctx, { ...i.range, assigneeIds: i.assigneeIds, calendarName: i.calendarName }, i.timeZone);
+      const assigneeIds = i.assigneeIds.length || i.scope === 'all' ? i.assigneeIds : [ctx.userId];
+      return exportIcs(ctx, { ...i.range, assigneeIds, calendarName: i.calendarName }, i.timeZone);
     },
   ),
   // The UI sends the file's bytes (`data`, base64) so the core decodes them whole; `text` is for callers that already hold text.

@@ -30,7 +30,7 @@ export function MergeDialog(props: { keep: { id: string; name: string }; onClose
   return (
     <Dialog title={t('merge.title')} onClose={props.onClose} testId="merge-dialog">
       <p className="muted">{t('merge.hint', { name: props.keep.name })}</p>
-      <input autoFocus data-autofocus className="search-input" aria-label={t('merge.search')} placeholder={t('merge.search')} value={q} onChange={(e) => setQ(e.target.value)} />
+      <input autoFocus className="search-input" aria-label={t('merge.search')} placeholder={t('merge.search')} value={q} onChange={(e) => setQ(e.target.value)} />
       <ul className="search-results">
         {candidates.map((r) => (
           <li key={r.id}>

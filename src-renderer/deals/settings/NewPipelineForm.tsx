@@ -30,7 +30,7 @@ export function NewPipelineForm({ onDone, run }: { onDone: () => void; run: (fn:
     <form className="new-pipeline" onSubmit={submit} data-testid="new-pipeline">
       <div className="field">
         <label htmlFor="pipeline-name">{t('deals.settings.pipelineName')}</label>
-        <input id="pipeline-name" value={name} autoFocus data-autofocus onChange={(e) => setName(e.target.value)} />
+        <input id="pipeline-name" value={name} autoFocus onChange={(e) => setName(e.target.value)} />
       </div>
       {stages.map((s, i) => (
         <div className="row" key={i}>

@@ -1,0 +1,33 @@
+import { Session } from '../../src-main/core/workspace/session';
+
+/**
+ * Runs `fn` on a connection of its own to the workspace at `path` and returns every
+ * SQL text it prepared with its query plan (statements are prepared once per
+ * connection, so a fresh one sees them all). Lets a test say "this page is an index
+ * walk, never a sort or a scan of the table" without timing anything.
+ */
+export function plansOf(path: string, fn: (s: Session) => void): { sql: string; plan: string }[] {
+  const session = new Session();
+  session.open(path);
+  const sqlite = session.workspace.sqlite;
+  const seen: string[] = [];
+  const original = sqlite.prepare.bind(sqlite);
+  (sqlite as { prepare: unknown }).prepare = (sql: string) => {
+    seen.push(sql);
+    return original(sql);
+  };
+  try {
+    fn(session);
+    return seen.map((sql) => {
+      // Every parameter is bound to NULL: the plan does not depend on the values.
+      const named = Object.fromEntries([...sql.matchAll(/@(\w+)/g)].map((m) => [m[1]!, null]));
+      const positional = (sql.match(/\?/g) ?? []).map(() => null);
+      const stmt = original(`EXPLAIN QUERY PLAN ${sql}`);
+      const rows = (Object.keys(named).length ? stmt.all(named) : stmt.all(...positional)) as { detail: string }[];
+      const plan = rows.map((p) => p.detail).join(' | ');
+      return { sql, plan };
+    });
+  } finally {
+    session.close();
+  }
+}
