@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { proc } from '../procedures/define';
 import { DEAL_SORTS, dealCreate, dealFilter, dealPatch, id, stageFields } from './schemas';
 import { createDeal, setDealArchived, updateDeal } from './write';
-import { moveDeal } from './moves';
-import { closeDeal, reopenDeal } from './closing';
+import { closeDeal, moveClosing, reopenDeal } from './closing';
+import { openTasksOnClose } from '../tasks/deal-close';
 import { boardTotals, cardById, columnPage, getBoard, matchesFilter } from './board';
 import { clientDeals, dealHistory, getDealCard } from './read';
 import { dealSources, listDeals } from './list';
@@ -49,21 +49,33 @@ export const dealProcedures = {
   'deals.update': proc(z.object({ id, patch: dealPatch }), (s, i) => updateDeal(s.ctx(), i.id, i.patch)),
   'deals.archive': proc(z.object({ id, archived: z.boolean().default(true) }), (s, i) => setDealArchived(s.ctx(), i.id, i.archived)),
   'deals.get': proc(z.object({ id }), (s, i) => getDealCard(s.ctx(), i.id)),
-  /** Moves a card; answers with the card as it now is and whether the board's filter still shows it. */
+  /**
+   * Moves a card; answers with the card as it now is and whether the board's filter still shows it.
+   * A move that closes the deal completes or cancels its open tasks when `openTasks` says so.
+   */
   'deals.move': proc(
-    z.object({ id, stageId: id, afterId: id.nullish(), beforeId: id.nullish(), lostReasonId: id.nullish(), lostComment, filter: dealFilter }),
+    z.object({
+      id,
+      stageId: id,
+      afterId: id.nullish(),
+      beforeId: id.nullish(),
+      lostReasonId: id.nullish(),
+      lostComment,
+      filter: dealFilter,
+      openTasks: openTasksOnClose,
+    }),
     (s, i) => {
       const ctx = s.ctx();
-      moveDeal(ctx, i.id, requireLiveStage(ctx, i.stageId), i);
+      moveClosing(ctx, i.id, requireLiveStage(ctx, i.stageId), i, i.openTasks);
       return { card: cardById(ctx, i.id)!, matchesFilter: matchesFilter(ctx, i.id, i.filter) };
     },
   ),
   'deals.close': proc(
     z.discriminatedUnion('outcome', [
-      z.object({ id, outcome: z.literal('won') }),
-      z.object({ id, outcome: z.literal('lost'), lostReasonId: id.nullish(), lostComment }),
+      z.object({ id, outcome: z.literal('won'), openTasks: openTasksOnClose }),
+      z.object({ id, outcome: z.literal('lost'), lostReasonId: id.nullish(), lostComment, openTasks: openTasksOnClose }),
     ]),
-    (s, i) => closeDeal(s.ctx(), i.id, i.outcome, i.outcome === 'lost' ? i : {}),
+    (s, i) => closeDeal(s.ctx(), i.id, i.outcome, i.outcome === 'lost' ? i : {}, i.openTasks),
   ),
   'deals.reopen': proc(z.object({ id, stageId: id.nullish() }), (s, i) => reopenDeal(s.ctx(), i.id, i.stageId ?? null)),
   'deals.board': proc(z.object({ pipelineId: id, filter: dealFilter, pageSize: z.number().int().min(1).max(200).default(30) }), (s, i) =>

@@ -15,6 +15,7 @@ import { ensureMaterialized, horizonFrom } from './recurrence';
 import { reminderMinutes } from './reminders-write';
 import { taskSeries } from './tables';
 import { dayStart } from './time';
+import { openTasksOfDeal } from './deal-close';
 
 const id = z.string().min(1).max(64);
 const ids = z.array(id).max(200).default([]);
@@ -101,6 +102,8 @@ export const taskProcedures = {
   'tasks.forDeal': proc(z.object({ dealId: id, timeZone, limit: z.number().int().min(1).max(200).default(50) }), (s, i) =>
     tasksFor(s.ctx(), { dealId: i.dealId }, i.timeZone, i.limit),
   ),
+  /** The deal's open tasks, for the dialog that closes the deal (complete, cancel or keep them). */
+  'tasks.openForDeal': proc(z.object({ dealId: id }), (s, i) => openTasksOfDeal(s.ctx(), i.dealId)),
   'tasks.exportIcs': proc(
     z.object({ range, assigneeIds: ids, timeZone, calendarName: z.string().trim().min(1).max(200).default('Kartoteka') }),
     (s, i) => {
