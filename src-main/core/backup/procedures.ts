@@ -6,7 +6,7 @@ import type { Session } from '../workspace/session';
 import { backupInBackground, backupStatus, cancelBackup, listBackups } from './manager';
 import { backupSettingsSchema, writeBackupSettings } from './settings';
 import { backupsDirFor, type BackupEntry } from './manifest';
-import { backupsOfDamaged, recoverDamaged, restoreBackup, restoreIntoNew } from './restore';
+import { backupsOfDamaged, recoverDamaged, restoreBackupInBackground, restoreIntoNew } from './restore';
 import { workspaceStats } from '../workspace/stats';
 
 const id = z.string().min(1).max(300);
@@ -48,7 +48,8 @@ export const backupProcedures = {
     writeBackupSettings(s, i);
     return backupStatus(s);
   }),
-  'backup.restore': proc(z.object({ id }), (s, i) => ({ ...restoreBackup(s, i.id), workspace: info(s) })),
+  /** Answers when the restore is done; meanwhile backup.status reports its step and progress. */
+  'backup.restore': proc(z.object({ id }), async (s, i) => ({ ...(await restoreBackupInBackground(s, i.id)), workspace: info(s) })),
   'backup.restoreIntoNew': proc(z.object({ id, path: newWorkspacePath }), (s, i) => {
     restoreIntoNew(s, i.id, i.path);
     return info(s);
