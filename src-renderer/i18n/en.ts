@@ -31,6 +31,7 @@ export const en: Dictionary = {
     delete: 'Delete',
     create: 'Create',
     confirm: 'Confirm',
+    fileSize: { kb: 'KB', mb: 'MB', gb: 'GB' },
     undo: 'Undo',
     yes: 'Yes',
     no: 'No',
@@ -48,8 +49,8 @@ export const en: Dictionary = {
     name: 'Name',
   },
   placeholder: {
-    title: 'The “{{section}}” section comes in a later version',
-    body: 'Clients, contacts and history work now. Deals, tasks, calendar, reports and 1C exchange are in progress.',
+    title: 'The “{{section}}” section is coming soon',
+    body: 'We are preparing reports on sales, tasks and the work of each manager. Everything you keep in deals and tasks is already saved and will be part of them.',
   },
   onboarding: {
     title: 'Welcome to Kartoteka',
