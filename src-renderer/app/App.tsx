@@ -14,7 +14,9 @@ import { TasksPage } from '../tasks/TasksPage';
 import { CalendarPage } from '../tasks/CalendarPage';
 import { TaskDialogHost } from '../tasks/TaskDialog';
 import { CompleteDialogHost } from '../tasks/CompleteDialog';
-import { ReminderCenter } from '../tasks/ReminderCenter';
+import { ReminderDrawer } from '../tasks/ReminderCenter';
+import { ReminderBell } from '../tasks/ReminderBell';
+import { useReminders } from '../tasks/reminders-store';
 import { ExchangePage } from '../exchange/ExchangePage';
 import { DealsPage } from '../deals/DealsPage';
 import { DealCard } from '../deals/DealCard';
@@ -27,6 +29,7 @@ export function App() {
   const { t } = useTranslation();
   const { route, navigate, workspace, setWorkspace, syncFromHash, setSearchOpen } = useApp();
   const [error, setError] = useState<{ text: string; canSwitch: boolean } | null>(null);
+  const remindersOpen = useReminders((s) => s.open);
 
   useEffect(() => {
     call('workspace.info', {}).then(setWorkspace, (e) =>
@@ -61,12 +64,13 @@ export function App() {
   if (!workspace.onboarded) return <Onboarding />;
 
   return (
-    <div className="shell">
+    <div className={remindersOpen ? 'shell with-drawer' : 'shell'}>
       <nav className="sidebar" aria-label={t('app.name')}>
         <div className="brand">{t('app.name')}</div>
         <button className="nav-search" onClick={() => setSearchOpen(true)} title={t('nav.searchHint')}>
           {t('nav.search')} <kbd>Ctrl+K</kbd>
         </button>
+        <ReminderBell />
         {SECTIONS.map((s) => (
           <a
             key={s}
@@ -94,10 +98,10 @@ export function App() {
         {route.section === 'exchange' && <ExchangePage />}
         {!['clients', 'deals', 'settings', 'tasks', 'calendar', 'exchange'].includes(route.section) && <Placeholder section={route.section} />}
       </main>
+      <ReminderDrawer />
       <GlobalSearch />
       <TaskDialogHost />
       <CompleteDialogHost />
-      <ReminderCenter />
       <Toasts />
       <ConfirmHost />
     </div>
