@@ -2,8 +2,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { call, type ProcInput, type ProcOutput } from '../api/client';
-import { errorText, formatDate } from '../i18n';
+import { errorText } from '../i18n';
 import { useApp } from '../app/store';
+import { notify, notifyError } from '../ui/toast';
+import { useTasks } from '../tasks/store';
+import { closedText, useCloseDeal } from './CloseDealDialog';
+import { dealDate } from './dates';
 import { formatMoney } from './money';
 import { NextStep } from './NextStep';
 import { useDeals, type DealFilter } from './store';
@@ -34,6 +38,9 @@ export function DealList({ pipelineId, filter, version }: { pipelineId: string |
   const [totals, setTotals] = useState<{ total: number; sumKopecks: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [, force] = useState(0);
+  const [changes, setChanges] = useState(0);
+  const closing = useCloseDeal();
+  const tasksChanged = useTasks((s) => s.changed);
   const pages = useRef(new Map<number, Row[]>());
   const inflight = useRef(new Set<number>());
   const generation = useRef(0);
@@ -63,7 +70,21 @@ export function DealList({ pipelineId, filter, version }: { pipelineId: string |
     pages.current = new Map();
     inflight.current = new Set();
     fetchPage(0);
-  }, [fetchPage, version]);
+  }, [fetchPage, version, changes]);
+
+  /** Won or lost from the row's buttons: the same questions as on the board and the card. */
+  const close = async (r: Row, outcome: 'won' | 'lost') => {
+    const choice = await closing.ask(r, outcome, { fromOpen: !!r.nextTask });
+    if (!choice) return;
+    try {
+      const res = await call('deals.close', outcome === 'won' ? { id: r.id, outcome, openTasks: choice.openTasks } : { id: r.id, outcome, ...choice });
+      notify(closedText(t, outcome, res.tasks));
+      if (res.tasks.completed || res.tasks.cancelled) tasksChanged();
+      setChanges((n) => n + 1);
+    } catch (e) {
+      notifyError(errorText(e));
+    }
+  };
 
   const count = totals?.total ?? 0;
   const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 10 });
@@ -103,6 +124,7 @@ export function DealList({ pipelineId, filter, version }: { pipelineId: string |
           // The next step is not a sort key: a plain header after the amount.
           ...(key === 'amount' ? [<span key="nextStep" role="columnheader" className="small muted">{t('deals.nextStep.column')}</span>] : []),
         ])}
+        <span role="columnheader" className="visually-hidden">{t('deals.list.actions')}</span>
       </div>
       <div className="list-scroll" ref={scrollRef} role="table" aria-label={t('deals.views.list')}>
         {totals && count === 0 && <p className="empty-state muted">{t('deals.list.empty')}</p>}
@@ -118,8 +140,20 @@ export function DealList({ pipelineId, filter, version }: { pipelineId: string |
                     <span><span className="stage-dot" style={{ background: r.stageColor }} />{r.stageName}</span>
                     <span className="num">{formatMoney(r.amountKopecks, r.currency)}</span>
                     <span><NextStep nextTask={r.nextTask} noNextStep={r.noNextStep} compact /></span>
-                    <span>{formatDate(r.expectedClose)}</span>
-                    <span className="muted">{formatDate(r.updatedAt)}</span>
+                    <span data-testid="row-close-date">{r.closedAt ? t('deals.client.closed', { date: dealDate(r.closedAt) }) : dealDate(r.expectedClose)}</span>
+                    <span className="muted">{dealDate(r.updatedAt)}</span>
+                    <span className="row-actions" onClick={(e) => e.stopPropagation()}>
+                      {r.stageKind === 'open' && (
+                        <>
+                          <button className="icon" aria-label={t('deals.list.closeWon', { title: r.title })} title={t('deals.list.closeWon', { title: r.title })} onClick={() => void close(r, 'won')}>
+                            ✓
+                          </button>
+                          <button className="icon" aria-label={t('deals.list.closeLost', { title: r.title })} title={t('deals.list.closeLost', { title: r.title })} onClick={() => void close(r, 'lost')}>
+                            ✕
+                          </button>
+                        </>
+                      )}
+                    </span>
                   </>
                 ) : (
                   <span className="muted">{t('common.loading')}</span>
@@ -129,6 +163,7 @@ export function DealList({ pipelineId, filter, version }: { pipelineId: string |
           })}
         </div>
       </div>
+      {closing.dialog}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { notify } from '../ui/toast';
 import { taskWhen } from './format';
 import { useTasks } from './store';
 import { useReminders } from './reminders-store';
+import { BellIcon } from '../ui/icons';
 
 export const POLL_MS = 30_000;
 
@@ -61,7 +62,7 @@ export function ReminderBell() {
       aria-label={t('tasks.reminders.bell', { count })}
       onClick={() => setOpen(!open)}
     >
-      <span aria-hidden="true">🔔</span> {t('tasks.reminders.title')}
+      <BellIcon /> {t('tasks.reminders.title')}
       {count > 0 && (
         <span className="bell-count" data-testid="reminder-count" aria-hidden="true">
           {count}

@@ -50,8 +50,8 @@ export const dealProcedures = {
   'deals.archive': proc(z.object({ id, archived: z.boolean().default(true) }), (s, i) => setDealArchived(s.ctx(), i.id, i.archived)),
   'deals.get': proc(z.object({ id }), (s, i) => getDealCard(s.ctx(), i.id)),
   /**
-   * Moves a card; answers with the card as it now is and whether the board's filter still shows it.
-   * A move that closes the deal completes or cancels its open tasks when `openTasks` says so.
+   * Moves a card; answers with the card as it now is, whether the board's filter still shows it,
+   * and how many open tasks a closing move completed or cancelled (as `openTasks` said).
    */
   'deals.move': proc(
     z.object({
@@ -66,8 +66,8 @@ export const dealProcedures = {
     }),
     (s, i) => {
       const ctx = s.ctx();
-      moveClosing(ctx, i.id, requireLiveStage(ctx, i.stageId), i, i.openTasks);
-      return { card: cardById(ctx, i.id)!, matchesFilter: matchesFilter(ctx, i.id, i.filter) };
+      const { tasks } = moveClosing(ctx, i.id, requireLiveStage(ctx, i.stageId), i, i.openTasks);
+      return { card: cardById(ctx, i.id)!, matchesFilter: matchesFilter(ctx, i.id, i.filter), tasks };
     },
   ),
   'deals.close': proc(
