@@ -14,9 +14,7 @@ import { TasksPage } from '../tasks/TasksPage';
 import { CalendarPage } from '../tasks/CalendarPage';
 import { TaskDialogHost } from '../tasks/TaskDialog';
 import { CompleteDialogHost } from '../tasks/CompleteDialog';
-import { ReminderDrawer } from '../tasks/ReminderCenter';
-import { ReminderBell } from '../tasks/ReminderBell';
-import { useReminders } from '../tasks/reminders-store';
+import { ReminderCenter } from '../tasks/ReminderCenter';
 import { ExchangePage } from '../exchange/ExchangePage';
 import { DealsPage } from '../deals/DealsPage';
 import { DealCard } from '../deals/DealCard';
@@ -29,7 +27,6 @@ export function App() {
   const { t } = useTranslation();
   const { route, navigate, workspace, setWorkspace, syncFromHash, setSearchOpen } = useApp();
   const [error, setError] = useState<{ text: string; canSwitch: boolean } | null>(null);
-  const remindersOpen = useReminders((s) => s.open);
 
   useEffect(() => {
     call('workspace.info', {}).then(setWorkspace, (e) =>
@@ -64,13 +61,12 @@ export function App() {
   if (!workspace.onboarded) return <Onboarding />;
 
   return (
-    <div className={remindersOpen ? 'shell with-drawer' : 'shell'}>
+    <div className="shell">
       <nav className="sidebar" aria-label={t('app.name')}>
         <div className="brand">{t('app.name')}</div>
         <button className="nav-search" onClick={() => setSearchOpen(true)} title={t('nav.searchHint')}>
           {t('nav.search')} <kbd>Ctrl+K</kbd>
         </button>
-        <ReminderBell />
         {SECTIONS.map((s) => (
           <a
             key={s}
@@ -98,10 +94,10 @@ export function App() {
         {route.section === 'exchange' && <ExchangePage />}
         {!['clients', 'deals', 'settings', 'tasks', 'calendar', 'exchange'].includes(route.section) && <Placeholder section={route.section} />}
       </main>
-      <ReminderDrawer />
       <GlobalSearch />
       <TaskDialogHost />
       <CompleteDialogHost />
+      <ReminderCenter />
       <Toasts />
       <ConfirmHost />
     </div>

@@ -21,10 +21,3 @@ export const NoteIcon = () => (
     <path d="M10.5 2.5l3 3-7.5 7.5H3v-3z" />
   </svg>
 );
-
-export const BellIcon = () => (
-  <svg {...base}>
-    <path d="M4 11V7a4 4 0 0 1 8 0v4l1.2 1.5H2.8z" />
-    <path d="M6.5 14h3" />
-  </svg>
-);
