@@ -11,7 +11,7 @@ export function BackupBadge() {
   const refresh = useBackup((s) => s.refresh);
   const path = useApp((s) => s.workspace?.path);
   const navigate = useApp((s) => s.navigate);
-  const running = !!status?.running;
+  const running = !!status?.running || !!status?.restoring;
 
   useEffect(() => {
     void refresh();
@@ -21,7 +21,9 @@ export function BackupBadge() {
 
   if (!status) return null;
   const bad = !!status.lastError || status.tooOld || status.networkShare || status.second?.ok === false;
-  const text = running
+  const text = status.restoring
+    ? t('backup.shellRestoring')
+    : running
     ? t('backup.shellRunning')
     : status.lastError
       ? t('backup.shellFailed')

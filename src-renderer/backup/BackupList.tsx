@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { errorText, formatDateTime } from '../i18n';
 import { notify } from '../ui/toast';
-import { sizeText, useBackup, type BackupItem } from './store';
+import { fileSizeText } from '../ui/fileSize';
+import { useBackup, type BackupItem } from './store';
 import { useReloadWorkspace, useRestore } from './useRestore';
 
 export function recordsText(t: (k: string, p?: Record<string, unknown>) => string, b: BackupItem): string {
@@ -69,7 +70,7 @@ export function BackupList() {
               <tr key={`${b.location}:${b.id}`} data-testid="backup-row">
                 <td>{formatDateTime(b.createdAt)}</td>
                 <td>{t(`backup.reasons.${b.reason}`)}</td>
-                <td>{sizeText(b.size)}</td>
+                <td className="num nowrap">{fileSizeText(b.size)}</td>
                 <td>{recordsText(t, b)}</td>
                 <td>{t(`backup.where.${b.location}`)}</td>
                 <td className="row">

@@ -4,6 +4,7 @@ import { ApiError, call } from '../api/client';
 import { errorText, formatDateTime } from '../i18n';
 import { notify, notifyError } from '../ui/toast';
 import { ago, percent, useBackup } from './store';
+import { RestoreProgress } from './RestoreProgress';
 import { useApp } from '../app/store';
 import { BackupSettingsForm } from './BackupSettingsForm';
 import { BackupList } from './BackupList';
@@ -23,6 +24,7 @@ export function BackupSection() {
   if (!status) return null;
   const running = status.running;
   const phase = running?.progress?.phase;
+  const restoring = !!status.restoring;
 
   const backupNow = async () => {
     const before = status.last?.id;
@@ -65,19 +67,20 @@ export function BackupSection() {
           <p className="warning" role="alert">{t('backup.secondFailed', { message: status.second.error ?? '' })}</p>
         ))}
       <div className="row">
-        <button className="primary" onClick={() => void backupNow()} disabled={!!running}>
+        <button className="primary" onClick={() => void backupNow()} disabled={!!running || restoring}>
           {t('backup.backupNow')}
         </button>
-        {running && (
+        {running && !restoring && (
           <>
-            <progress max={100} value={percent(status)} aria-label={t('backup.shellRunning')} />
+            <progress max={100} value={percent(running.progress)} aria-label={t('backup.shellRunning')} />
             <span className="muted" role="status">
-              {t('backup.running', { phase: phase ? t(`backup.phases.${phase}`) : '', percent: percent(status) })}
+              {t('backup.running', { phase: phase ? t(`backup.phases.${phase}`) : '', percent: percent(running.progress) })}
             </span>
             <button onClick={() => void call('backup.cancel', {}).then(setStatus, (e) => notifyError(errorText(e)))}>{t('backup.cancel')}</button>
           </>
         )}
       </div>
+      {status.restoring && <RestoreProgress restoring={status.restoring} />}
       <BackupSettingsForm />
       <BackupList />
     </section>

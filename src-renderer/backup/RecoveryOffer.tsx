@@ -27,7 +27,8 @@ export function RecoveryOffer() {
 
   const recover = async () => {
     if (!newest || busy) return;
-    if (!(await confirmAction(t('backup.recoveryConfirm', { when: formatDateTime(newest.createdAt) })))) return;
+    const when = formatDateTime(newest.createdAt);
+    if (!(await confirmAction(t('backup.recoveryConfirm', { when }), { confirmLabel: t('backup.restoreConfirmButton', { when }) }))) return;
     setBusy(true);
     try {
       const r = await call('backup.recover', { id: newest.id });

@@ -39,12 +39,25 @@ export function ago(iso: string): string {
   return formatDistanceToNow(parseISO(iso), { addSuffix: true, locale: i18next.language === 'en' ? enUS : ruLocale });
 }
 
-export function sizeText(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(bytes < 100 * 1024 * 1024 ? 1 : 0)} MB`;
+type Progress = NonNullable<BackupStatus['running']>['progress'];
+
+// Where each phase of a restore step lies within that step, in percent: unpacking the
+// backup is most of checking it; a backup copies, verifies, compresses (and verifies
+// the compressed file, shown at the end of the compress span).
+const STEP_SPANS: Record<'check' | 'save', Partial<Record<NonNullable<Progress>['phase'], [number, number]>>> = {
+  check: { copy: [0, 70], verify: [70, 100] },
+  save: { copy: [0, 60], verify: [60, 70], compress: [70, 95] },
+};
+
+/** How far a restore step is, in percent (the UI keeps the highest value it has shown). */
+export function restorePercent(restoring: NonNullable<BackupStatus['restoring']>): number {
+  if (restoring.step === 'replace') return 100;
+  const span = restoring.progress && STEP_SPANS[restoring.step][restoring.progress.phase];
+  if (!span) return 0;
+  return Math.round(span[0] + ((span[1] - span[0]) * percent(restoring.progress)) / 100);
 }
 
-export function percent(status: BackupStatus | null): number {
-  const p = status?.running?.progress;
-  return p && p.total > 0 ? Math.min(100, Math.round((p.done / p.total) * 100)) : 0;
+/** Percent done of a backup's (or a restore step's) progress. */
+export function percent(progress: Progress | undefined): number {
+  return progress && progress.total > 0 ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : 0;
 }

@@ -21,19 +21,36 @@ export function useReloadWorkspace() {
   };
 }
 
+/**
+ * A restore, waited for while backup.status is polled for its step and progress (a large
+ * workspace takes a minute).
+ */
+async function restoreWatched(id: string) {
+  const refresh = useBackup.getState().refresh;
+  const timer = setInterval(() => void refresh(), 500);
+  try {
+    const done = call('backup.restore', { id });
+    void refresh();
+    return await done;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 /** Restore with confirmation; the toast offers to undo it (restore the "before restore" backup). */
 export function useRestore() {
   const { t } = useTranslation();
   const reload = useReloadWorkspace();
   const restore = async (id: string, createdAt: string, ask = true): Promise<void> => {
-    if (ask && !(await confirmAction(t('backup.restoreConfirm', { when: formatDateTime(createdAt) })))) return;
+    const when = formatDateTime(createdAt);
+    if (ask && !(await confirmAction(t('backup.restoreConfirm', { when }), { confirmLabel: t('backup.restoreConfirmButton', { when }) }))) return;
     try {
-      const r = await call('backup.restore', { id });
+      const r = await restoreWatched(id);
       await reload();
       notify(t('backup.restored', { when: formatDateTime(createdAt) }), {
         label: t('backup.undoRestore'),
         run: () =>
-          void call('backup.restore', { id: r.undoId }).then(
+          void restoreWatched(r.undoId).then(
             async () => {
               await reload();
               notify(t('backup.undone'));

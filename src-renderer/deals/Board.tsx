@@ -17,15 +17,18 @@ import {
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useApp } from '../app/store';
 import { notify } from '../ui/toast';
+import { useTasks } from '../tasks/store';
 import { BoardColumn } from './BoardColumn';
-import { DealTileBody } from './DealTile';
-import { LostDialog } from './LostDialog';
+import { DealTileBody, DRAG_DISTANCE, type QuickAction } from './DealTile';
+import { closedText, useCloseDeal } from './CloseDealDialog';
+import { QuickLogDialog, type QuickLogKind } from './QuickLogDialog';
+import { useBoardAnnouncements } from './announcements';
 import { useBoard, type Card, type MoveRequest } from './useBoard';
 import type { DealFilter } from './store';
 
 // Drag and drop by @dnd-kit: pointer and keyboard sensors (Space picks a card up,
-// arrows move it, Space drops, Esc cancels) with screen-reader announcements; each
-// card also has a "move to stage" menu.
+// arrows move it, Space drops, Esc cancels) with screen-reader announcements in the
+// user's language; each card also has a "move to stage" menu.
 
 // Tall columns make corner distances misleading: what is under the pointer wins (a
 // card, else its column). Keyboard drags have no pointer: the card's moved rectangle
@@ -40,11 +43,14 @@ const collisions: CollisionDetection = (args) => {
 export function Board({ pipelineId, filter, version }: { pipelineId: string; filter: DealFilter; version: number }) {
   const { t } = useTranslation();
   const navigate = useApp((s) => s.navigate);
-  const { columns, error, loadMore, move } = useBoard(pipelineId, filter, version);
+  const { openDialog, changed: tasksChanged } = useTasks();
+  const { columns, error, loadMore, move, reload } = useBoard(pipelineId, filter, version);
   const [active, setActive] = useState<Card | null>(null);
-  const [pendingLost, setPendingLost] = useState<(MoveRequest & { title: string }) | null>(null);
+  const [quickLog, setQuickLog] = useState<{ kind: QuickLogKind; card: Card } | null>(null);
+  const closing = useCloseDeal();
+  const accessibility = useBoardAnnouncements(columns);
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(PointerSensor, { activationConstraint: { distance: DRAG_DISTANCE } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space'] } }),
   );
 
@@ -54,22 +60,36 @@ export function Board({ pipelineId, filter, version }: { pipelineId: string; fil
   const stages = columns.map((c) => ({ id: c.stage.id, name: c.stage.name }));
   const kindOf = (stageId: string) => columns.find((c) => c.stage.id === stageId)?.stage.kind;
   const stageOfDeal = (dealId: string) => columns.find((c) => c.cards.some((x) => x.id === dealId))?.stage.id;
+  const cardOf = (dealId: string) => columns.flatMap((c) => c.cards).find((x) => x.id === dealId);
 
   const request = async (req: MoveRequest) => {
-    const from = stageOfDeal(req.dealId);
-    if (kindOf(req.toStageId) === 'lost' && kindOf(from ?? '') !== 'lost') {
-      const card = columns.flatMap((c) => c.cards).find((x) => x.id === req.dealId);
-      setPendingLost({ ...req, title: card?.title ?? '' });
+    const fromKind = kindOf(stageOfDeal(req.dealId) ?? '');
+    const toKind = kindOf(req.toStageId);
+    if (toKind && toKind !== 'open' && toKind !== fromKind) {
+      // Closing (or won ↔ lost): a reason for lost, and a word on the open tasks, if any.
+      const card = cardOf(req.dealId);
+      const choice = await closing.ask({ id: req.dealId, title: card?.title ?? '' }, toKind, { fromOpen: fromKind === 'open' && !!card?.nextTask });
+      if (!choice) return;
+      await run({ ...req, ...choice });
       return;
     }
     await run(req);
   };
   const run = async (req: MoveRequest) => {
+    const res = await move(req);
     // Never a silent vanish: a card outside the filter stays, marked, and the user is told.
-    if ((await move(req)) === 'unmatched') notify(t('deals.board.unmatchedToast'));
+    if (res.status === 'unmatched') notify(t('deals.board.unmatchedToast'));
+    if (res.tasks.completed || res.tasks.cancelled) {
+      notify(closedText(t, kindOf(req.toStageId) === 'won' ? 'won' : 'lost', res.tasks));
+      tasksChanged();
+    }
+  };
+  const onQuick = (action: QuickAction, card: Card) => {
+    if (action === 'task') openDialog({ mode: 'create', preset: { clientId: card.clientId, clientName: card.clientName, dealId: card.id, dealTitle: card.title } });
+    else setQuickLog({ kind: action, card });
   };
 
-  const onDragStart = (e: DragStartEvent) => setActive(columns.flatMap((c) => c.cards).find((x) => x.id === e.active.id) ?? null);
+  const onDragStart = (e: DragStartEvent) => setActive(cardOf(String(e.active.id)) ?? null);
   const onDragEnd = (e: DragEndEvent) => {
     setActive(null);
     const { active: dragged, over } = e;
@@ -87,35 +107,45 @@ export function Board({ pipelineId, filter, version }: { pipelineId: string; fil
 
   return (
     <>
-      <DndContext sensors={sensors} collisionDetection={collisions} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setActive(null)}>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={collisions}
+        accessibility={accessibility}
+        onDragStart={onDragStart}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => setActive(null)}
+      >
         <div className="board" data-testid="board">
           {columns.map((col) => (
             <BoardColumn
               key={col.stage.id}
+              pipelineId={pipelineId}
               column={col}
               stages={stages}
               onOpen={(id) => navigate({ section: 'deals', dealId: id })}
               onMoveTo={(dealId, stageId) => void request({ dealId, toStageId: stageId, index: 0 })}
               onLoadMore={(id) => void loadMore(id)}
+              onQuick={onQuick}
+              onCreated={() => {
+                void reload();
+                notify(t('deals.created'));
+              }}
             />
           ))}
         </div>
         {/* No drop animation: the card is already drawn at its new place (optimistic move), and an
             animation that does not finish (seen in Chromium under load) left the overlay over the
             tile, swallowing the next press. */}
-        <DragOverlay dropAnimation={null}>{active && <div className="deal-tile overlay"><DealTileBody card={active} /></div>}</DragOverlay>
+        <DragOverlay dropAnimation={null}>
+          {active && (
+            <div className="deal-tile overlay">
+              <DealTileBody card={active} closed={kindOf(stageOfDeal(active.id) ?? '') !== 'open'} />
+            </div>
+          )}
+        </DragOverlay>
       </DndContext>
-      {pendingLost && (
-        <LostDialog
-          title={pendingLost.title}
-          onCancel={() => setPendingLost(null)}
-          onConfirm={(lostReasonId, lostComment) => {
-            const req = { ...pendingLost, lostReasonId, lostComment };
-            setPendingLost(null);
-            void run(req);
-          }}
-        />
-      )}
+      {closing.dialog}
+      {quickLog && <QuickLogDialog kind={quickLog.kind} deal={quickLog.card} onClose={() => setQuickLog(null)} />}
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, type ProcOutput } from '../api/client';
-import { errorText, formatDate } from '../i18n';
+import { errorText } from '../i18n';
+import { dealDate } from './dates';
 import { useApp } from '../app/store';
 import { notify } from '../ui/toast';
 import { DealForm } from './DealForm';
@@ -51,7 +52,7 @@ export function ClientDealsPanel({ client, archived }: { client: { id: string; n
             <a href={`#/deals/${d.id}`}>{d.title}</a>
             <span className="stage-chip" style={{ borderColor: d.stageColor }}>{d.stageName}</span>
             <strong>{formatMoney(d.amountKopecks, d.currency)}</strong>
-            <span className="muted small">{d.closedAt ? t('deals.client.closed', { date: formatDate(d.closedAt) }) : d.expectedClose ? t('deals.board.expected', { date: formatDate(d.expectedClose) }) : d.pipelineName}</span>
+            <span className="muted small">{d.closedAt ? t('deals.client.closed', { date: dealDate(d.closedAt) }) : d.expectedClose ? t('deals.board.expected', { date: dealDate(d.expectedClose) }) : d.pipelineName}</span>
             {(d.nextTask || d.noNextStep) && (
               <span className="deal-next">
                 <NextStep nextTask={d.nextTask} noNextStep={d.noNextStep} compact />

@@ -10,12 +10,14 @@ import { notify, notifyError } from '../ui/toast';
 import { InlineField } from '../clients/card/InlineField';
 import { HistoryPanel } from '../clients/card/HistoryPanel';
 import { TasksPanel } from '../tasks/TasksPanel';
-import { LostDialog } from './LostDialog';
+import { closedText, useCloseDeal } from './CloseDealDialog';
+import { dealDate } from './dates';
 import { LinesPanel } from './LinesPanel';
 import { ClientPicker } from './ClientPicker';
 import { StagePath } from './StagePath';
 import { formatMoney, parseRoubles, roublesText } from './money';
 import { useDeals } from './store';
+import { useTasks } from '../tasks/store';
 
 export type DealCardData = ProcOutput<'deals.get'>;
 type Patch = ProcInput<'deals.update'>['patch'];
@@ -29,9 +31,10 @@ export function DealCard({ id }: { id: string }) {
   const [card, setCard] = useState<DealCardData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
-  const [losing, setLosing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [changingClient, setChangingClient] = useState(false);
+  const closing = useCloseDeal();
+  const tasksChanged = useTasks((s) => s.changed);
 
   const reload = useCallback(() => {
     call('deals.get', { id }).then(
@@ -76,6 +79,18 @@ export function DealCard({ id }: { id: string }) {
   };
   const closed = card.stageKind !== 'open';
   const archived = !!card.archivedAt;
+  /** Won or lost, from the header or the stage bar: asks for a reason and about the open tasks first. */
+  const close = async (outcome: 'won' | 'lost', stageId?: string) => {
+    const choice = await closing.ask(card, outcome, { fromOpen: !closed });
+    if (!choice) return;
+    await act(async () => {
+      const res = stageId
+        ? await call('deals.move', { id: card.id, stageId, filter: {}, ...choice })
+        : await call('deals.close', outcome === 'won' ? { id: card.id, outcome, openTasks: choice.openTasks } : { id: card.id, outcome, ...choice });
+      notify(closedText(t, outcome, res.tasks));
+      if (res.tasks.completed || res.tasks.cancelled) tasksChanged();
+    });
+  };
 
   return (
     <div className="page deal-card" data-testid="deal-card">
@@ -87,8 +102,8 @@ export function DealCard({ id }: { id: string }) {
         <span className="spacer" />
         {!archived && !closed && (
           <>
-            <button disabled={busy} onClick={() => act(() => call('deals.close', { id: card.id, outcome: 'won' }), t('deals.card.wonToast'))}>{t('deals.card.won')}</button>
-            <button disabled={busy} className="danger" onClick={() => setLosing(true)}>{t('deals.card.lost')}</button>
+            <button disabled={busy} onClick={() => void close('won')}>{t('deals.card.won')}</button>
+            <button disabled={busy} className="danger" onClick={() => void close('lost')}>{t('deals.card.lost')}</button>
           </>
         )}
         {!archived && closed && (
@@ -112,7 +127,7 @@ export function DealCard({ id }: { id: string }) {
       {archived && <p className="notice" role="status">{t('deals.card.archivedBanner', { date: formatDate(card.archivedAt) })}</p>}
       {card.stageKind === 'lost' && (
         <p className="notice" role="status" data-testid="lost-banner">
-          {t('deals.card.lostBanner', { reason: card.lostReasonName ?? t('common.none'), date: formatDate(card.closedAt) })}
+          {t('deals.card.lostBanner', { reason: card.lostReasonName ?? t('common.none'), date: dealDate(card.closedAt) })}
           {card.lostComment && ` — ${card.lostComment}`}
         </p>
       )}
@@ -125,11 +140,7 @@ export function DealCard({ id }: { id: string }) {
               aria-current={s.id === card.stageId ? 'step' : undefined}
               style={{ borderBottomColor: s.color }}
               disabled={busy || s.id === card.stageId}
-              onClick={() =>
-                s.kind === 'lost'
-                  ? setLosing(true)
-                  : act(() => call('deals.move', { id: card.id, stageId: s.id, filter: {} }))
-              }
+              onClick={() => (s.kind === 'open' ? act(() => call('deals.move', { id: card.id, stageId: s.id, filter: {} })) : void close(s.kind, s.id))}
             >
               {s.name}
             </button>
@@ -184,7 +195,14 @@ export function DealCard({ id }: { id: string }) {
                 return k === null ? t('errors.deal.amount_format') : save({ amountKopecks: k }, 'amountKopecks');
               }}
             />
-            <InlineField label={t('deals.fields.expectedClose')} value={card.expectedClose} display={formatDate(card.expectedClose) || null} kind="date" onSave={(v) => save({ expectedClose: v }, 'expectedClose')} />
+            {closed ? (
+              <div className="inline-field" data-testid="deal-closed-at">
+                <span className="inline-label">{t('deals.fields.closedAt')}</span>
+                <span>{dealDate(card.closedAt)}</span>
+              </div>
+            ) : (
+              <InlineField label={t('deals.fields.expectedClose')} value={card.expectedClose} display={dealDate(card.expectedClose) || null} kind="date" onSave={(v) => save({ expectedClose: v }, 'expectedClose')} />
+            )}
             <InlineField
               label={t('deals.fields.responsible')}
               value={card.responsibleId ?? ''}
@@ -215,16 +233,7 @@ export function DealCard({ id }: { id: string }) {
           <HistoryPanel card={{ id: card.clientId, contacts: card.contacts }} dealId={card.id} version={version} />
         </div>
       </div>
-      {losing && (
-        <LostDialog
-          title={card.title}
-          onCancel={() => setLosing(false)}
-          onConfirm={(lostReasonId, lostComment) => {
-            setLosing(false);
-            void act(() => call('deals.close', { id: card.id, outcome: 'lost', lostReasonId, lostComment }), t('deals.card.lostToast'));
-          }}
-        />
-      )}
+      {closing.dialog}
     </div>
   );
 }

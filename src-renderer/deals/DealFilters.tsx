@@ -29,6 +29,8 @@ export function DealFilters() {
   const badMax = max.trim() !== '' && amount(max) === null;
   const applyAmounts = () => {
     if (badMin || badMax) return;
+    // Leaving the field unchanged must not reload the board (it would drop a card kept in sight after a move).
+    if (amount(min) === (filter.amountMin ?? null) && amount(max) === (filter.amountMax ?? null)) return;
     setFilter({ ...filter, amountMin: amount(min), amountMax: amount(max) });
   };
   const any = !!(filter.responsibleId || filter.source || filter.tagId || filter.amountMin != null || filter.amountMax != null || filter.text || filter.noNextStep);

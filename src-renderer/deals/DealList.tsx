@@ -1,10 +1,14 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { call, type ProcInput, type ProcOutput } from '../api/client';
-import { formatDate } from '../i18n';
+import { errorText } from '../i18n';
 import { usePagedRows, type PageAnswer } from '../ui/usePagedRows';
 import { useApp } from '../app/store';
+import { notify, notifyError } from '../ui/toast';
+import { useTasks } from '../tasks/store';
+import { closedText, useCloseDeal } from './CloseDealDialog';
+import { dealDate } from './dates';
 import { formatMoney } from './money';
 import { NextStep } from './NextStep';
 import { useDeals, type DealFilter } from './store';
@@ -33,6 +37,10 @@ export function DealList({ pipelineId, filter, version }: { pipelineId: string |
   const setStatus = (v: Status) => setList({ status: v });
   const setSort = (v: Sort) => setList({ sort: v });
   const setDesc = (v: boolean) => setList({ desc: v });
+  // Closing from a row changes the list: its own counter joins the page's version.
+  const [changes, setChanges] = useState(0);
+  const closing = useCloseDeal();
+  const tasksChanged = useTasks((s) => s.changed);
   const scrollRef = useRef<HTMLDivElement>(null);
   const fetchPage = useCallback(
     // Totals come with the first page only: they read every matching deal.
@@ -44,10 +52,24 @@ export function DealList({ pipelineId, filter, version }: { pipelineId: string |
   );
   const { total, extra: totals, error, getRow, show } = usePagedRows(
     JSON.stringify([pipelineId, status, filter, sort, desc]),
-    version,
+    version + changes,
     PAGE,
     fetchPage,
   );
+
+  /** Won or lost from the row's buttons: the same questions as on the board and the card. */
+  const close = async (r: Row, outcome: 'won' | 'lost') => {
+    const choice = await closing.ask(r, outcome, { fromOpen: !!r.nextTask });
+    if (!choice) return;
+    try {
+      const res = await call('deals.close', outcome === 'won' ? { id: r.id, outcome, openTasks: choice.openTasks } : { id: r.id, outcome, ...choice });
+      notify(closedText(t, outcome, res.tasks));
+      if (res.tasks.completed || res.tasks.cancelled) tasksChanged();
+      setChanges((n) => n + 1);
+    } catch (e) {
+      notifyError(errorText(e));
+    }
+  };
 
   const count = total ?? 0;
   const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 10 });
@@ -85,6 +107,7 @@ export function DealList({ pipelineId, filter, version }: { pipelineId: string |
           // The next step is not a sort key: a plain header after the amount.
           ...(key === 'amount' ? [<span key="nextStep" role="columnheader" className="small muted">{t('deals.nextStep.column')}</span>] : []),
         ])}
+        <span role="columnheader" className="visually-hidden">{t('deals.list.actions')}</span>
       </div>
       <div className="list-scroll" ref={scrollRef} role="table" aria-label={t('deals.views.list')}>
         {totals && count === 0 && <p className="empty-state muted">{t('deals.list.empty')}</p>}
@@ -100,8 +123,20 @@ export function DealList({ pipelineId, filter, version }: { pipelineId: string |
                     <span><span className="stage-dot" style={{ background: r.stageColor }} />{r.stageName}</span>
                     <span className="num">{formatMoney(r.amountKopecks, r.currency)}</span>
                     <span><NextStep nextTask={r.nextTask} noNextStep={r.noNextStep} compact /></span>
-                    <span>{formatDate(r.expectedClose)}</span>
-                    <span className="muted">{formatDate(r.updatedAt)}</span>
+                    <span data-testid="row-close-date">{r.closedAt ? t('deals.client.closed', { date: dealDate(r.closedAt) }) : dealDate(r.expectedClose)}</span>
+                    <span className="muted">{dealDate(r.updatedAt)}</span>
+                    <span className="row-actions" onClick={(e) => e.stopPropagation()}>
+                      {r.stageKind === 'open' && (
+                        <>
+                          <button className="icon" aria-label={t('deals.list.closeWon', { title: r.title })} title={t('deals.list.closeWon', { title: r.title })} onClick={() => void close(r, 'won')}>
+                            ✓
+                          </button>
+                          <button className="icon" aria-label={t('deals.list.closeLost', { title: r.title })} title={t('deals.list.closeLost', { title: r.title })} onClick={() => void close(r, 'lost')}>
+                            ✕
+                          </button>
+                        </>
+                      )}
+                    </span>
                   </>
                 ) : (
                   <span className="muted">{t('common.loading')}</span>
@@ -111,6 +146,7 @@ export function DealList({ pipelineId, filter, version }: { pipelineId: string |
           })}
         </div>
       </div>
+      {closing.dialog}
     </div>
   );
 }

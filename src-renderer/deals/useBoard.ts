@@ -20,7 +20,17 @@ export interface MoveRequest {
   index: number;
   lostReasonId?: string | null;
   lostComment?: string | null;
+  /** A move that closes the deal: what becomes of its open tasks. */
+  openTasks?: 'keep' | 'complete' | 'cancel';
 }
+
+export interface MoveResult {
+  status: 'moved' | 'unmatched' | 'failed';
+  /** Open tasks a closing move completed or cancelled. */
+  tasks: { completed: number; cancelled: number };
+}
+
+const NONE = { completed: 0, cancelled: 0 };
 
 /**
  * The board of one pipeline: totals and the first page of each column from the core,
@@ -91,13 +101,14 @@ export function useBoard(pipelineId: string | null, filter: DealFilter, version:
   }, [pipelineId, filter]);
 
   const move = useCallback(
-    async (req: MoveRequest): Promise<'moved' | 'unmatched' | 'failed'> => {
+    async (req: MoveRequest): Promise<MoveResult> => {
+      const failed = { status: 'failed', tasks: NONE } as const;
       const before = columnsRef.current;
-      if (!before) return 'failed';
+      if (!before) return failed;
       const from = before.find((c) => c.cards.some((x) => x.id === req.dealId));
       const card = from?.cards.find((x) => x.id === req.dealId);
       const to = before.find((c) => c.stage.id === req.toStageId);
-      if (!from || !card || !to) return 'failed';
+      if (!from || !card || !to) return failed;
       // Optimistic: the card is where the user dropped it before the core answers.
       const next = before.map((c) => {
         let cards = c.cards.filter((x) => x.id !== req.dealId);
@@ -120,6 +131,7 @@ export function useBoard(pipelineId: string | null, filter: DealFilter, version:
       const placed = next.find((c) => c.stage.id === req.toStageId)!.cards;
       const at = placed.findIndex((x) => x.id === req.dealId);
       let matches = true;
+      let tasks = NONE;
       try {
         const res = await call('deals.move', {
           id: req.dealId,
@@ -128,20 +140,22 @@ export function useBoard(pipelineId: string | null, filter: DealFilter, version:
           beforeId: placed[at + 1]?.id ?? null,
           lostReasonId: req.lostReasonId ?? null,
           lostComment: req.lostComment ?? null,
+          openTasks: req.openTasks ?? 'keep',
           filter,
         });
         matches = res.matchesFilter;
+        tasks = res.tasks;
         setColumns((cols) =>
           cols?.map((c) => ({ ...c, cards: c.cards.map((x) => (x.id === req.dealId ? { ...res.card, unmatched: !matches } : x)) })) ?? cols,
         );
       } catch (e) {
         setColumns(before);
         notifyError(errorText(e));
-        return 'failed';
+        return failed;
       }
       // The core's totals replace the optimistic ones (other users may have moved cards too).
       refreshTotals().catch((e: unknown) => notifyError(errorText(e)));
-      return matches ? 'moved' : 'unmatched';
+      return { status: matches ? 'moved' : 'unmatched', tasks };
     },
     [filter, refreshTotals],
   );

@@ -7,6 +7,12 @@ import { notifyError } from '../ui/toast';
 
 type Birthday = ProcOutput<'birthdays.range'>[number];
 
+/** The age said as the date stands against today: «исполнилось 65 лет» once past, «исполнится» still ahead. */
+function ageKey(date: string, today: string): string {
+  if (date < today) return 'tasks.birthdays.turned';
+  return date === today ? 'tasks.birthdays.turnsToday' : 'tasks.birthdays.turns';
+}
+
 /** "Birthdays this week" (Monday to Sunday) with a one-click "congratulated" history entry. */
 export function BirthdaysPanel() {
   const { t } = useTranslation();
@@ -19,6 +25,7 @@ export function BirthdaysPanel() {
   }, []);
   useEffect(load, [load]);
   if (!items) return null;
+  const today = format(new Date(), 'yyyy-MM-dd');
   const congratulate = async (b: Birthday) => {
     try {
       await call('birthdays.congratulate', { clientId: b.clientId, contactId: b.contactId, name: b.name });
@@ -38,7 +45,7 @@ export function BirthdaysPanel() {
             <span className="bday-who">
               <a href={`#/clients/${encodeURIComponent(b.clientId)}`}>{b.name}</a>
               <span className="muted small">
-                {[b.kind === 'contact' ? b.clientName : null, b.age !== null ? t('tasks.birthdays.age', { count: b.age }) : null].filter(Boolean).join(' · ')}
+                {[b.kind === 'contact' ? b.clientName : null, b.age !== null ? t(ageKey(b.date, today), { count: b.age }) : null].filter(Boolean).join(' · ')}
               </span>
             </span>
             {b.congratulated ? (

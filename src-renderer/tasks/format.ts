@@ -12,11 +12,14 @@ export const localDay = (date: string): Date => {
 };
 export const dayKey = (d: Date): string => format(d, 'yyyy-MM-dd');
 
-/** When a task is: its date (all-day) or date and time, in this computer's zone. */
-export function taskWhen(t: Pick<TaskRow, 'allDay' | 'startsAt'>): string {
-  if (t.allDay) return format(localDay(t.startsAt), 'EEEEEE, d MMM', { locale: locale() });
-  const start = parseISO(t.startsAt);
-  return format(start, 'EEEEEE, d MMM HH:mm', { locale: locale() });
+/**
+ * When a task is: its date (all-day) or date and time, in this computer's zone; the
+ * year only when it is not the current one («пт, 14 мар 2031»).
+ */
+export function taskWhen(t: Pick<TaskRow, 'allDay' | 'startsAt'>, now: Date = new Date()): string {
+  const day = t.allDay ? localDay(t.startsAt) : parseISO(t.startsAt);
+  const date = day.getFullYear() === now.getFullYear() ? 'EEEEEE, d MMM' : 'EEEEEE, d MMM yyyy';
+  return format(day, t.allDay ? date : `${date} HH:mm`, { locale: locale() });
 }
 
 export function typeLabel(type: Pick<TaskType, 'builtin' | 'code' | 'name'> | undefined, fallback = ''): string {

@@ -58,13 +58,16 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
 }
 
 interface ConfirmState {
-  pending: { text: string; resolve: (ok: boolean) => void } | null;
+  pending: { text: string; confirmLabel?: string; resolve: (ok: boolean) => void } | null;
 }
 const useConfirmStore = create<ConfirmState>(() => ({ pending: null }));
 
-/** Asks before anything destructive; resolves true when the user confirms. */
-export function confirmAction(text: string): Promise<boolean> {
-  return new Promise((resolve) => useConfirmStore.setState({ pending: { text, resolve } }));
+/**
+ * Asks before anything destructive; resolves true when the user confirms. `confirmLabel`
+ * says on the button what it does («Восстановить из копии от …») instead of «Подтвердить».
+ */
+export function confirmAction(text: string, options: { confirmLabel?: string } = {}): Promise<boolean> {
+  return new Promise((resolve) => useConfirmStore.setState({ pending: { text, confirmLabel: options.confirmLabel, resolve } }));
 }
 
 export function ConfirmHost() {
@@ -81,7 +84,7 @@ export function ConfirmHost() {
       <div className="actions">
         <button onClick={() => done(false)}>{t('common.cancel')}</button>
         <button className="primary" autoFocus onClick={() => done(true)}>
-          {t('common.confirm')}
+          {pending.confirmLabel ?? t('common.confirm')}
         </button>
       </div>
     </Dialog>

@@ -27,10 +27,17 @@ test('back up now, restore a backup with confirmation, and undo the restore', as
   await expect(page.getByText(/^Клиентов: 2, в архиве/)).toBeVisible();
 
   // ...and the user goes back to the backup: asked first, told how to undo.
+  // Sizes as the Russian UI writes them, number and unit kept on one line.
+  const size = rows.first().locator('td').nth(2);
+  await expect(size).toHaveText(/^\d+(,\d)?\u00a0(КБ|МБ)$/);
+  expect(await size.evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('nowrap');
   await rows.first().getByRole('button', { name: 'Восстановить' }).click();
   const confirm = page.getByTestId('confirm-dialog');
   await expect(confirm).toContainText('перед восстановлением');
-  await confirm.getByRole('button', { name: 'Подтвердить' }).click();
+  // The button says what it does, with the backup's date as the list shows it.
+  const when = (await rows.first().locator('td').first().textContent())!;
+  await expect(confirm.getByRole('button', { name: 'Подтвердить' })).toHaveCount(0);
+  await confirm.getByRole('button', { name: `Восстановить из копии от ${when}` }).click();
   await expect(page.getByText(/База восстановлена из копии/)).toBeVisible();
   await expect(page.getByText(/^Клиентов: 1, в архиве/)).toBeVisible();
   // The state before the restore is now a backup of its own.
@@ -107,12 +114,50 @@ test('a damaged workspace is not opened; the newest good backup is offered and r
     await expect(offer).toContainText('В него ничего не записано');
     await expect(offer).toContainText('клиентов: 300');
     await offer.getByRole('button', { name: 'Восстановить из этой копии' }).click();
-    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Подтвердить' }).click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: /^Восстановить из копии от / }).click();
     await expect(page.getByText(/Повреждённый файл сохранён как/)).toBeVisible();
     await page.getByRole('link', { name: 'Клиенты' }).click();
     await expect(page.getByTestId('clients-total')).toHaveText('Всего: 300');
     await expect(page.getByText(/Повреждённый файл сохранён как/)).toBeVisible();
     expect(readdirSync(dir).some((f) => /^office\.damaged-.*\.kdb$/.test(f))).toBe(true);
+  } finally {
+    const exited = new Promise((ok) => child.once('exit', ok));
+    child.kill('SIGTERM');
+    await exited;
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a restore of a large workspace shows its steps and progress until it is done', async ({ page }) => {
+  test.setTimeout(240_000); // seeding the workspace takes most of it
+  const dir = mkdtempSync(join(tmpdir(), 'kartoteka-e2e-restore-'));
+  const db = join(dir, 'office.kdb');
+  const cli = (...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  // Large enough that checking the backup and saving the current state take seconds.
+  cli('seed', '--db', db, '--clients', '5000', '--seed', '7');
+  cli('backup', '--db', db);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', 'serve', '--db', db, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const url = await new Promise<string>((ok, fail) => {
+      child.stdout!.on('data', (d) => {
+        const m = /open at (http:\/\/\S+)/.exec(String(d));
+        if (m) ok(m[1]!);
+      });
+      child.on('exit', (code) => fail(new Error(`serve exited with ${code}`)));
+    });
+    await page.goto(`${url}#/settings`);
+    const rows = page.getByTestId('backup-row');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first().locator('td').nth(2)).toHaveText(/^\d+(,\d)?\u00a0МБ$/);
+    await rows.first().getByRole('button', { name: 'Восстановить' }).click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: /^Восстановить из копии от / }).click();
+    const progress = page.getByTestId('restore-progress');
+    await expect(progress).toBeVisible();
+    await expect(progress.getByRole('status')).toHaveText(/^Восстановление, шаг [123] из 3: /);
+    await expect(page.getByTestId('backup-badge')).toContainText('Идёт восстановление');
+    await expect(page.getByText(/База восстановлена из копии/)).toBeVisible({ timeout: 60_000 });
+    await expect(progress).toBeHidden();
+    await expect(rows).toHaveCount(2);
   } finally {
     const exited = new Promise((ok) => child.once('exit', ok));
     child.kill('SIGTERM');

@@ -8,7 +8,8 @@ import { test, expect } from './fixtures';
 // or days back, so nothing depends on the time of day the test runs at.
 
 const FUTURE = '2031-03-14'; // all-day, years ahead: never overdue, never "today"
-const futureText = format(new Date(2031, 2, 14), 'EEEEEE, d MMM', { locale: ru });
+// Not this year: the year is shown.
+const futureText = format(new Date(2031, 2, 14), 'EEEEEE, d MMM yyyy', { locale: ru });
 
 async function setup(server: { api<T = unknown>(name: string, input?: unknown): Promise<T> }) {
   const client = await server.api<{ id: string }>('clients.create', { kind: 'organization', name: 'ООО «Северный ветер»', relation: 'client', status: 'active' });
@@ -41,7 +42,7 @@ test('plan a task on a deal card, see it as the next step on the board, complete
   await expect(overdue).toHaveClass(/overdue/);
 
   // The deal card: plan the next step there; the dialog comes with the deal and its client.
-  await tile('Поставка котлов').getByRole('button', { name: 'Открыть' }).click();
+  await tile('Поставка котлов').click();
   const card = page.getByTestId('deal-card');
   const panel = card.getByTestId('deal-tasks');
   await expect(panel).toContainText('Открытых задач по сделке нет');
@@ -74,7 +75,7 @@ test('plan a task on a deal card, see it as the next step on the board, complete
   await expect(column.getByTestId('column-count')).toHaveText('3 сделки');
 
   // Done, with a result, from the deal card.
-  await tile('Поставка котлов').getByRole('button', { name: 'Открыть' }).click();
+  await tile('Поставка котлов').click();
   await panel.getByRole('button', { name: 'Выполнить «Отправить КП на котлы»' }).click();
   const done = page.getByTestId('complete-dialog');
   await expect(done).toContainText('в историю клиента «ООО «Северный ветер»» и сделки «Поставка котлов»');

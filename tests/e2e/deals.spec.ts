@@ -86,8 +86,8 @@ test('pipeline with stages, deal from a client card, dragged across two stages, 
   await expectColumn(page, 'Провалено', '1 сделка', '150 000,50 ₽');
   await expectColumn(page, 'Рассмотрение', '0 сделок', '0 ₽');
 
-  // The deal card: reopen returns it to the stage it was lost from; the path shows every step.
-  await tile().getByRole('button', { name: 'Открыть' }).click();
+  // The deal card (a click on the tile opens it): reopen returns it to the stage it was lost from; the path shows every step.
+  await tile().click();
   const card = page.getByTestId('deal-card');
   await expect(card.getByTestId('lost-banner')).toContainText('Дорого');
   await expect(card.getByTestId('lost-banner')).toContainText('Бюджет урезали');
@@ -129,8 +129,9 @@ test('a refused move puts the card back and says why; a card moved outside the f
   const garage = page.getByTestId('deal-tile').filter({ hasText: 'Гараж' });
   const garageId = (await server.api<{ rows: { id: string; title: string }[] }>('deals.list', { status: 'open' })).rows.find((r) => r.title === 'Гараж')!.id;
   await server.api('deals.update', { id: garageId, patch: { amountKopecks: 10_000_00 } });
-  // Keyboard alternative: the card's "move to stage" menu.
-  await garage.getByLabel('Переместить «Гараж» на этап').selectOption({ label: 'Квалификация' });
+  // Keyboard and mouse alternative: the card's menu moves it to a stage.
+  await garage.getByRole('button', { name: 'Действия со сделкой «Гараж»' }).click();
+  await page.getByRole('menuitem', { name: 'Квалификация' }).click();
   const moved = page.getByTestId('column-Квалификация').getByTestId('deal-tile').filter({ hasText: 'Гараж' });
   await expect(moved).toContainText('Не подходит под фильтр');
   await expectColumn(page, 'Квалификация', '0 сделок', '0 ₽');

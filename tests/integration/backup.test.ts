@@ -38,14 +38,14 @@ describe('backups', () => {
     expect(readdirSync(backupsDirFor(t.path)).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
 
-  it('restore round trip, and the restore itself can be undone', () => {
+  it('restore round trip, and the restore itself can be undone', async () => {
     addClient('Иванов');
     const first = backupNowSync(t.session, 'manual');
     now = new Date(now.getTime() + 60_000);
     addClient('Петров');
     expect(clientNames()).toEqual(['Иванов', 'Петров']);
 
-    const r = t.call('backup.restore', { id: first.id });
+    const r = await t.call('backup.restore', { id: first.id });
     expect(clientNames()).toEqual(['Иванов']);
     expect(r.workspace.stats.clients).toBe(1);
     // The state before the restore was saved as a backup of its own.
@@ -57,8 +57,59 @@ describe('backups', () => {
     expect((t.call('clients.list', { query: { search: 'Сидор' } }) as { rows: unknown[] }).rows).toHaveLength(1);
 
     now = new Date(now.getTime() + 60_000);
-    t.call('backup.restore', { id: r.undoId });
+    await t.call('backup.restore', { id: r.undoId });
     expect(clientNames()).toEqual(['Иванов', 'Петров']);
+  });
+
+  it('a restore runs off this thread: status reports its steps with progress, the core answers meanwhile, and a write made meanwhile is kept in the "before restore" backup', async () => {
+    addClient('Иванов');
+    const first = backupNowSync(t.session, 'manual');
+    now = new Date(now.getTime() + 60_000);
+    addClient('Петров');
+
+    const seen: { step: string; progress: { phase: string; done: number; total: number } | null }[] = [];
+    let settled = false;
+    let wrote = false;
+    const restore = t.call('backup.restore', { id: first.id }).finally(() => (settled = true));
+    while (!settled) {
+      const r = backupStatus(t.session).restoring;
+      if (r) {
+        seen.push({ step: r.step, progress: r.progress && { ...r.progress } });
+        // Another user keeps working while the current state is being saved.
+        if (r.step === 'save' && !wrote) {
+          addClient('Сохранён во время восстановления');
+          wrote = true;
+        }
+      }
+      await new Promise((ok) => setImmediate(ok));
+    }
+    const r = await restore;
+    const steps = [...new Set(seen.map((x) => x.step))];
+    expect(steps).toEqual(['check', 'save']);
+    const checked = seen.filter((x) => x.step === 'check' && x.progress);
+    expect(checked.length).toBeGreaterThan(0);
+    expect(checked.every((x) => x.progress!.done <= x.progress!.total && x.progress!.total > 0)).toBe(true);
+    expect(seen.some((x) => x.step === 'save' && x.progress && x.progress.total > 0)).toBe(true);
+    expect(wrote).toBe(true);
+
+    expect(clientNames()).toEqual(['Иванов']);
+    expect(backupStatus(t.session).restoring).toBeNull();
+    // Nothing written before the file was replaced is lost: it is in the backup that undoes the restore.
+    const before = listBackups(t.session).find((b) => b.id === r.undoId)!;
+    expect(before.counts.clients).toBe(3);
+    await t.call('backup.restore', { id: r.undoId });
+    expect(clientNames()).toEqual(['Иванов', 'Петров', 'Сохранён во время восстановления']);
+  });
+
+  it('while a restore runs, another restore or a backup is refused', async () => {
+    addClient('Иванов');
+    const first = backupNowSync(t.session, 'manual');
+    const restore = t.call('backup.restore', { id: first.id });
+    await expect(t.call('backup.restore', { id: first.id })).rejects.toMatchObject({ code: 'backup.busy' });
+    await expect(backupInBackground(t.session, 'manual')).rejects.toMatchObject({ code: 'backup.busy' });
+    expect(schedulerTick(t.session)).toBeNull();
+    await restore;
+    expect(backupStatus(t.session).restoring).toBeNull();
   });
 
   it('restore into a new workspace leaves the current file as it was', () => {
@@ -75,19 +126,18 @@ describe('backups', () => {
     expect(clientNames()).toEqual(['Иванов', 'Петров']);
   });
 
-  it('an unknown backup id is refused and nothing changes', () => {
+  it('an unknown backup id is refused and nothing changes', async () => {
     addClient('Иванов');
-    expect(catchAppError(() => t.call('backup.restore', { id: 'nope' })).code).toBe('not_found');
+    await expect(t.call('backup.restore', { id: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
     expect(clientNames()).toEqual(['Иванов']);
   });
 
-  it('a damaged backup is refused before anything is touched', () => {
+  it('a damaged backup is refused before anything is touched', async () => {
     addClient('Иванов');
     const b = backupNowSync(t.session, 'manual');
     addClient('Петров');
     truncateSync(b.path, Math.floor(b.size / 2));
-    const e = catchAppError(() => t.call('backup.restore', { id: b.id }));
-    expect(e.code).toMatch(/^backup\./);
+    await expect(t.call('backup.restore', { id: b.id })).rejects.toMatchObject({ code: expect.stringMatching(/^backup\./) });
     expect(clientNames()).toEqual(['Иванов', 'Петров']);
     expect(listBackups(t.session).map((x) => x.reason)).toEqual(['manual']);
     expect(readdirSync(t.dir).filter((f) => f.includes('.incoming'))).toEqual([]);

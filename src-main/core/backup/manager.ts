@@ -13,10 +13,14 @@ import type { SnapshotProgress } from './run-snapshot';
 // the second folder's status, and what the workspace looked like at the last backup
 // (automatic and safety backups skip a workspace nobody changed since).
 
+/** A restore's steps: check the backup (unpack it), save the current state, replace the file. */
+export type RestoreStep = 'check' | 'save' | 'replace';
+
 interface State {
   path: string;
   connection: object;
   running: { reason: BackupReason; startedAt: string; progress: SnapshotProgress | null; promise: Promise<BackupEntry>; abort: AbortController } | null;
+  restoring: { step: RestoreStep; startedAt: string; progress: SnapshotProgress | null } | null;
   lastError: { at: string; error: ErrorPayload } | null;
   second: { dir: string; ok: boolean; at: string; error: string | null } | null;
   changesAtBackup: string | null;
@@ -31,7 +35,7 @@ export function stateOf(session: Session): State {
   let st = states.get(session);
   // A reopened file (restore, switch) starts afresh: change counts are per connection.
   if (!st || st.connection !== sqlite) {
-    st = { path, connection: sqlite, running: null, lastError: null, second: null, changesAtBackup: null, lastEntry: null, lastAttemptAt: 0 };
+    st = { path, connection: sqlite, running: null, restoring: null, lastError: null, second: null, changesAtBackup: null, lastEntry: null, lastAttemptAt: 0 };
     states.set(session, st);
   }
   return st;
@@ -128,6 +132,8 @@ export function backupNowSync(session: Session, reason: BackupReason, dir?: stri
 /** Starts a backup off-thread (or joins the one running); progress shows in status. */
 export function backupInBackground(session: Session, reason: BackupReason): Promise<BackupEntry> {
   const st = stateOf(session);
+  // A restore takes its own "before restore" backup; nothing else starts meanwhile.
+  if (st.restoring && reason !== 'restore') return Promise.reject(new AppError('backup.busy', 'A restore is running'));
   if (st.running) return st.running.promise;
   const changes = totalChanges(session);
   const path = st.path;
@@ -178,6 +184,8 @@ export function currentBackup(session: Session): BackupEntry | null {
 
 export interface BackupStatus {
   running: { reason: BackupReason; startedAt: string; progress: SnapshotProgress | null } | null;
+  /** A restore under way: its step and the progress of that step (the UI polls this while it waits). */
+  restoring: { step: RestoreStep; startedAt: string; progress: SnapshotProgress | null } | null;
   last: { id: string; createdAt: string; size: number; reason: BackupReason } | null;
   lastError: { at: string; error: ErrorPayload } | null;
   second: State['second'];
@@ -193,6 +201,7 @@ export function backupStatus(session: Session): BackupStatus {
   const age = newest ? session.now().getTime() - Date.parse(newest.createdAt) : Infinity;
   return {
     running: st.running && { reason: st.running.reason, startedAt: st.running.startedAt, progress: st.running.progress },
+    restoring: st.restoring && { ...st.restoring, progress: st.restoring.step === 'save' ? (st.running?.progress ?? null) : st.restoring.progress },
     last: newest ? { id: newest.id, createdAt: newest.createdAt, size: newest.size, reason: newest.reason } : null,
     lastError: st.lastError,
     second: settings.secondDir ? (st.second ?? { dir: settings.secondDir, ok: true, at: '', error: null }) : null,
@@ -203,5 +212,6 @@ export function backupStatus(session: Session): BackupStatus {
 }
 
 export function assertNoBackupRunning(session: Session): void {
-  if (stateOf(session).running) throw new AppError('backup.busy', 'A backup is running; try again when it has finished');
+  const st = stateOf(session);
+  if (st.running || st.restoring) throw new AppError('backup.busy', 'A backup or restore is running; try again when it has finished');
 }

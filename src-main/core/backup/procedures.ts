@@ -5,7 +5,7 @@ import type { Session } from '../workspace/session';
 import { backupInBackground, backupNowSync, backupStatus, cancelBackup, listBackups } from './manager';
 import { backupSettingsSchema, writeBackupSettings } from './settings';
 import { backupsDirFor, type BackupEntry } from './manifest';
-import { backupsOfDamaged, recoverDamaged, restoreBackup, restoreFromFile, restoreIntoNew } from './restore';
+import { backupsOfDamaged, recoverDamaged, restoreBackupInBackground, restoreFromFile, restoreIntoNew } from './restore';
 import { workspaceStats } from '../workspace/stats';
 import { localPath, workspacePath as newWorkspacePath } from '../validation/rules';
 
@@ -52,7 +52,8 @@ export const backupProcedures = {
     writeBackupSettings(s, i);
     return backupStatus(s);
   }),
-  'backup.restore': proc(switches('restore', { localOnly: true }), z.object({ id }), (s, i) => ({ ...restoreBackup(s, i.id), workspace: info(s) })),
+  /** Answers when the restore is done; meanwhile backup.status reports its step and progress. */
+  'backup.restore': proc(switches('restore', { localOnly: true }), z.object({ id }), async (s, i) => ({ ...(await restoreBackupInBackground(s, i.id)), workspace: info(s) })),
   /** A backup file anywhere on this PC (not only a listed one) into the open workspace. */
   'backup.restoreFile': proc(switches('restore', { localOnly: true }), z.object({ path: localPath }), (s, i) => ({
     ...restoreFromFile(s, i.path),

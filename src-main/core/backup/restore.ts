@@ -2,8 +2,8 @@ import { existsSync, readFileSync, renameSync, rmSync, openSync, fsyncSync, clos
 import { basename, dirname, join } from 'node:path';
 import type { Session } from '../workspace/session';
 import { AppError, NotFoundError } from '../errors';
-import { runSnapshotSync } from './run-snapshot';
-import { assertNoBackupRunning, listBackups } from './manager';
+import { runSnapshot, runSnapshotSync, type SnapshotProgress } from './run-snapshot';
+import { assertNoBackupRunning, backupInBackground, backupNowSync, currentBackup, listBackups, stateOf } from './manager';
 import { takeSafetyBackup } from './safety';
 import { backupsDirFor, listBackupsIn, workspaceName, type BackupEntry, type BackupManifest } from './manifest';
 
@@ -11,6 +11,10 @@ import { backupsDirFor, listBackupsIn, workspaceName, type BackupEntry, type Bac
 // to it under a temporary name and checked, the current state is saved as a
 // "before restore" backup (so the restore can be undone), the session closes the
 // file, and only then is the checked copy renamed over it and reopened.
+//
+// From the UI the first two steps run off-thread (restoreBackupInBackground), so the
+// core keeps answering and backup.status reports the step and its progress: on a large
+// workspace they take a minute. The CLI waits (restoreFromFile).
 
 function fsyncDir(dir: string): void {
   try {
@@ -29,6 +33,15 @@ function fsyncDir(dir: string): void {
 function unpack(backupPath: string, expectCounts: Record<string, number> | null, dest: string): void {
   const partial = `${dest}.restoring.partial`;
   runSnapshotSync({ kind: 'unpack', backup: backupPath, dest: partial, expectCounts });
+  for (const side of ['-wal', '-shm', '-journal']) rmSync(dest + side, { force: true });
+  renameSync(partial, dest);
+  fsyncDir(dirname(dest));
+}
+
+/** unpack, off this thread, reporting its progress. */
+async function unpackInBackground(backupPath: string, expectCounts: Record<string, number> | null, dest: string, onProgress: (p: SnapshotProgress) => void) {
+  const partial = `${dest}.restoring.partial`;
+  await runSnapshot({ kind: 'unpack', backup: backupPath, dest: partial, expectCounts }, onProgress);
   for (const side of ['-wal', '-shm', '-journal']) rmSync(dest + side, { force: true });
   renameSync(partial, dest);
   fsyncDir(dirname(dest));
@@ -54,6 +67,15 @@ function findListed(session: Session, id: string): BackupEntry {
   return entry;
 }
 
+/** The unpacked backup renamed over the workspace, which is reopened. The caller has saved the current state. */
+function replaceWith(session: Session, path: string, partial: string): void {
+  session.close();
+  for (const side of ['-wal', '-shm']) rmSync(path + side, { force: true });
+  renameSync(partial, path);
+  fsyncDir(dirname(path));
+  session.open(path);
+}
+
 export interface RestoreResult {
   restored: string;
   /** The "before restore" backup: restoring it undoes this restore. */
@@ -74,21 +96,50 @@ export function restoreFromFile(session: Session, backupPath: string, expectCoun
     rmSync(partial, { force: true });
     throw e;
   }
-  session.close();
-  for (const side of ['-wal', '-shm']) rmSync(path + side, { force: true });
-  renameSync(partial, path);
-  fsyncDir(dirname(path));
-  session.open(path);
+  replaceWith(session, path, partial);
   return { restored: basename(backupPath), undoId: before.id };
 }
 
-export function restoreBackup(session: Session, id: string): RestoreResult {
+/**
+ * The same restore, leaving this thread free while the backup is checked and the
+ * current state saved; backup.status shows the step and its progress meanwhile.
+ * Writes made by other requests during those steps are not lost: if the workspace
+ * changed after the "before restore" backup began, a second one is taken (waiting)
+ * just before the file is replaced.
+ */
+export async function restoreBackupInBackground(session: Session, id: string): Promise<RestoreResult> {
   const entry = findListed(session, id);
-  return { ...restoreFromFile(session, entry.path, entry.counts), restored: entry.id };
+  assertNoBackupRunning(session);
+  const st = stateOf(session);
+  const { path, sqlite } = session.workspace;
+  const partial = `${path}.incoming`;
+  const restoring: NonNullable<typeof st.restoring> = { step: 'check', startedAt: session.now().toISOString(), progress: null };
+  st.restoring = restoring;
+  try {
+    // Checked before anything else happens: a bad backup changes nothing.
+    await unpackInBackground(entry.path, entry.counts, partial, (p) => (restoring.progress = p));
+    restoring.step = 'save';
+    restoring.progress = null;
+    await backupInBackground(session, 'restore');
+    if (!session.isOpen || session.workspace.sqlite !== sqlite) {
+      throw new AppError('backup.restore_interrupted', 'Another workspace was opened during the restore');
+    }
+    // The background backup counts only if nothing was written since it began.
+    const before = currentBackup(session) ?? backupNowSync(session, 'restore');
+    restoring.step = 'replace';
+    replaceWith(session, path, partial);
+    return { restored: entry.id, undoId: before.id };
+  } catch (e) {
+    rmSync(partial, { force: true });
+    throw e;
+  } finally {
+    st.restoring = null;
+  }
 }
 
 /** Writes a backup out as a new workspace file and switches to it; the current one stays as it is. */
 export function restoreIntoNew(session: Session, id: string, newPath: string): void {
+  assertNoBackupRunning(session); // a restore in progress must not find another file open when it ends
   if (existsSync(newPath)) throw new AppError('workspace.exists', `A file already exists at ${newPath}`, { path: newPath });
   const entry = findListed(session, id);
   unpack(entry.path, entry.counts, newPath);

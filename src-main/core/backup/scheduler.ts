@@ -20,7 +20,7 @@ export function schedulerTick(session: Session): Promise<unknown> | null {
   const settings = readBackupSettings(session);
   if (settings.intervalMinutes <= 0) return null;
   const st = stateOf(session);
-  if (st.running) return null;
+  if (st.running || st.restoring) return null;
   const now = session.now().getTime();
   if (now - st.lastAttemptAt < settings.intervalMinutes * 60_000) return null;
   if (!needsBackup(session)) return null;

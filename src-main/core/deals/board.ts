@@ -8,18 +8,19 @@ import { nextTaskForDeals, type NextTask } from '../tasks/deal-hooks';
 import type { Client, Deal, Pipeline, Stage, User } from '../db/schema';
 
 /** A card as read from the database (CARD_SQL). */
-type CardRow = Pick<Deal, 'id' | 'title' | 'clientId' | 'amountKopecks' | 'currency' | 'expectedClose' | 'stageEnteredAt' | 'position'> & {
+type CardRow = Pick<Deal, 'id' | 'title' | 'clientId' | 'amountKopecks' | 'currency' | 'expectedClose' | 'closedAt' | 'stageEnteredAt' | 'position'> & {
   clientName: Client['name'];
   responsibleName: User['name'] | null;
   normDays: Stage['normDays'];
   stageKind: Stage['kind'];
 };
 
+/** `closedAt`: when the deal left the open stages (null while open), shown instead of the expected close. */
 export interface BoardCard extends Omit<CardRow, 'normDays' | 'stageKind'> {
   daysInStage: number;
   /** Longer in the stage than its norm (days). */
   overNorm: boolean;
-  /** The deal's earliest open task (overdue is for the renderer to tell by the user's clock). */
+  /** An open deal's earliest open task (overdue is for the renderer to tell by the user's clock); null once closed. */
   nextTask: NextTask | null;
   /** An open deal with no open task: nobody has planned what happens next. */
   noNextStep: boolean;
@@ -33,16 +34,19 @@ export interface ColumnCursor {
 const DAY = 86_400_000;
 
 const CARD_SQL = `SELECT d.id, d.title, d.client_id AS clientId, c.name AS clientName, d.amount_kopecks AS amountKopecks, d.currency,
-    u.name AS responsibleName, d.expected_close AS expectedClose, d.stage_entered_at AS stageEnteredAt, d.position, s.norm_days AS normDays, s.kind AS stageKind
+    u.name AS responsibleName, d.expected_close AS expectedClose, d.closed_at AS closedAt, d.stage_entered_at AS stageEnteredAt, d.position, s.norm_days AS normDays, s.kind AS stageKind
   FROM deals d JOIN clients c ON c.id = d.client_id JOIN stages s ON s.id = d.stage_id LEFT JOIN users u ON u.id = d.responsible_id`;
 
-/** Next tasks for a page come from one query over the page's deal ids. */
+/**
+ * Next tasks for a page come from one query over the page's open deal ids: a won or
+ * lost deal has no next step, even when a task on it was left open.
+ */
 function toCards(ctx: Ctx, rows: CardRow[]): BoardCard[] {
   const now = ctx.now().getTime();
-  const tasks = nextTaskForDeals(ctx, rows.map((r) => r.id));
+  const tasks = nextTaskForDeals(ctx, rows.filter((r) => r.stageKind === 'open').map((r) => r.id));
   return rows.map(({ normDays, stageKind, ...r }) => {
     const daysInStage = Math.max(0, Math.floor((now - Date.parse(r.stageEnteredAt)) / DAY));
-    const nextTask = tasks.get(r.id) ?? null;
+    const nextTask = (stageKind === 'open' && tasks.get(r.id)) || null;
     return { ...r, daysInStage, overNorm: normDays != null && daysInStage > normDays, nextTask, noNextStep: stageKind === 'open' && !nextTask };
   });
 }

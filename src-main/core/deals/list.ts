@@ -7,7 +7,7 @@ import type { Client, Deal, Pipeline, Stage, User } from '../db/schema';
 import type { Totals } from './board';
 
 /** A row of the list as read (before its next task is added). */
-type ListRow = Pick<Deal, 'id' | 'title' | 'clientId' | 'amountKopecks' | 'currency' | 'expectedClose' | 'createdAt' | 'updatedAt'> & {
+type ListRow = Pick<Deal, 'id' | 'title' | 'clientId' | 'amountKopecks' | 'currency' | 'expectedClose' | 'closedAt' | 'createdAt' | 'updatedAt'> & {
   clientName: Client['name'];
   stageName: Stage['name'];
   stageKind: Stage['kind'];
@@ -70,16 +70,17 @@ export function listDeals(ctx: Ctx, q: DealListQuery, offset: number, limit: num
     ctx.ws.sqlite,
     `SELECT d.id, d.title, c.id AS clientId, c.name AS clientName, d.amount_kopecks AS amountKopecks, d.currency,
         st.name AS stageName, st.kind AS stageKind, st.color AS stageColor, p.name AS pipelineName, u.name AS responsibleName,
-        d.expected_close AS expectedClose, d.created_at AS createdAt, d.updated_at AS updatedAt
+        d.expected_close AS expectedClose, d.closed_at AS closedAt, d.created_at AS createdAt, d.updated_at AS updatedAt
      ${FROM} JOIN clients c ON c.id = d.client_id JOIN pipelines p ON p.id = d.pipeline_id LEFT JOIN users u ON u.id = d.responsible_id
      WHERE ${where} ORDER BY ${SORT_SQL[q.sort]} ${dir}, d.id ${dir} LIMIT ? OFFSET ?`,
   ).all(...params, limit, offset);
-  const next = nextTaskForDeals(ctx, rows.map((r) => r.id));
+  // Closed deals have no next step (a task left open on a lost deal is not one).
+  const next = nextTaskForDeals(ctx, rows.filter((r) => r.stageKind === 'open').map((r) => r.id));
   return {
     totals,
     offset,
     rows: rows.map((r) => {
-      const nextTask = next.get(r.id) ?? null;
+      const nextTask = (r.stageKind === 'open' && next.get(r.id)) || null;
       return { ...r, nextTask, noNextStep: r.stageKind === 'open' && !nextTask };
     }),
   };

@@ -3,8 +3,8 @@ import { proc, reads, writes } from '../procedures/define';
 import { DEAL_SORTS, DEAL_STATUSES, dealCreate, dealFilter, dealPatch, stageFields } from './schemas';
 import { historyCursor, id, limit, name, offset, optionalText } from '../validation/rules';
 import { createDeal, setDealArchived, updateDeal } from './write';
-import { moveDeal } from './moves';
-import { closeDeal, reopenDeal } from './closing';
+import { closeDeal, moveClosing, reopenDeal } from './closing';
+import { openTasksOnClose } from '../tasks/deal-close';
 import { boardTotals, cardById, columnPage, getBoard, matchesFilter } from './board';
 import { clientDeals, dealHistory, getDealCard } from './read';
 import { dealSources, listDeals } from './list';
@@ -47,19 +47,33 @@ export const dealProcedures = {
   'deals.update': proc(writes('change'), z.object({ id, patch: dealPatch }), (s, i) => updateDeal(s.ctx(), i.id, i.patch)),
   'deals.archive': proc(writes('archive'), z.object({ id, archived: z.boolean().default(true) }), (s, i) => setDealArchived(s.ctx(), i.id, i.archived)),
   'deals.get': proc(reads('view'), z.object({ id }), (s, i) => getDealCard(s.ctx(), i.id)),
-  /** Moves a card; answers with the card as it now is and whether the board's filter still shows it. */
-  'deals.move': proc(writes('change'), z.object({ id, stageId: id, afterId: id.nullish(), beforeId: id.nullish(), lostReasonId: id.nullish(), lostComment, filter: dealFilter }),
+  /**
+   * Moves a card; answers with the card as it now is, whether the board's filter still shows it,
+   * and how many open tasks a closing move completed or cancelled (as `openTasks` said).
+   */
+  'deals.move': proc(writes('change'), 
+    z.object({
+      id,
+      stageId: id,
+      afterId: id.nullish(),
+      beforeId: id.nullish(),
+      lostReasonId: id.nullish(),
+      lostComment,
+      filter: dealFilter,
+      openTasks: openTasksOnClose,
+    }),
     (s, i) => {
       const ctx = s.ctx();
-      moveDeal(ctx, i.id, requireLiveStage(ctx, i.stageId), i);
-      return { card: cardById(ctx, i.id)!, matchesFilter: matchesFilter(ctx, i.id, i.filter) };
+      const { tasks } = moveClosing(ctx, i.id, requireLiveStage(ctx, i.stageId), i, i.openTasks);
+      return { card: cardById(ctx, i.id)!, matchesFilter: matchesFilter(ctx, i.id, i.filter), tasks };
     },
   ),
-  'deals.close': proc(writes('change'), z.discriminatedUnion('outcome', [
-      z.object({ id, outcome: z.literal('won') }),
-      z.object({ id, outcome: z.literal('lost'), lostReasonId: id.nullish(), lostComment }),
+  'deals.close': proc(writes('change'), 
+    z.discriminatedUnion('outcome', [
+      z.object({ id, outcome: z.literal('won'), openTasks: openTasksOnClose }),
+      z.object({ id, outcome: z.literal('lost'), lostReasonId: id.nullish(), lostComment, openTasks: openTasksOnClose }),
     ]),
-    (s, i) => closeDeal(s.ctx(), i.id, i.outcome, i.outcome === 'lost' ? i : {}),
+    (s, i) => closeDeal(s.ctx(), i.id, i.outcome, i.outcome === 'lost' ? i : {}, i.openTasks),
   ),
   'deals.reopen': proc(writes('change'), z.object({ id, stageId: id.nullish() }), (s, i) => reopenDeal(s.ctx(), i.id, i.stageId ?? null)),
   'deals.board': proc(reads('view'), z.object({ pipelineId: id, filter: dealFilter, pageSize: limit(200, 30) }), (s, i) =>

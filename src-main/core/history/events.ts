@@ -9,6 +9,8 @@ interface EventDetails {
   deal_won: { title: string };
   deal_lost: { title: string };
   deal_reopened: { title: string };
+  /** An open task of the deal cancelled when the deal was closed: the task's title. */
+  deal_task_cancelled: { title: string };
   archived: object;
   restored: object;
   /** The client that was merged into this one. */

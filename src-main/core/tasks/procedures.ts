@@ -17,6 +17,7 @@ import { reminderMinutes } from './reminders-write';
 import { taskSeries } from '../db/schema';
 import { dayStart, shiftDate } from './time';
 import { calendarDayEntries, calendarDays, type CalendarFilter } from './calendar';
+import { openTasksOfDeal } from './deal-close';
 
 const ids = z.array(id).max(200).default([]);
 const scope = z.enum(['one', 'series']).default('one');
@@ -144,6 +145,8 @@ export const taskProcedures = {
   'tasks.forDeal': proc(reads('view'), z.object({ dealId: id, timeZone, limit: limit(200, 50) }), (s, i) =>
     tasksFor(s.ctx(), { dealId: i.dealId }, i.timeZone, i.limit),
   ),
+  /** The deal's open tasks, for the dialog that closes the deal (complete, cancel or keep them). */
+  'tasks.openForDeal': proc(reads('view'), z.object({ dealId: id }), (s, i) => openTasksOfDeal(s.ctx(), i.dealId)),
   'tasks.exportIcs': proc(reads('export'), 
     z.object({
       range,

@@ -71,6 +71,13 @@ export const backupEn: typeof backupRu = {
   restoreInto: 'Into a new workspace…',
   restoreConfirm: 'Replace the current workspace with the backup of {{when}}? The current state is saved first as a “before restore” backup, so the restore can be undone.',
   restoring: 'Restoring…',
+  restoreConfirmButton: 'Restore from the backup of {{when}}',
+  restoreSteps: {
+    check: 'Restoring, step 1 of 3: checking the backup — {{percent}} %',
+    save: 'Restoring, step 2 of 3: saving the current state — {{percent}} %',
+    replace: 'Restoring, step 3 of 3: replacing the workspace file',
+  },
+  shellRestoring: 'Restoring…',
   restored: 'Workspace restored from the backup of {{when}}',
   undoRestore: 'Undo the restore',
   undone: 'Restore undone',
@@ -89,7 +96,8 @@ export const backupEn: typeof backupRu = {
 export const backupErrorsEn: typeof backupErrorsRu = {
   verify_failed: 'The backup copy failed verification and was not kept; nothing was changed',
   failed: 'The backup could not be made, so the action was not carried out: {{detail}}',
-  busy: 'A backup is running. Try again when it has finished.',
+  busy: 'A backup or a restore is running. Try again when it has finished.',
+  restore_interrupted: 'Another workspace was opened during the restore: it stopped and nothing was changed',
   cancelled: 'The backup was stopped',
   dir_absolute: 'Enter the full path of the folder',
   nothing_to_recover: 'There is no damaged workspace to recover',

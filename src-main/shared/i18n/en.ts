@@ -35,6 +35,7 @@ export const en: Dictionary = {
     delete: 'Delete',
     create: 'Create',
     confirm: 'Confirm',
+    fileSize: { kb: 'KB', mb: 'MB', gb: 'GB' },
     undo: 'Undo',
     yes: 'Yes',
     no: 'No',

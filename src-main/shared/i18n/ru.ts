@@ -37,6 +37,7 @@ export const ru = {
     delete: 'Удалить',
     create: 'Создать',
     confirm: 'Подтвердить',
+    fileSize: { kb: 'КБ', mb: 'МБ', gb: 'ГБ' },
     undo: 'Отменить',
     yes: 'Да',
     no: 'Нет',

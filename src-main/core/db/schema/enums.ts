@@ -31,6 +31,7 @@ export const HISTORY_EVENTS = [
   'deal_won',
   'deal_lost',
   'deal_reopened',
+  'deal_task_cancelled',
   'archived',
   'restored',
   'merged',
