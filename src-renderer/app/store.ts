@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ProcOutput } from '../api/client';
+import { isSettingsSection, type SettingsSection } from '../settings/sections';
 
 export const SECTIONS = ['clients', 'deals', 'tasks', 'calendar', 'reports', 'exchange', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -8,6 +9,8 @@ export interface Route {
   section: Section;
   clientId?: string;
   dealId?: string;
+  /** Which settings page (`#/settings/backups`); none: the first. */
+  settings?: SettingsSection;
 }
 
 type WorkspaceInfo = ProcOutput<'workspace.info'>;
@@ -18,11 +21,12 @@ export function parseHash(hash: string): Route {
   const [section, id] = hash.replace(/^#\/?/, '').split('/');
   const s = (SECTIONS as readonly string[]).includes(section ?? '') ? (section as Section) : 'clients';
   if (s === 'deals' && id) return { section: s, dealId: decodeURIComponent(id) };
+  if (s === 'settings' && isSettingsSection(id)) return { section: s, settings: id };
   return s === 'clients' && id ? { section: s, clientId: decodeURIComponent(id) } : { section: s };
 }
 
 export function routeHash(r: Route): string {
-  const id = r.clientId ?? r.dealId;
+  const id = r.clientId ?? r.dealId ?? r.settings;
   return `#/${r.section}${id ? '/' + encodeURIComponent(id) : ''}`;
 }
 

@@ -254,6 +254,17 @@ export const en: Dictionary = {
   },
   settings: {
     title: 'Settings',
+    menu: 'Settings sections',
+    sections: {
+      workspace: 'Workspace',
+      backups: 'Backups',
+      language: 'Language',
+      users: 'Users',
+      tags: 'Tags',
+      fields: 'Fields',
+      pipelines: 'Pipelines',
+      'task-types': 'Task types',
+    },
     workspace: 'Workspace',
     workspacePath: 'Workspace file',
     workspaceStats: 'Clients: {{clients}}, archived: {{archived}}, contacts: {{contacts}}',

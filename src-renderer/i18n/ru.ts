@@ -256,6 +256,17 @@ export const ru = {
   },
   settings: {
     title: 'Настройки',
+    menu: 'Разделы настроек',
+    sections: {
+      workspace: 'Рабочая база',
+      backups: 'Резервные копии',
+      language: 'Язык',
+      users: 'Сотрудники',
+      tags: 'Теги',
+      fields: 'Поля',
+      pipelines: 'Воронки',
+      'task-types': 'Типы задач',
+    },
     workspace: 'Рабочая база',
     workspacePath: 'Файл базы',
     workspaceStats: 'Клиентов: {{clients}}, в архиве: {{archived}}, контактов: {{contacts}}',
