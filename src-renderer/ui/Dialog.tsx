@@ -14,7 +14,12 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
   };
   useEffect(() => {
     const d = ref.current;
-    if (d && !d.open) d.showModal();
+    if (d && !d.open) {
+      d.showModal();
+      // showModal() focuses the first focusable element; React's autoFocus ran while the
+      // dialog was still closed (and unfocusable), so hand the focus to the field asking for it.
+      d.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
   }, []);
   return (
     <dialog

@@ -15,13 +15,14 @@ export function TextField(props: {
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
       {props.multiline ? (
-        <textarea id={id} value={props.value} autoFocus={props.autoFocus} onChange={(e) => props.onChange(e.target.value)} aria-invalid={!!props.error} rows={3} />
+        <textarea id={id} value={props.value} autoFocus={props.autoFocus} data-autofocus={props.autoFocus || undefined} onChange={(e) => props.onChange(e.target.value)} aria-invalid={!!props.error} rows={3} />
       ) : (
         <input
           id={id}
           type={props.type ?? 'text'}
           value={props.value}
           autoFocus={props.autoFocus}
+          data-autofocus={props.autoFocus || undefined}
           inputMode={props.inputMode}
           aria-invalid={!!props.error}
           aria-describedby={props.error ? id + '-err' : undefined}

@@ -27,8 +27,9 @@ function isOnboarded(s: Session): boolean {
   return s.getMeta('onboarded') === '1' || !!s.workspace.sqlite.prepare('SELECT 1 FROM clients LIMIT 1').get();
 }
 
+// The user of this session: forms default "responsible" to them.
 function info(s: Session) {
-  return { path: s.workspace.path, onboarded: isOnboarded(s), stats: workspaceStats(s.workspace.sqlite) };
+  return { path: s.workspace.path, onboarded: isOnboarded(s), stats: workspaceStats(s.workspace.sqlite), userId: s.ctx().userId };
 }
 
 export const workspaceProcedures = {
