@@ -238,7 +238,6 @@ export const en: Dictionary = {
       out: 'outgoing',
     },
     text: 'Text',
-    textPlaceholder: 'What was agreed?',
     occurredAt: 'When',
     duration: 'Duration, min',
     contact: 'With',
@@ -250,7 +249,6 @@ export const en: Dictionary = {
       merged_into: 'Merged into client “{{arg}}”',
       congratulated: 'Congratulated on the birthday: {{arg}}',
     },
-    whenRequired: 'Enter the date and time',
     composer: { note: 'Note', call: 'Call', meeting: 'Meeting', email: 'E-mail' },
     placeholders: {
       note: 'Write a note…',

@@ -240,7 +240,6 @@ export const ru = {
       out: 'исходящий',
     },
     text: 'Содержание',
-    textPlaceholder: 'О чём договорились?',
     occurredAt: 'Когда',
     duration: 'Длительность, мин',
     contact: 'С кем',
@@ -252,7 +251,6 @@ export const ru = {
       merged_into: 'Объединён с клиентом «{{arg}}»',
       congratulated: 'Поздравили с днём рождения: {{arg}}',
     },
-    whenRequired: 'Укажите дату и время',
     composer: { note: 'Заметка', call: 'Звонок', meeting: 'Встреча', email: 'Письмо' },
     placeholders: {
       note: 'Напишите заметку…',
