@@ -79,3 +79,36 @@ test('in an en-US browser the Russian UI shows and accepts 05.12.2026 and 14:30;
   await expect(dialog.getByLabel('Date', { exact: true })).toHaveValue('12/12/2026');
   await expect(dialog.getByLabel('Time', { exact: true })).toHaveValue('2:30 PM');
 });
+
+test('a custom date field: set on the card from the calendar, filtered in the list by a typed date', async ({ app: page, server }) => {
+  await server.api('customFields.create', { entity: 'client', name: 'Дата договора', type: 'date' });
+  const { id } = await server.api<{ id: string }>('clients.create', { kind: 'organization', name: 'ООО «Договорной»' });
+  await server.api('clients.create', { kind: 'organization', name: 'ООО «Без договора»' });
+  await page.goto(`${server.url}#/clients/${id}`);
+  await page.reload(); // the field was defined behind the open page's back
+  const field = page.getByTestId('custom-Дата договора');
+  await field.getByRole('button').click();
+  const input = field.getByRole('textbox');
+  await input.pressSequentially('1.3');
+  await expect(input).toHaveValue('1.03');
+  // The calendar opens on the typed day (1 March this year); pick the 2nd with the mouse.
+  await field.getByRole('button', { name: 'Открыть календарь' }).click();
+  await field.getByTestId('date-popup').getByRole('button', { name: /, 2 марта \d{4}/ }).click();
+  await expect(input).toHaveValue(new RegExp(`^02\\.03\\.${new Date().getFullYear()}$`));
+  // Still editing: leaving the calendar did not save half a value. Enter saves.
+  await input.press('Enter');
+  const year = new Date().getFullYear();
+  await expect(field).toContainText(`02.03.${year}`);
+  const card = await server.api<{ fields: { custom: Record<string, string> } }>('clients.get', { id });
+  expect(Object.values(card.fields.custom)).toEqual([`${year}-03-02`]);
+
+  await page.getByRole('link', { name: 'Клиенты' }).click();
+  await expect(page.getByTestId('clients-total')).toHaveText('Всего: 2');
+  await page.getByLabel('Дополнительные поля').selectOption({ label: 'Дата договора' });
+  await page.getByLabel('Дата договора').pressSequentially(`0203${year}`);
+  await page.getByLabel('Дата договора').press('Enter');
+  await expect(page.getByTestId('clients-total')).toHaveText('Всего: 1');
+  await expect(page.getByTestId('client-list')).toContainText('ООО «Договорной»');
+  // The chip reads the date the Russian way.
+  await expect(page.getByText(`Дата договора: 02.03.${year}`)).toBeVisible();
+});
