@@ -66,8 +66,11 @@ test('phones and e-mails carry call, copy and messenger links; the composer logs
   await expect(composer.getByLabel('Содержание')).toHaveValue('');
   await expect(composer.getByLabel('Содержание')).toBeFocused();
 
-  // A call: incoming, not answered, with no words to add.
-  await composer.getByRole('tab', { name: 'Звонок' }).click();
+  // A call: incoming, not answered, with no words to add. The tabs answer the arrow keys.
+  await composer.getByRole('tab', { name: 'Заметка' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(composer.getByRole('tab', { name: 'Звонок' })).toHaveAttribute('aria-selected', 'true');
+  await expect(composer.getByRole('tab', { name: 'Звонок' })).toBeFocused();
   await composer.locator('label', { hasText: 'Входящий' }).click();
   await composer.getByRole('button', { name: 'Добавить запись' }).click();
   await expect(composer.getByRole('alert')).toHaveText('Выберите результат звонка или напишите, о чём говорили');

@@ -81,9 +81,21 @@ export function HistoryComposer(props: { clientId: string; dealId?: string; cont
         }
       }}
     >
-      <div className="composer-tabs" role="tablist" aria-label={t('history.kind')}>
+      <div
+        className="composer-tabs"
+        role="tablist"
+        aria-label={t('history.kind')}
+        onKeyDown={(e) => {
+          // ←/→ between the tabs, as in any tab list.
+          if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+          e.preventDefault();
+          const next = KINDS[(KINDS.indexOf(kind) + (e.key === 'ArrowRight' ? 1 : KINDS.length - 1)) % KINDS.length]!;
+          setKind(next);
+          e.currentTarget.querySelector<HTMLElement>(`[data-kind="${next}"]`)?.focus();
+        }}
+      >
         {KINDS.map((k) => (
-          <button key={k} type="button" role="tab" aria-selected={kind === k} className={kind === k ? 'on' : ''} onClick={() => setKind(k)}>
+          <button key={k} type="button" role="tab" data-kind={k} aria-selected={kind === k} className={kind === k ? 'on' : ''} onClick={() => setKind(k)}>
             {t(`history.composer.${k}`)}
           </button>
         ))}
