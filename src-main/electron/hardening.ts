@@ -1,24 +1,17 @@
 // Defences applied to every web contents and to the session: navigation stays on
-// app://, new windows are denied, only https and plain mailto links leave the app,
+// app://, new windows are denied, only https, plain mailto and plain tel links leave the app,
 // and the page gets no device or sensor permission.
 
 import { session, shell, type WebContents } from 'electron';
 import { APP_ORIGIN } from './channels';
+import { mayOpenExternally } from './external-links';
 
 export function isAppUrl(url: string): boolean {
   return url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
 }
 
-/** Only https pages and plain mailto: addresses leave the app, in the user's browser or mail client. */
 function openExternally(url: string): void {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return;
-  }
-  const plainMailto = parsed.protocol === 'mailto:' && !parsed.search && /^[^\s@/?#]+@[^\s@/?#]+$/.test(parsed.pathname);
-  if (parsed.protocol === 'https:' || plainMailto) void shell.openExternal(parsed.href);
+  if (mayOpenExternally(url)) void shell.openExternal(new URL(url).href);
 }
 
 export function harden(contents: WebContents): void {

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ProcOutput } from '../api/client';
+import { isSettingsSection, type SettingsSection } from '../settings/sections';
 
 /** The sections in the sidebar, in its order. */
 export const SECTIONS = ['home', 'clients', 'deals', 'tasks', 'calendar', 'reports', 'exchange', 'settings'] as const;
@@ -14,6 +15,8 @@ export interface Route {
   reportKey?: string;
   /** A report's drill-down: the list's filter, as JSON. */
   drill?: string;
+  /** Which settings page (`#/settings/backups`); none: the first. */
+  settings?: SettingsSection;
 }
 
 type WorkspaceInfo = ProcOutput<'workspace.info'>;
@@ -30,11 +33,12 @@ export function parseHash(hash: string): Route {
   if (s === 'deals' && id) r.dealId = decodeURIComponent(id);
   if (s === 'clients' && id) r.clientId = decodeURIComponent(id);
   if (s === 'reports' && id) r.reportKey = decodeURIComponent(id);
+  if (s === 'settings' && isSettingsSection(id)) r.settings = id;
   return r;
 }
 
 export function routeHash(r: Route): string {
-  const id = r.clientId ?? r.dealId ?? r.reportKey;
+  const id = r.clientId ?? r.dealId ?? r.reportKey ?? r.settings;
   return `#/${r.section}${id ? '/' + encodeURIComponent(id) : ''}${r.drill ? `?drill=${encodeURIComponent(r.drill)}` : ''}`;
 }
 

@@ -35,10 +35,7 @@ export function BackupBadge() {
       className={bad ? 'backup-badge bad' : 'backup-badge'}
       data-testid="backup-badge"
       title={t('backup.title')}
-      onClick={() => {
-        navigate({ section: 'settings' });
-        setTimeout(() => document.getElementById('backups')?.scrollIntoView(), 0);
-      }}
+      onClick={() => navigate({ section: 'settings', settings: 'backups' })}
     >
       {bad && <span aria-hidden="true">⚠ </span>}
       {text}

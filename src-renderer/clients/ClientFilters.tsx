@@ -2,6 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasFilters, useClients } from './store';
 import { useLookups } from '../settings/lookups';
+import { DateInput } from '../ui/dates/DateInput';
+import { isIsoDate } from '../ui/dates/dateText';
+import { formatDate } from '../i18n';
 
 const KINDS = ['person', 'organization', 'sole_trader'] as const;
 const RELATIONS = ['client', 'prospect', 'partner', 'agent', 'supplier', 'competitor'] as const;
@@ -17,6 +20,7 @@ export function ClientFilters() {
 
   const addCustom = () => {
     if (!fieldId || fieldValue === '') return;
+    if (field?.type === 'date' && !isIsoDate(fieldValue)) return;
     setQuery({ custom: [...query.custom.filter((c) => c.fieldId !== fieldId), { fieldId, value: fieldValue }] });
     setFieldValue('');
   };
@@ -73,8 +77,10 @@ export function ClientFilters() {
               <option value="1">{t('common.yes')}</option>
               <option value="0">{t('common.no')}</option>
             </select>
+          ) : field.type === 'date' ? (
+            <DateInput aria-label={field.name} value={fieldValue} onChange={setFieldValue} onKeyDown={(e) => e.key === 'Enter' && addCustom()} />
           ) : (
-            <input aria-label={field.name} type={field.type === 'date' ? 'date' : field.type === 'number' ? 'number' : 'text'} value={fieldValue} onChange={(e) => setFieldValue(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && addCustom()} />
+            <input aria-label={field.name} type={field.type === 'number' ? 'number' : 'text'} value={fieldValue} onChange={(e) => setFieldValue(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && addCustom()} />
           ))}
           {field && <button onClick={addCustom}>{t('common.add')}</button>}
         </span>
@@ -83,7 +89,7 @@ export function ClientFilters() {
         const f = fields.find((x) => x.id === c.fieldId);
         return (
           <span key={c.fieldId} className="chip">
-            {f?.name ?? '?'}: {f?.type === 'checkbox' ? (c.value === '1' ? t('common.yes') : t('common.no')) : c.value}
+            {f?.name ?? '?'}: {f?.type === 'checkbox' ? (c.value === '1' ? t('common.yes') : t('common.no')) : f?.type === 'date' ? formatDate(c.value) : c.value}
             <button className="tag-x" aria-label={t('common.delete')} onClick={() => setQuery({ custom: query.custom.filter((x) => x.fieldId !== c.fieldId) })}>×</button>
           </span>
         );

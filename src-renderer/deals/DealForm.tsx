@@ -9,6 +9,7 @@ import { useLookups } from '../settings/lookups';
 import { ClientPicker } from './ClientPicker';
 import { parseRoubles } from './money';
 import { useDeals } from './store';
+import { DateField } from '../ui/dates/fields';
 
 interface Props {
   client?: { id: string; name: string } | null;
@@ -98,7 +99,7 @@ export function DealForm({ client: initialClient, onClose, onCreated }: Props) {
             {errors.stageId && <div className="field-error" role="alert">{errors.stageId}</div>}
           </div>
           <TextField label={t('deals.fields.amount')} value={amount} onChange={setAmount} error={errors.amountKopecks} inputMode="numeric" />
-          <TextField label={t('deals.fields.expectedClose')} type="date" value={expectedClose} onChange={setExpectedClose} error={errors.expectedClose} />
+          <DateField label={t('deals.fields.expectedClose')} value={expectedClose} onChange={setExpectedClose} error={errors.expectedClose} />
           <div className="field">
             <label htmlFor="deal-responsible">{t('deals.fields.responsible')}</label>
             <select id="deal-responsible" value={responsibleId} onChange={(e) => setResponsibleId(e.target.value)}>

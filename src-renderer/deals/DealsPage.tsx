@@ -49,6 +49,7 @@ export function DealsPage() {
           {view === 'list' && <option value="">{t('deals.allPipelines')}</option>}
           {pipelines.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
         </select>
+        <a className="small" href="#/settings/pipelines" data-testid="setup-pipelines">{t('deals.setupPipelines')}</a>
         <div className="segmented" role="tablist" aria-label={t('deals.views.label')}>
           {VIEWS.map((v) => (
             <button key={v} role="tab" aria-selected={view === v} className={view === v ? 'on' : ''} onClick={() => setView(v)}>

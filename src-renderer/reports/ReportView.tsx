@@ -18,6 +18,10 @@ import { PlanGrid } from './PlanGrid';
 import { SourceCostsGrid } from './SourceCostsGrid';
 import { ChurnTaskButton } from './ChurnTaskButton';
 import type { ReportResult } from './types';
+import { DateInput } from '../ui/dates/DateInput';
+
+// The date field reports text as typed until it is a whole date; only whole dates change the period.
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** One report: its settings, the table with clickable numbers, the chart, exports. */
 export function ReportView({ report }: { report: string }) {
@@ -92,8 +96,8 @@ export function ReportView({ report }: { report: string }) {
             </select>
             {s.period === 'custom' && (
               <>
-                <input type="date" aria-label={t('reports.period.from')} value={s.from} onChange={(e) => e.target.value && set({ from: e.target.value })} />
-                <input type="date" aria-label={t('reports.period.to')} value={s.to} onChange={(e) => e.target.value && set({ to: e.target.value })} />
+                <DateInput aria-label={t('reports.period.from')} value={s.from} onChange={(v) => ISO_DATE.test(v) && set({ from: v })} />
+                <DateInput aria-label={t('reports.period.to')} value={s.to} onChange={(v) => ISO_DATE.test(v) && set({ to: v })} />
               </>
             )}
           </>

@@ -13,14 +13,36 @@ export function WorkspaceSection() {
   return (
     <section className="panel">
       <h2>{t('settings.workspace')}</h2>
+      <WorkspaceFacts />
+      <WorkspaceSwitcher />
+    </section>
+  );
+}
+
+/** The open workspace's file and counts, above the backups (what a restore replaces). */
+export function WorkspaceSummary() {
+  const workspace = useApp((s) => s.workspace);
+  if (!workspace) return null;
+  return (
+    <div className="panel workspace-summary">
+      <WorkspaceFacts />
+    </div>
+  );
+}
+
+function WorkspaceFacts() {
+  const { t } = useTranslation();
+  const workspace = useApp((s) => s.workspace);
+  if (!workspace) return null;
+  return (
+    <>
       <p>
         {t('settings.workspacePath')}: <code data-testid="workspace-path">{workspace.path}</code>
       </p>
       <p className="muted">
         {t('settings.workspaceStats', { clients: workspace.stats.clients, archived: workspace.stats.archivedClients, contacts: workspace.stats.contacts })}
       </p>
-      <WorkspaceSwitcher />
-    </section>
+    </>
   );
 }
 

@@ -6,6 +6,9 @@ import { taskErrorText } from './taskErrors';
 import { notify } from '../ui/toast';
 import { typeLabel } from './format';
 import { useTasks, userTimeZone } from './store';
+import { DateInput } from '../ui/dates/DateInput';
+import { TimeInput } from '../ui/dates/TimeInput';
+import { isIsoDate, isIsoTime } from '../ui/dates/dateText';
 
 /**
  * Quick add in one line: type the title, Tab to type, day and time (empty time =
@@ -28,8 +31,12 @@ export function QuickAdd() {
       setError(`${t('tasks.fields.title')}: ${t('common.required')}`);
       return;
     }
-    if (!date) {
-      setError(`${t('tasks.fields.date')}: ${t('common.required')}`);
+    if (!isIsoDate(date)) {
+      setError(`${t('tasks.fields.date')}: ${date ? t('dates.invalidDate') : t('common.required')}`);
+      return;
+    }
+    if (time && !isIsoTime(time)) {
+      setError(`${t('tasks.fields.time')}: ${t('dates.invalidTime')}`);
       return;
     }
     try {
@@ -66,9 +73,9 @@ export function QuickAdd() {
       <select aria-label={t('tasks.fields.type')} value={chosenType} onChange={(e) => setTypeId(e.target.value)}>
         {active.map((x) => <option key={x.id} value={x.id}>{typeLabel(x)}</option>)}
       </select>
-      <input type="date" aria-label={t('tasks.fields.date')} value={date} onChange={(e) => setDate(e.target.value)} />
+      <DateInput aria-label={t('tasks.fields.date')} value={date} onChange={setDate} />
       <button type="button" className="link" onClick={() => setDate(format(addDays(new Date(), 1), 'yyyy-MM-dd'))}>{t('tasks.buckets.tomorrow')}</button>
-      <input type="time" aria-label={t('tasks.fields.time')} value={time} onChange={(e) => setTime(e.target.value)} />
+      <TimeInput aria-label={t('tasks.fields.time')} value={time} onChange={setTime} />
       <button type="submit" className="primary">{t('common.add')}</button>
       <button type="button" onClick={() => openDialog({ mode: 'create', preset: {} })}>{t('tasks.more')}</button>
       {error && <p className="error" role="alert">{error}</p>}

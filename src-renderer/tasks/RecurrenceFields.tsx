@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../ui/dates/DateInput';
 import type { ProcInput } from '../api/client';
 
 export type Recurrence = NonNullable<ProcInput<'tasks.create'>['fields']['recurrence']>;
@@ -35,7 +36,7 @@ export function RecurrenceFields(props: { value: Recurrence | null; onChange: (r
             </label>
             <label className="inline">
               {t('tasks.repeat.until')}{' '}
-              <input type="date" value={r.until ?? ''} onChange={(e) => set({ until: e.target.value || null })} />
+              <DateInput aria-label={t('tasks.repeat.until')} value={r.until ?? ''} onChange={(until) => set({ until: until || null })} />
             </label>
           </>
         )}

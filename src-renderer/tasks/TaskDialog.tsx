@@ -4,6 +4,8 @@ import { call, type ProcOutput } from '../api/client';
 import { errorText, formatDateTime } from '../i18n';
 import { Dialog, confirmAction } from '../ui/Dialog';
 import { SelectField, TextField } from '../ui/fields';
+import { DateField, TimeField } from '../ui/dates/fields';
+import { isIsoDate, isIsoTime } from '../ui/dates/dateText';
 import { fieldErrors } from '../ui/fieldErrors';
 import { notify } from '../ui/toast';
 import { useLookups } from '../settings/lookups';
@@ -88,7 +90,11 @@ function TaskDialog({ state }: { state: TaskDialogState }) {
     const local: Record<string, string> = {};
     if (!form.title.trim()) local.title = t('common.required');
     if (!form.date) local.startsAt = t('common.required');
-    if (!form.allDay && !form.time) local.startsAt = t('tasks.timeRequired');
+    else if (!isIsoDate(form.date)) local.startsAt = t('dates.invalidDate');
+    else if (!form.allDay && !form.time) local.startsAt = t('tasks.timeRequired');
+    else if (!form.allDay && !isIsoTime(form.time)) local.startsAt = t('dates.invalidTime');
+    if (form.dueDate && !isIsoDate(form.dueDate)) local.dueAt = t('dates.invalidDate');
+    else if (form.dueDate && !form.allDay && form.dueTime && !isIsoTime(form.dueTime)) local.dueAt = t('dates.invalidTime');
     setErrors(local);
     if (Object.keys(local).length) return;
     setBusy(true);
@@ -148,7 +154,7 @@ function TaskDialog({ state }: { state: TaskDialogState }) {
   };
 
   const dirty = JSON.stringify(form) !== initial;
-  const startDay = (new Date(`${form.date}T00:00`).getDay() + 6) % 7;
+  const startDay = isIsoDate(form.date) ? (new Date(`${form.date}T00:00`).getDay() + 6) % 7 : 0;
   return (
     <Dialog title={state.mode === 'create' ? t('tasks.dialog.create') : t('tasks.dialog.edit')} onClose={closeDialog} wide testId="task-dialog" dirty={dirty}>
       <form onSubmit={save} onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && void save()}>
@@ -173,13 +179,13 @@ function TaskDialog({ state }: { state: TaskDialogState }) {
           <label className="inline">
             <input type="checkbox" checked={form.allDay} onChange={(e) => set({ allDay: e.target.checked })} /> {t('tasks.fields.allDay')}
           </label>
-          <TextField label={t('tasks.fields.date')} type="date" value={form.date} onChange={(date) => set({ date })} error={errors.startsAt} />
-          {!form.allDay && <TextField label={t('tasks.fields.time')} type="time" value={form.time} onChange={(time) => set({ time })} />}
+          <DateField label={t('tasks.fields.date')} value={form.date} onChange={(date) => set({ date })} error={errors.startsAt} />
+          {!form.allDay && <TimeField label={t('tasks.fields.time')} value={form.time} onChange={(time) => set({ time })} />}
           {!form.allDay && (
             <TextField label={t('tasks.fields.duration')} type="number" inputMode="numeric" value={form.durationMin} onChange={(durationMin) => set({ durationMin })} error={errors.durationMin} />
           )}
-          <TextField label={t('tasks.fields.dueDate')} type="date" value={form.dueDate} onChange={(dueDate) => set({ dueDate })} error={errors.dueAt} />
-          {!form.allDay && form.dueDate && <TextField label={t('tasks.fields.dueTime')} type="time" value={form.dueTime} onChange={(dueTime) => set({ dueTime })} />}
+          <DateField label={t('tasks.fields.dueDate')} value={form.dueDate} onChange={(dueDate) => set({ dueDate })} error={errors.dueAt} />
+          {!form.allDay && form.dueDate && <TimeField label={t('tasks.fields.dueTime')} value={form.dueTime} onChange={(dueTime) => set({ dueTime })} />}
         </div>
         <div className="grid2">
           {/* Another client means another client's deals: the deal goes with the old client. */}

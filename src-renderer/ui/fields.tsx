@@ -22,6 +22,7 @@ export function TextField(props: {
           type={props.type ?? 'text'}
           value={props.value}
           autoFocus={props.autoFocus}
+         
           inputMode={props.inputMode}
           aria-invalid={!!props.error}
           aria-describedby={props.error ? id + '-err' : undefined}

@@ -8,7 +8,9 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 test('back up now, restore a backup with confirmation, and undo the restore', async ({ app: page, server }) => {
   await server.api('clients.create', { kind: 'person', name: 'Иванов Иван' });
-  await page.getByRole('link', { name: /Настройки/ }).click();
+  // The sidebar's backup line leads straight to the backups page of Settings.
+  await page.getByTestId('backup-badge').click();
+  await expect(page).toHaveURL(/#\/settings\/backups$/);
   const section = page.locator('#backups');
   await expect(section.getByText('Копий пока нет')).toBeVisible();
   await expect(page.getByTestId('backup-badge')).toContainText('Копий нет');
@@ -55,6 +57,7 @@ test('back up now, restore a backup with confirmation, and undo the restore', as
 test('restore into a new workspace leaves the current one untouched', async ({ app: page, server }) => {
   await server.api('clients.create', { kind: 'person', name: 'Сидоров' });
   await page.getByRole('link', { name: /Настройки/ }).click();
+  await page.getByRole('navigation', { name: 'Разделы настроек' }).getByRole('link', { name: 'Резервные копии' }).click();
   await page.getByRole('button', { name: 'Сделать копию сейчас' }).click();
   await expect(page.getByTestId('backup-row')).toHaveCount(1);
   await page.getByRole('button', { name: 'В новую базу…' }).click();
@@ -70,6 +73,7 @@ test('restore into a new workspace leaves the current one untouched', async ({ a
 
 test('schedule and second folder are saved; an unavailable second folder is reported after a backup', async ({ app: page, server }) => {
   await page.getByRole('link', { name: /Настройки/ }).click();
+  await page.getByRole('navigation', { name: 'Разделы настроек' }).getByRole('link', { name: 'Резервные копии' }).click();
   const section = page.locator('#backups');
   await section.getByLabel('Автоматически').selectOption({ label: 'каждые 4 часа' });
   await section.getByLabel('Вторая папка для копий').fill('relative/folder');

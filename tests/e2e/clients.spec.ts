@@ -40,7 +40,7 @@ test('create an organisation with a contact person and two phones, find it by a 
   await list.getByText('ООО «Ромашка»').click();
 
   const history = page.getByTestId('history-form');
-  await history.getByLabel('Тип записи').selectOption('call');
+  await history.getByRole('tab', { name: 'Звонок' }).click();
   await history.getByLabel('С кем').selectOption({ label: 'Петрова Анна Сергеевна' });
   await history.getByLabel('Длительность, мин').fill('7');
   await history.getByLabel('Содержание').fill('Обсудили договор аренды, ждут КП до пятницы');

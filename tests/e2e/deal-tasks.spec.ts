@@ -7,7 +7,7 @@ import { test, expect } from './fixtures';
 // planned anything for with the "without next step" filter. Dates are fixed far ahead
 // or days back, so nothing depends on the time of day the test runs at.
 
-const FUTURE = '2031-03-14'; // all-day, years ahead: never overdue, never "today"
+const FUTURE = '14.03.2031'; // all-day, years ahead: never overdue, never "today"
 // Not this year: the year is shown.
 const futureText = format(new Date(2031, 2, 14), 'EEEEEE, d MMM yyyy', { locale: ru });
 

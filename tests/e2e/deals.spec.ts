@@ -29,6 +29,7 @@ test('pipeline with stages, deal from a client card, dragged across two stages, 
 
   // Settings: a new pipeline with three working stages.
   await page.getByRole('link', { name: 'Настройки' }).click();
+  await page.getByRole('navigation', { name: 'Разделы настроек' }).getByRole('link', { name: 'Воронки' }).click();
   const pipelines = page.getByTestId('pipelines-settings');
   await pipelines.getByRole('button', { name: '+ воронка' }).click();
   const form = page.getByTestId('new-pipeline');

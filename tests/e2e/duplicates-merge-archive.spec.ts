@@ -23,7 +23,7 @@ test('the duplicate warning links to the existing card, and merging two clients 
   const card = page.getByTestId('client-card');
   await expect(card.getByRole('heading', { name: 'Вектор ООО' })).toBeVisible();
   const history = page.getByTestId('history-form');
-  await history.getByLabel('Тип записи').selectOption('note');
+  await history.getByRole('tab', { name: 'Заметка' }).click();
   await history.getByLabel('Содержание').fill('Заметка дубля');
   await history.getByRole('button', { name: 'Добавить запись' }).click();
   await expect(page.getByTestId('history')).toContainText('Заметка дубля');

@@ -47,6 +47,7 @@ test('managers are handed over in bulk when an employee leaves', async ({ app: p
 
 test('a custom field defined in settings appears on the card and filters the list; the UI switches to English', async ({ app: page, server }) => {
   await page.getByRole('link', { name: /Настройки/ }).click();
+  await page.getByRole('navigation', { name: 'Разделы настроек' }).getByRole('link', { name: 'Поля' }).click();
   const section = page.locator('section').filter({ hasText: 'Дополнительные поля клиентов' });
   const fieldForm = section.locator('form');
   await fieldForm.getByPlaceholder('Название').fill('Бюджет клиента');
@@ -73,6 +74,7 @@ test('a custom field defined in settings appears on the card and filters the lis
   await expect(page.getByTestId('client-list')).toContainText('ООО «Бюджетник»');
 
   await page.getByRole('link', { name: /Настройки/ }).click();
+  await page.getByRole('navigation', { name: 'Разделы настроек' }).getByRole('link', { name: 'Язык' }).click();
   await page.getByLabel('Язык интерфейса').selectOption('en');
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   await expect(page.getByRole('link', { name: /Clients/ })).toBeVisible();

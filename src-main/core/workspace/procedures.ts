@@ -29,7 +29,8 @@ export function workspaceLanguage(s: Session): UiLanguage {
 }
 
 function info(s: Session) {
-  return { path: s.workspace.path, onboarded: isOnboarded(s), language: workspaceLanguage(s), stats: workspaceStats(s.workspace.sqlite) };
+  // userId: the user of this session; forms default «responsible» to them.
+  return { path: s.workspace.path, onboarded: isOnboarded(s), language: workspaceLanguage(s), stats: workspaceStats(s.workspace.sqlite), userId: s.ctx().userId };
 }
 
 export const workspaceProcedures = {

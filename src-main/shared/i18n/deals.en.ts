@@ -5,6 +5,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export const dealsEn: Widen<typeof dealsRu> = {
   title: 'Deals',
   new: 'New deal',
+  setupPipelines: 'Set up pipelines',
   created: 'Deal created',
   historyDeal: 'deal “{{title}}”',
   views: { label: 'View', board: 'Board', list: 'List' },

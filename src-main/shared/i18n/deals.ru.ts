@@ -3,6 +3,7 @@
 export const dealsRu = {
   title: 'Сделки',
   new: 'Новая сделка',
+  setupPipelines: 'Настроить воронки',
   created: 'Сделка создана',
   historyDeal: 'сделка «{{title}}»',
   views: { label: 'Вид', board: 'Воронка', list: 'Список' },

@@ -9,9 +9,9 @@ import { notify, notifyError } from '../../ui/toast';
 import { useClients } from '../store';
 import { ProfilePanel } from './ProfilePanel';
 import { ContactsPanel } from './ContactsPanel';
-import { HistoryPanel } from './HistoryPanel';
+import { CommunicationsPanel } from './CommunicationsPanel';
+import { Timeline } from './Timeline';
 import { MergeDialog } from './MergeDialog';
-import { TasksPanel } from '../../tasks/TasksPanel';
 import { ClientDealsPanel } from '../../deals/ClientDealsPanel';
 
 type Card = ProcOutput<'clients.get'>;
@@ -23,14 +23,14 @@ export function ClientCard({ id }: { id: string }) {
   const { loaded, reload: reloadLookups } = useLookups();
   const [card, setCard] = useState<Card | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
+  // Bumped by what writes into the history (archive, restore, merge); field edits do not reload the timeline.
+  const [historyVersion, setHistoryVersion] = useState(0);
   const [merging, setMerging] = useState(false);
 
   const reload = useCallback(() => {
     call('clients.get', { id }).then(
       (c) => {
         setCard(c);
-        setVersion((v) => v + 1);
         refreshList();
       },
       (e) => setError(errorText(e)),
@@ -49,11 +49,15 @@ export function ClientCard({ id }: { id: string }) {
     if (archived && !(await confirmAction(t('card.archiveConfirm', { name: card.name })))) return;
     try {
       await call(archived ? 'clients.archive' : 'clients.restore', { ids: [card.id] });
+      const changed = () => {
+        setHistoryVersion((v) => v + 1);
+        reload();
+      };
       notify(archived ? t('card.archivedToast') : t('card.restoredToast'), {
         label: t('common.undo'),
-        run: () => void call(archived ? 'clients.restore' : 'clients.archive', { ids: [card.id] }).then(reload),
+        run: () => void call(archived ? 'clients.restore' : 'clients.archive', { ids: [card.id] }).then(changed),
       });
-      reload();
+      changed();
     } catch (e) {
       notifyError(errorText(e));
     }
@@ -88,21 +92,16 @@ export function ClientCard({ id }: { id: string }) {
           )}
         </p>
       )}
+      {/* Fields at the side, the timeline (write, plan, read the history) in the centre. */}
       <div className="card-columns">
-        <div className="card-left">
+        <aside className="card-side" aria-label={t('card.side')}>
+          <CommunicationsPanel card={card} reload={reload} />
+          <ClientDealsPanel client={{ id: card.id, name: card.name }} archived={!!card.archivedAt} />
           <ProfilePanel card={card} reload={reload} />
           <ContactsPanel card={card} reload={reload} />
-        </div>
-        <div className="card-right">
-          <ClientDealsPanel client={{ id: card.id, name: card.name }} archived={!!card.archivedAt} />
-          <TasksPanel link={{ kind: 'client', clientId: card.id, clientName: card.name }} onChanged={reload} />
-          <HistoryPanel card={card} version={version} />
-          {(['documents'] as const).map((s) => (
-            <section key={s} className="panel placeholder-panel">
-              <h2>{t(`card.${s}`)}</h2>
-              <p className="muted">{t('card.comingSoon')}</p>
-            </section>
-          ))}
+        </aside>
+        <div className="card-main">
+          <Timeline client={card} archived={!!card.archivedAt} version={historyVersion} />
         </div>
       </div>
       {merging && (
@@ -111,6 +110,7 @@ export function ClientCard({ id }: { id: string }) {
           onClose={() => setMerging(false)}
           onMerged={() => {
             setMerging(false);
+            setHistoryVersion((v) => v + 1);
             reload();
           }}
         />

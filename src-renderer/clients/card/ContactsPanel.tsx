@@ -7,6 +7,7 @@ import { MultiInput } from '../../ui/MultiInput';
 import { TextField } from '../../ui/fields';
 import { fieldErrors } from '../../ui/fieldErrors';
 import { notifyError } from '../../ui/toast';
+import { DateField } from '../../ui/dates/fields';
 
 type Card = ProcOutput<'clients.get'>;
 type Contact = Card['contacts'][number];
@@ -131,7 +132,7 @@ function ContactDialog(props: { clientId: string; contact: Contact | null; onClo
       <form onSubmit={submit} noValidate>
         <TextField label={t('common.name')} value={name} onChange={setName} error={errors['fields.name'] ?? errors.name} autoFocus />
         <TextField label={t('fields.position')} value={position} onChange={setPosition} />
-        <TextField label={t('fields.birthday')} type="date" value={birthday} onChange={setBirthday} error={errors['fields.birthday']} />
+        <DateField label={t('fields.birthday')} value={birthday} onChange={setBirthday} error={errors['fields.birthday']} />
         <MultiInput label={t('fields.phones')} values={phones} onChange={setPhones} addLabel={t('form.addPhone')} type="tel" errors={errors} errorPrefix="phones" />
         <MultiInput label={t('fields.emails')} values={emails} onChange={setEmails} addLabel={t('form.addEmail')} type="email" errors={errors} errorPrefix="emails" />
         <TextField label={t('fields.notes')} value={notes} onChange={setNotes} multiline />

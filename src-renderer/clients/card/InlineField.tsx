@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../ui/dates/DateInput';
+import { isIsoDate } from '../../ui/dates/dateText';
 
 export type InlineKind = 'text' | 'textarea' | 'date' | 'number' | 'select' | 'checkbox';
 
@@ -35,6 +37,10 @@ export function InlineField(props: {
   const save = async () => {
     if (saving) return;
     const next = draft.trim() === '' ? null : draft;
+    if (kind === 'date' && next !== null && !isIsoDate(next)) {
+      setError(t('dates.invalidDate'));
+      return;
+    }
     if (next === (props.value ?? null)) {
       setEditing(false);
       setError(null);
@@ -79,8 +85,14 @@ export function InlineField(props: {
     <div className="inline-field" data-testid={props.testId}>
       <span className="inline-label">{props.label}</span>
       {editing ? (
-        <span className="inline-editor">
-          {kind === 'textarea' ? (
+        <span
+          className="inline-editor"
+          // A date's editor holds a calendar button and popup: leaving the field means leaving all of it.
+          onBlur={kind === 'date' ? (e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && void save() : undefined}
+        >
+          {kind === 'date' ? (
+            <DateInput inputRef={ref} aria-label={props.label} value={draft} onChange={setDraft} onKeyDown={onKey} invalid={!!error} />
+          ) : kind === 'textarea' ? (
             <textarea ref={ref} aria-label={props.label} value={draft} rows={4} onChange={(e) => setDraft(e.target.value)} onKeyDown={onKey} onBlur={save} />
           ) : kind === 'select' ? (
             <select ref={ref} aria-label={props.label} value={draft} onChange={(e) => setDraft(e.target.value)} onKeyDown={onKey} onBlur={save}>

@@ -3,12 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { call, type ProcOutput, type ProcInput } from '../../api/client';
 import { errorText, formatDate } from '../../i18n';
 import { fieldErrors } from '../../ui/fieldErrors';
-import { MultiInput } from '../../ui/MultiInput';
 import { TagChip } from '../../ui/TagChip';
 import { useLookups } from '../../settings/lookups';
 import { InlineField, type InlineKind } from './InlineField';
-import { useDuplicates } from '../form/useDuplicates';
-import { DuplicateWarning } from '../form/DuplicateWarning';
 
 type Card = ProcOutput<'clients.get'>;
 type Patch = ProcInput<'clients.update'>['patch'];
@@ -57,9 +54,12 @@ export function ProfilePanel({ card, reload }: { card: Card; reload: () => void 
       {choice('relation', RELATIONS.map((r) => [r, t(`relations.${r}`)]), t(`relations.${f.relation}`))}
       {choice('status', STATUSES.map((s) => [s, t(`statuses.${s}`)]), t(`statuses.${f.status}`))}
       {choice('responsibleId', [['', t('common.none')], ...users.map((u) => [u.id, u.name] as [string, string])], card.responsible?.name ?? null)}
-      <PointsEditor card={card} reload={reload} />
       <TagsEditor card={card} allTags={tags} onSave={(tagIds) => save({ tagIds }, 'tagIds')} />
       {text('region')}
+      {/* A person has one address: where they live or receive visitors. */}
+      {f.kind === 'person' && (
+        <InlineField label={t('card.address')} value={f.actualAddress ?? null} testId="field-actualAddress" onSave={(v) => save({ actualAddress: v }, 'actualAddress')} />
+      )}
       {text('source')}
       {text('industry')}
       {f.kind === 'person' && text('birthday', 'date')}
@@ -96,73 +96,6 @@ export function ProfilePanel({ card, reload }: { card: Card; reload: () => void 
       <h3>{t('fields.notes')}</h3>
       {text('notes', 'textarea')}
     </section>
-  );
-}
-
-function PointsEditor({ card, reload }: { card: Card; reload: () => void }) {
-  const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
-  const [phones, setPhones] = useState<string[]>([]);
-  const [emails, setEmails] = useState<string[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const start = () => {
-    setPhones(card.phones.map((p) => p.raw));
-    setEmails(card.emails.map((e) => e.address));
-    setErrors({});
-    setError(null);
-    setEditing(true);
-  };
-  const duplicates = useDuplicates({ inn: '', phones: editing ? phones : [], emails: editing ? emails : [], excludeId: card.id });
-  // Labels ("work", "mobile") of numbers the user kept are kept too.
-  const phoneLabel = (raw: string) => card.phones.find((p) => p.raw === raw)?.label ?? null;
-  const emailLabel = (address: string) => card.emails.find((e) => e.address === address)?.label ?? null;
-  const save = async () => {
-    try {
-      await call('clients.update', {
-        id: card.id,
-        patch: {
-          phones: phones.map((raw) => ({ raw, label: phoneLabel(raw) })),
-          emails: emails.map((address) => ({ address, label: emailLabel(address) })),
-        },
-      });
-      setEditing(false);
-      reload();
-    } catch (e) {
-      setErrors(fieldErrors(e));
-      setError(errorText(e));
-    }
-  };
-  if (editing) {
-    return (
-      <div className="points-editor">
-        <MultiInput label={t('fields.phones')} values={phones} onChange={setPhones} addLabel={t('form.addPhone')} type="tel" errors={errors} errorPrefix="phones" />
-        <MultiInput label={t('fields.emails')} values={emails} onChange={setEmails} addLabel={t('form.addEmail')} type="email" errors={errors} errorPrefix="emails" />
-        <DuplicateWarning hits={duplicates} />
-        {error && <p className="error">{error}</p>}
-        <div className="actions">
-          <button onClick={() => setEditing(false)}>{t('common.cancel')}</button>
-          <button className="primary" onClick={save}>{t('common.save')}</button>
-        </div>
-      </div>
-    );
-  }
-  return (
-    <div className="inline-field points">
-      <span className="inline-label">{t('fields.phones')}</span>
-      <span>
-        {card.phones.map((p, i) => (
-          <a key={`${p.digits}-${i}`} className="phone" href={`tel:+${p.digits}`} title={p.raw}>
-            {p.display}
-            {p.extension && ` ${t('card.extension', { ext: p.extension })}`}
-          </a>
-        ))}
-        {card.emails.map((e) => (
-          <a key={e.address} className="email" href={`mailto:${e.address}`}>{e.address}</a>
-        ))}
-        <button className="link" onClick={start} data-testid="edit-points">{t('common.edit')}</button>
-      </span>
-    </div>
   );
 }
 

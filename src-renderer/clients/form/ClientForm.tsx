@@ -10,15 +10,18 @@ import { useLookups } from '../../settings/lookups';
 import { useDuplicates } from './useDuplicates';
 import { DuplicateWarning } from './DuplicateWarning';
 import { TextField, SelectField } from '../../ui/fields';
+import { useApp } from '../../app/store';
+import { lastClientKind, rememberClientKind, type ClientKind as Kind } from './lastKind';
 
-type Kind = 'person' | 'organization' | 'sole_trader';
 const RELATIONS = ['client', 'prospect', 'partner', 'agent', 'supplier', 'competitor'] as const;
 
 export function ClientForm(props: { onClose: () => void; onCreated: (id: string) => void }) {
   const { t } = useTranslation();
   const { users, tags } = useLookups();
-  const [kind, setKind] = useState<Kind>('organization');
-  const [f, setF] = useState({ name: '', lastName: '', firstName: '', middleName: '', inn: '', kpp: '', ogrn: '', relation: 'client', responsibleId: '', region: '', source: '' });
+  const me = useApp((s) => s.workspace?.userId ?? '');
+  const [kind, setKind] = useState<Kind>(lastClientKind);
+  // Responsible: the user entering the client, as in amoCRM and Bitrix24.
+  const [f, setF] = useState({ name: '', lastName: '', firstName: '', middleName: '', inn: '', kpp: '', ogrn: '', relation: 'client', responsibleId: me, region: '', source: '' });
   const [phones, setPhones] = useState<string[]>(['']);
   const [emails, setEmails] = useState<string[]>(['']);
   const [tagIds, setTagIds] = useState<string[]>([]);
@@ -28,7 +31,7 @@ export function ClientForm(props: { onClose: () => void; onCreated: (id: string)
   const duplicates = useDuplicates({ inn: f.inn, phones, emails });
   const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
   const dirty =
-    Object.entries(f).some(([k, v]) => v !== '' && !(k === 'relation' && v === 'client')) ||
+    Object.entries(f).some(([k, v]) => v !== '' && !(k === 'relation' && v === 'client') && !(k === 'responsibleId' && v === me)) ||
     phones.some(Boolean) || emails.some(Boolean) || tagIds.length > 0;
 
   const submit = async (e: React.FormEvent) => {
@@ -55,6 +58,7 @@ export function ClientForm(props: { onClose: () => void; onCreated: (id: string)
         emails: emails.map((address) => ({ address, label: null })),
         tagIds,
       });
+      rememberClientKind(kind);
       notify(t('form.created'));
       props.onCreated(res.id);
     } catch (err) {
@@ -120,11 +124,14 @@ export function ClientForm(props: { onClose: () => void; onCreated: (id: string)
             ))}
           </fieldset>
         )}
-        <DuplicateWarning hits={duplicates} onOpen={props.onClose} />
-        {formError && <p className="error" role="alert">{formError}</p>}
-        <div className="actions">
-          <button type="button" onClick={props.onClose}>{t('common.cancel')}</button>
-          <button type="submit" className="primary" disabled={busy}>{t('common.create')}</button>
+        {/* Pinned to the dialog's bottom edge: the warning is in sight whichever field found the duplicate. */}
+        <div className="form-footer">
+          <DuplicateWarning hits={duplicates} onOpen={props.onClose} />
+          {formError && <p className="error" role="alert">{formError}</p>}
+          <div className="actions">
+            <button type="button" onClick={props.onClose}>{t('common.cancel')}</button>
+            <button type="submit" className="primary" disabled={busy}>{t('common.create')}</button>
+          </div>
         </div>
       </form>
     </Dialog>
