@@ -22,6 +22,7 @@ import { Toasts } from '../ui/toast';
 import { ConfirmHost } from '../ui/Dialog';
 import { BackupBadge } from '../backup/BackupBadge';
 import { RecoveryOffer } from '../backup/RecoveryOffer';
+import { UpdateNotice } from './UpdateNotice';
 
 export function App() {
   const { t } = useTranslation();
@@ -82,6 +83,7 @@ export function App() {
           </a>
         ))}
         <BackupBadge />
+        <UpdateNotice />
       </nav>
       <main className="content">
         {route.section === 'clients' && !route.clientId && <ClientsPage />}

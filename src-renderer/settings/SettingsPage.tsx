@@ -11,6 +11,7 @@ import { TaskTypesSection } from '../tasks/TaskTypesSection';
 import { PipelinesSection } from '../deals/settings/PipelinesSection';
 import { LostReasonsSection } from '../deals/settings/LostReasonsSection';
 import { DealFieldsSection } from '../deals/settings/DealFieldsSection';
+import { AboutSection } from './AboutSection';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -38,6 +39,7 @@ export function SettingsPage() {
       <PipelinesSection />
       <LostReasonsSection />
       <DealFieldsSection />
+      <AboutSection />
     </div>
   );
 }
