@@ -56,11 +56,7 @@ export function buildMenu(t: Strings, actions: MenuActions): Menu {
       label: m.view,
       submenu: [
         ...(dev
-          ? ([
-              { role: 'reload', label: m.reload },
-              { role: 'toggleDevTools', label: m.devTools },
-              { type: 'separator' },
-            ] satisfies MenuItemConstructorOptions[])
+          ? ([{ role: 'reload', label: m.reload }, { role: 'toggleDevTools', label: m.devTools }, { type: 'separator' }] satisfies MenuItemConstructorOptions[])
           : []),
         { role: 'resetZoom', label: m.resetZoom },
         { role: 'zoomIn', label: m.zoomIn },

@@ -11,7 +11,8 @@ import { BLOCKED_REQUEST_LOG } from '../../src-main/electron/web-policy';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 const binary = electronBinary(ROOT);
-const SKIP_REASON = 'Electron binary not downloaded (npm install does not fetch it; npx install-electron --no does): the desktop smoke test needs it; browser-mode e2e covers the UI';
+const SKIP_REASON =
+  'Electron binary not downloaded (npm install does not fetch it; npx install-electron --no does): the desktop smoke test needs it; browser-mode e2e covers the UI';
 if (!binary) console.log(`[electron smoke] skipped: ${SKIP_REASON}`);
 
 test('the desktop app opens its window on a fresh workspace and makes no network request', async () => {

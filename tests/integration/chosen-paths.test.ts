@@ -127,6 +127,8 @@ describe('other doors keep passing paths', () => {
     expect(t.session.workspace.path).toBe(join(t.dir, 'browser.kdb'));
     expect(catchAppError(() => invoke(t.session, 'workspace.create', { path: join(t.dir, 'lan.kdb') }, lan)).code).toBe('local_only');
     // A token means nothing outside the desktop window: it is just a (relative) path.
-    expect(catchAppError(() => invoke(t.session, 'workspace.create', { path: new ChosenPaths().grant('workspace.create', join(t.dir, 'y.kdb')) }, cli)).code).toBe('validation');
+    expect(
+      catchAppError(() => invoke(t.session, 'workspace.create', { path: new ChosenPaths().grant('workspace.create', join(t.dir, 'y.kdb')) }, cli)).code,
+    ).toBe('validation');
   });
 });

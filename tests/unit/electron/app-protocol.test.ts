@@ -93,7 +93,17 @@ describe('resolveAppFile', () => {
 
   it('refuses dot-dot in every spelling, drive letters, streams and device names outright', () => {
     const root = 'C:\\Kartoteka\\dist-renderer';
-    for (const payload of ['/..%5csecret.txt', '/%2e%2e/x', '/C:/Windows/win.ini', '/c:secret.txt', '/index.html::$DATA', '/CON', '/nul.txt', '/assets/COM1.js', '/lpt9']) {
+    for (const payload of [
+      '/..%5csecret.txt',
+      '/%2e%2e/x',
+      '/C:/Windows/win.ini',
+      '/c:secret.txt',
+      '/index.html::$DATA',
+      '/CON',
+      '/nul.txt',
+      '/assets/COM1.js',
+      '/lpt9',
+    ]) {
       expect(resolveAppFile(root, payload, path.win32), payload).toEqual({ ok: false, status: 403 });
     }
   });

@@ -36,7 +36,11 @@ describe('an installed app ignores developer variables', () => {
   });
 
   it('passes the core no inherited KARTOTEKA_* variable, only its own', () => {
-    const env = coreEnvironment(true, { PATH: '/usr/bin', KARTOTEKA_SQLITE_BINDING: '/tmp/evil.node', KARTOTEKA_LANG: 'en', HOME: undefined }, { KARTOTEKA_MIGRATIONS: '/opt/m' });
+    const env = coreEnvironment(
+      true,
+      { PATH: '/usr/bin', KARTOTEKA_SQLITE_BINDING: '/tmp/evil.node', KARTOTEKA_LANG: 'en', HOME: undefined },
+      { KARTOTEKA_MIGRATIONS: '/opt/m' },
+    );
     expect(env).toEqual({ PATH: '/usr/bin', KARTOTEKA_MIGRATIONS: '/opt/m' });
   });
 });

@@ -22,7 +22,17 @@ describe('isAppUrl', () => {
     expect(isAppUrl('app://kartoteka')).toBe(true);
     expect(isAppUrl('app://kartoteka/')).toBe(true);
     expect(isAppUrl('app://kartoteka/index.html#/clients/1')).toBe(true);
-    for (const url of ['app://kartoteka.evil/', 'app://kartotekaX/', 'app://other/index.html', 'app://user@kartoteka/', 'https://kartoteka/', 'file:///C:/index.html', 'kartoteka/index.html', 'javascript:alert(1)', '']) {
+    for (const url of [
+      'app://kartoteka.evil/',
+      'app://kartotekaX/',
+      'app://other/index.html',
+      'app://user@kartoteka/',
+      'https://kartoteka/',
+      'file:///C:/index.html',
+      'kartoteka/index.html',
+      'javascript:alert(1)',
+      '',
+    ]) {
       expect(isAppUrl(url), url).toBe(false);
     }
   });
@@ -69,7 +79,18 @@ describe('external links', () => {
 
 describe('permissions and network', () => {
   it('grants no web permission to anyone, our own pages included (the clipboard one is gone)', () => {
-    for (const permission of ['clipboard-sanitized-write', 'clipboard-read', 'media', 'geolocation', 'notifications', 'hid', 'serial', 'usb', 'fullscreen', 'openExternal']) {
+    for (const permission of [
+      'clipboard-sanitized-write',
+      'clipboard-read',
+      'media',
+      'geolocation',
+      'notifications',
+      'hid',
+      'serial',
+      'usb',
+      'fullscreen',
+      'openExternal',
+    ]) {
       expect(permissionAllowed(permission, 'app://kartoteka/'), permission).toBe(false);
     }
   });
