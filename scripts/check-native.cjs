@@ -1,5 +1,8 @@
 // electron-builder beforePack hook: refuses to pack without an Electron-ABI
-// better_sqlite3.node built for the platform and arch being packed.
+// better_sqlite3.node built for the platform and arch being packed, or with a main.cjs
+// that does not pin exactly that addon (src-main/electron/addon-pin.ts: the installed
+// app refuses to start with any other addon, and says so).
+const { createHash } = require('node:crypto');
 const { existsSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
@@ -22,6 +25,14 @@ exports.default = async function checkNative(context) {
       `native/electron/better_sqlite3.node was built for ${stamp.runtime} ${stamp.target} ${stamp.platform}-${stamp.arch}, ` +
         `but this package needs electron ${want.target} ${want.platform}-${want.arch}. ` +
         'Build packages on the target OS, or run `node scripts/electron-native.mjs --force --arch=<arch>`.',
+    );
+  }
+  const digest = createHash('sha256').update(readFileSync(join(dir, 'better_sqlite3.node'))).digest('hex');
+  const mainBundle = join(root, 'dist-main', 'electron', 'main.cjs');
+  if (!existsSync(mainBundle) || !readFileSync(mainBundle, 'utf8').includes(JSON.stringify(digest))) {
+    throw new Error(
+      'dist-main/electron/main.cjs does not pin this better_sqlite3.node (its SHA-256 is baked in at build time): ' +
+        'build the addon first, then the bundles (`npm run dist` does: electron-native, then build).',
     );
   }
 };

@@ -10,6 +10,7 @@
 // Exit codes: 0 built or already up to date, 1 build failed.
 
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, copyFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
@@ -53,11 +54,19 @@ const outDir = arg('out') ?? join(root, 'native', 'electron');
 const outFile = join(outDir, 'better_sqlite3.node');
 const stampFile = join(outDir, 'build-info.json');
 const stamp = { runtime, target, platform: process.platform, arch, betterSqlite3: sqliteVersion };
+// The ABI Electron's headers declare (node_modules/electron/abi_version, e.g. 150 for
+// Electron 45): informational, the target version above is what must match.
+const abiFile = join(root, 'node_modules', 'electron', 'abi_version');
+const abi = runtime === 'electron' && existsSync(abiFile) ? readFileSync(abiFile, 'utf8').trim() : undefined;
+const sha256 = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 if (!force && existsSync(outFile) && existsSync(stampFile)) {
   try {
     const old = readJson(stampFile);
     if (Object.keys(stamp).every((k) => old[k] === stamp[k])) {
+      // build-main.mjs pins the addon by this checksum (src-main/electron/addon-pin.ts).
+      const digest = sha256(outFile);
+      if (old.sha256 !== digest) writeFileSync(stampFile, JSON.stringify({ ...old, abi, sha256: digest }, null, 2) + '\n');
       console.log(`${outFile.startsWith(root + sep) ? relative(root, outFile) : outFile} is up to date (${runtime} ${target}, ${process.platform}-${arch}, better-sqlite3 ${sqliteVersion}).`);
       process.exit(0);
     }
@@ -164,6 +173,6 @@ if (code !== 0 || !existsSync(built)) {
 
 mkdirSync(outDir, { recursive: true });
 copyFileSync(built, outFile);
-writeFileSync(stampFile, JSON.stringify({ ...stamp, builtAt: new Date().toISOString() }, null, 2) + '\n');
+writeFileSync(stampFile, JSON.stringify({ ...stamp, abi, sha256: sha256(outFile), builtAt: new Date().toISOString() }, null, 2) + '\n');
 rmSync(work, { recursive: true, force: true });
 console.log(`Wrote ${outFile.startsWith(root + sep) ? relative(root, outFile) : outFile} (${runtime} ${target}, ${process.platform}-${arch}).`);

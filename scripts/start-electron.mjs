@@ -16,9 +16,9 @@ const electron = electronBinary(root);
 if (!electron) {
   console.error(
     [
-      'The Electron binary is not installed on this machine (npm install ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1 or without internet).',
-      'To get it: run `npm install` with internet access and without ELECTRON_SKIP_BINARY_DOWNLOAD. Browser mode works without it: npm run serve',
-      'Electron не установлен на этом компьютере. Чтобы его получить, выполните `npm install` с доступом к интернету и без ELECTRON_SKIP_BINARY_DOWNLOAD. Браузерный режим работает и так: npm run serve',
+      'The Electron binary is not downloaded on this machine (npm install does not fetch it).',
+      'To get it, with internet access: npx install-electron --no   Browser mode works without it: npm run serve',
+      'Electron не загружен на этом компьютере (npm install его не скачивает). Чтобы загрузить, при доступе к интернету выполните: npx install-electron --no   Браузерный режим работает и так: npm run serve',
     ].join('\n'),
   );
   process.exit(1);

@@ -1,8 +1,9 @@
 import { protocol } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../http/csp';
 import { APP_HOST, APP_SCHEME } from './channels';
+import { resolveAppFile } from './app-files';
 
 // The renderer is served from app://kartoteka/ rather than file://: a real origin
 // (so the CSP 'self', ES modules and the IPC sender check all mean something), no
@@ -60,18 +61,12 @@ export function handleAppScheme(rendererDir: string, uiNotBuilt: () => string): 
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return respond(404, 'Not found', 'text/plain; charset=utf-8');
     if (request.method !== 'GET' && request.method !== 'HEAD') return respond(405, 'Method not allowed', 'text/plain; charset=utf-8');
-    let rel: string;
-    try {
-      rel = decodeURIComponent(url.pathname);
-    } catch {
-      return respond(400, 'Bad request', 'text/plain; charset=utf-8');
-    }
-    if (rel.includes('\0')) return respond(400, 'Bad request', 'text/plain; charset=utf-8');
-    let file = resolve(root, '.' + rel.replace(/\\/g, '/'));
-    if (file !== root && !file.startsWith(root + sep)) return respond(403, 'Forbidden', 'text/plain; charset=utf-8');
+    const target = resolveAppFile(root, url.pathname);
+    if (!target.ok) return respond(target.status, target.status === 400 ? 'Bad request' : 'Forbidden', 'text/plain; charset=utf-8');
+    let file = target.file;
     const st = await stat(file).catch(() => null);
     if (!st || !st.isFile()) {
-      if (extname(rel) !== '') return respond(404, 'Not found', 'text/plain; charset=utf-8');
+      if (extname(file) !== '') return respond(404, 'Not found', 'text/plain; charset=utf-8');
       file = resolve(root, 'index.html');
     }
     const body = await readFile(file).catch(() => null);

@@ -8,11 +8,23 @@ import type { UiLanguage } from './channels';
 /** Same shape as the HTTP door's JSON body: { ok, result } or { ok: false, error }. */
 export type BridgeResult = Envelope;
 
+/**
+ * A path the user chose in a native dialog. The page shows `path` and sends `token`
+ * wherever a procedure takes a path: the desktop door refuses paths typed or made up
+ * by the page (core/procedures/chosen-paths.ts).
+ */
+export interface ChosenPath {
+  token: string;
+  path: string;
+}
+
 export interface KartotekaDialogs {
-  /** Native "open" dialog for a *.kdb file; resolves to an absolute path or null if cancelled. */
-  openWorkspace(): Promise<string | null>;
-  /** Native "save" dialog for a new *.kdb file; resolves to an absolute path (always ending in .kdb) or null. */
-  createWorkspace(): Promise<string | null>;
+  /** Native "open" dialog for a *.kdb file (for workspace.open); null if cancelled. */
+  openWorkspace(): Promise<ChosenPath | null>;
+  /** Native "save" dialog for a new *.kdb file (for workspace.create and backup.restoreIntoNew); null if cancelled. */
+  createWorkspace(): Promise<ChosenPath | null>;
+  /** Native folder dialog (for the second backup folder and backup.now's folder); null if cancelled. */
+  backupFolder(): Promise<ChosenPath | null>;
 }
 
 export interface KartotekaBridge {

@@ -2,7 +2,7 @@
 
 /** The renderer's one door into the core: (name, inputJson) -> envelopeJson. */
 export const CHANNEL_INVOKE = 'kartoteka:invoke';
-/** Native file dialogs for choosing a workspace file: kind -> path | null. */
+/** Native dialogs for choosing a path: kind -> { token, path } | null (the page sends the token, never the path). */
 export const CHANNEL_DIALOG = 'kartoteka:dialog';
 
 /** A desktop notification for a task reminder (one-way, renderer -> main): (title, body). */
@@ -11,7 +11,7 @@ export const CHANNEL_NOTIFY = 'kartoteka:notify';
 /** The UI language the user chose (one-way, renderer -> main): 'ru' | 'en'. */
 export const CHANNEL_LANGUAGE = 'kartoteka:language';
 
-export const DIALOG_KINDS = ['openWorkspace', 'createWorkspace'] as const;
+export const DIALOG_KINDS = ['openWorkspace', 'createWorkspace', 'backupFolder'] as const;
 export type DialogKind = (typeof DIALOG_KINDS)[number];
 
 export { UI_LANGUAGES, isUiLanguage, type UiLanguage } from '../shared/i18n/languages';

@@ -1,5 +1,7 @@
 import { utilityProcess, type UtilityProcess } from 'electron';
 import { failure } from '../shared/envelope';
+import type { PathPurpose } from '../core/procedures';
+import type { BridgeResult } from './bridge-types';
 import type { CoreToMain, MainToCore, StartupProblem } from './core-protocol';
 
 // The main process's side of the core utility process: starts it, routes replies
@@ -7,6 +9,7 @@ import type { CoreToMain, MainToCore, StartupProblem } from './core-protocol';
 
 export interface CoreHostOptions {
   modulePath: string;
+  /** The core process's whole environment (desktop-paths.ts: coreEnvironment). */
   env: Record<string, string>;
   onReady(workspace: string | null, problems: StartupProblem[]): void;
   /** The core cannot run (missing addon) or keeps crashing: the app should tell the user and quit. */
@@ -43,7 +46,7 @@ export class CoreHost {
       child = utilityProcess.fork(this.options.modulePath, [], {
         serviceName: 'Kartoteka core',
         stdio: 'inherit',
-        env: { ...process.env, ...this.options.env } as Record<string, string>,
+        env: this.options.env,
       });
     } catch (e) {
       this.stopping = true;
@@ -58,13 +61,28 @@ export class CoreHost {
 
   /** Resolves to the JSON envelope; never rejects. */
   invoke(name: string, inputJson: string): Promise<string> {
+    return this.request(name, (id) => ({ type: 'invoke', id, name, input: inputJson }));
+  }
+
+  /**
+   * Registers a path the user chose in a native dialog and resolves to its token, the
+   * only form in which the page may name it; null if the core refused or is down.
+   */
+  async grantPath(purpose: PathPurpose, path: string): Promise<string | null> {
+    const reply = JSON.parse(await this.request('grant', (id) => ({ type: 'grant', id, purpose, path }))) as BridgeResult;
+    if (reply.ok) return (reply.result as { token: string }).token;
+    console.error(`[main] the core refused a chosen path: ${reply.error.message}`);
+    return null;
+  }
+
+  private request(name: string, message: (id: number) => MainToCore): Promise<string> {
     if (this.stopping) return Promise.resolve(failureBody('workspace.closed', 'The app is closing'));
     if (!this.child) this.start();
     if (!this.child) return Promise.resolve(failureBody('internal', 'The core process is not running'));
     const id = this.nextId++;
     return new Promise<string>((resolve) => {
       this.pending.set(id, { name, resolve });
-      this.post({ type: 'invoke', id, name, input: inputJson });
+      this.post(message(id));
     });
   }
 

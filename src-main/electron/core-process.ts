@@ -14,7 +14,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { openSqlite, setNativeBinding } from '../core/db/driver';
-import { invoke, type Caller } from '../core/procedures';
+import { ChosenPaths, invoke, isPathPurpose, type Caller } from '../core/procedures';
 import { errorEnvelope, toErrorPayload } from '../core/errors';
 import { failure, success } from '../shared/envelope';
 import { Session } from '../core/workspace/session';
@@ -133,10 +133,25 @@ function openStartupWorkspace(session: Session): { workspace: string | null; pro
 
 // --- requests -----------------------------------------------------------------------
 
-/** The desktop window is on this PC; who is signed in to it is the window's session. */
-const WINDOW_CALLER: Caller = { door: 'electron', local: true };
+/**
+ * The desktop window is on this PC; who is signed in to it is the window's session.
+ * Its paths come as tokens of the main process's dialogs (core/procedures/chosen-paths.ts).
+ */
+function windowCaller(chosenPaths: ChosenPaths): Caller {
+  return { door: 'electron', local: true, chosenPaths };
+}
 
-async function handleInvoke(session: Session, name: string, inputJson: string): Promise<string> {
+/** Registers a path chosen in a native dialog; the reply carries its token. */
+function handleGrant(chosen: ChosenPaths, purpose: unknown, path: unknown): string {
+  if (!isPathPurpose(purpose) || typeof path !== 'string') return JSON.stringify(failure('bad_request', 'Malformed grant'));
+  try {
+    return JSON.stringify(success({ token: chosen.grant(purpose, path) }));
+  } catch (e) {
+    return JSON.stringify(errorEnvelope(e));
+  }
+}
+
+async function handleInvoke(session: Session, caller: Caller, name: string, inputJson: string): Promise<string> {
   let input: unknown;
   try {
     input = JSON.parse(inputJson);
@@ -146,7 +161,7 @@ async function handleInvoke(session: Session, name: string, inputJson: string): 
   const before = session.isOpen ? session.workspace.path : null;
   let result: unknown;
   try {
-    result = await invoke(session, name, input, WINDOW_CALLER);
+    result = await invoke(session, name, input, caller);
   } catch (e) {
     const envelope = errorEnvelope(e);
     if (envelope.error.code === 'internal') console.error(`[core] ${name}:`, e);
@@ -177,6 +192,8 @@ function main(): void {
   }
 
   const session = new Session();
+  const chosenPaths = new ChosenPaths();
+  const caller = windowCaller(chosenPaths);
   // Hourly while in use and once at close (the close runs on 'shutdown' below).
   enableAutoBackups(session);
   let closing = false;
@@ -191,9 +208,11 @@ function main(): void {
         transport.send({ type: 'reply', id: message.id, body: JSON.stringify(failure('workspace.closed', 'The app is closing')) });
         return;
       }
-      void handleInvoke(session, String(message.name), String(message.input)).then((body) =>
+      void handleInvoke(session, caller, String(message.name), String(message.input)).then((body) =>
         transport.send({ type: 'reply', id: message.id, body }),
       );
+    } else if (message.type === 'grant') {
+      transport.send({ type: 'reply', id: message.id, body: handleGrant(chosenPaths, message.purpose, message.path) });
     } else if (message.type === 'shutdown') {
       if (closing) return;
       closing = true;

@@ -3,9 +3,16 @@
 // as the HTTP door does and the main process never walks large result objects.
 
 import type { ErrorPayload } from '../core/errors';
+import type { PathPurpose } from '../core/procedures';
 
 export type MainToCore =
   | { type: 'invoke'; id: number; name: string; input: string }
+  /**
+   * A path the user chose in a native dialog of the main process; answered by a 'reply'
+   * whose body is { ok: true, result: { token } }. Only the main process sends this: the
+   * page's one channel carries 'invoke' messages only.
+   */
+  | { type: 'grant'; id: number; purpose: PathPurpose; path: string }
   | { type: 'shutdown' };
 
 export interface StartupProblem {

@@ -1,24 +1,25 @@
-// Defences applied to every web contents and to the session: navigation stays on
-// app://, new windows are denied, only https, plain mailto and plain tel links leave the app,
-// and the page gets no device or sensor permission.
+// Defences applied to every web contents and to the session. The decisions are pure
+// functions in web-policy.ts (unit-tested without Electron); this file wires them to
+// Electron's events and handlers.
 
-import { session, shell, type WebContents } from 'electron';
-import { APP_ORIGIN } from './channels';
-import { mayOpenExternally } from './external-links';
-
-export function isAppUrl(url: string): boolean {
-  return url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
-}
+import { session, shell, type Session, type WebContents } from 'electron';
+import { BLOCKED_REQUEST_LOG, externalTarget, isNetworkRequest, navigationDecision, NETWORK_URL_PATTERNS, permissionAllowed } from './web-policy';
 
 function openExternally(url: string): void {
-  if (mayOpenExternally(url)) void shell.openExternal(new URL(url).href);
+  const target = externalTarget(url);
+  if (target) void shell.openExternal(target);
 }
 
 export function harden(contents: WebContents): void {
   contents.on('will-navigate', (event) => {
-    if (isAppUrl(event.url)) return;
+    const decision = navigationDecision(event.url);
+    if (decision.allow) return;
     event.preventDefault();
-    openExternally(event.url);
+    if (decision.external) void shell.openExternal(decision.external);
+  });
+  // A redirect of an allowed navigation is judged again (app:// never redirects).
+  contents.on('will-redirect', (event) => {
+    if (!navigationDecision(event.url).allow) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
     openExternally(url);
@@ -30,15 +31,20 @@ export function harden(contents: WebContents): void {
   });
 }
 
-export function lockDownSession(): void {
-  const ses = session.defaultSession;
-  // Nothing needs camera, microphone, location, notifications from the page, USB...
-  // Only "copy to clipboard" (navigator.clipboard.writeText) is allowed, and only for our own pages.
-  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
-    callback(permission === 'clipboard-sanitized-write' && isAppUrl(details.requestingUrl));
-  });
-  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => {
-    return permission === 'clipboard-sanitized-write' && isAppUrl(requestingOrigin);
-  });
+/**
+ * The session of our window: no web permission, no device, no spell-check dictionary
+ * download, and no request to the network. Such a request would be a bug (the UI is
+ * app:// and the data comes over IPC) or an attack; it is cancelled and logged, and the
+ * Electron smoke test fails on that log line.
+ */
+export function lockDownSession(ses: Session = session.defaultSession): void {
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => callback(permissionAllowed(permission, details.requestingUrl)));
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permissionAllowed(permission, requestingOrigin));
   ses.setDevicePermissionHandler(() => false);
+  ses.setSpellCheckerEnabled(false);
+  ses.webRequest.onBeforeRequest({ urls: NETWORK_URL_PATTERNS }, (details, callback) => {
+    const blocked = isNetworkRequest(details.url);
+    if (blocked) console.error(`${BLOCKED_REQUEST_LOG}: ${details.method} ${details.url}`);
+    callback({ cancel: blocked });
+  });
 }

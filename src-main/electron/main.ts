@@ -3,25 +3,14 @@
 // process only routes JSON between the renderer and the core, so menus and windows
 // stay responsive while a long query runs.
 
-import {
-  app,
-  BrowserWindow,
-  dialog,
-  ipcMain,
-  Menu,
-  shell,
-  type IpcMainEvent,
-  type IpcMainInvokeEvent,
-  type MenuItemConstructorOptions,
-  type OpenDialogOptions,
-  type SaveDialogOptions,
-} from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
 import { join } from 'node:path';
 import type { ErrorPayload } from '../core/errors';
 import { handleAppScheme, registerAppScheme } from './app-protocol';
-import { harden, isAppUrl, lockDownSession } from './hardening';
+import { harden, lockDownSession } from './hardening';
 import { registerNotifications } from './notifications';
-import type { BridgeResult } from './bridge-types';
+import { isTrustedSender } from './senders';
+import type { BridgeResult, ChosenPath } from './bridge-types';
 import {
   APP_ORIGIN,
   CHANNEL_DIALOG,
@@ -36,6 +25,10 @@ import {
 } from './channels';
 import { CoreHost, failureBody } from './core-host';
 import type { StartupProblem } from './core-protocol';
+import { choosePath, DIALOG_PURPOSE } from './dialogs';
+import { aboutText, buildMenu } from './menu';
+import { coreEnvironment, desktopPaths } from './desktop-paths';
+import { addonProblem, PINNED_ADDON_SHA256 } from './addon-pin';
 import { fmt, isKnownErrorCode, languageForLocale, STRINGS, type Strings } from '../shared/i18n/desktop';
 
 // The core takes the backup on close before it closes the file (tens of seconds for a
@@ -44,26 +37,26 @@ import { fmt, isKnownErrorCode, languageForLocale, STRINGS, type Strings } from 
 const SHUTDOWN_TIMEOUT_MS = 60_000;
 
 // userData = <appData>/Kartoteka in development and when packaged, the folder that
-// core/workspace/locations.ts (and so the CLI) uses too. KARTOTEKA_DATA_DIR moves
-// it (tests use a temp dir).
+// core/workspace/locations.ts (and so the CLI) uses too. --data-dir=<folder> moves it;
+// so does KARTOTEKA_DATA_DIR, in a checkout only (desktop-paths.ts).
 app.setName('Kartoteka');
-if (process.env.KARTOTEKA_DATA_DIR) app.setPath('userData', process.env.KARTOTEKA_DATA_DIR);
+const paths = desktopPaths({
+  packaged: app.isPackaged,
+  env: process.env,
+  argv: process.argv,
+  appRoot: app.getAppPath(), // the repo root in development, resources/app.asar when packaged
+  resourcesPath: process.resourcesPath,
+  cwd: process.cwd(),
+});
+if (paths.dataDir) app.setPath('userData', paths.dataDir);
 app.enableSandbox();
 registerAppScheme();
 
-const paths = (() => {
-  const appRoot = app.getAppPath(); // the repo root in development, resources/app.asar when packaged
-  const packaged = app.isPackaged;
-  return {
-    renderer: join(appRoot, 'dist-renderer'),
-    preload: join(__dirname, 'preload.cjs'),
-    coreProcess: join(__dirname, 'core-process.cjs'),
-    migrations: process.env.KARTOTEKA_MIGRATIONS ?? (packaged ? join(process.resourcesPath, 'migrations') : join(appRoot, 'migrations')),
-    sqliteBinding:
-      process.env.KARTOTEKA_SQLITE_BINDING ??
-      (packaged ? join(process.resourcesPath, 'native', 'better_sqlite3.node') : join(appRoot, 'native', 'electron', 'better_sqlite3.node')),
-  };
-})();
+const files = {
+  renderer: join(app.getAppPath(), 'dist-renderer'),
+  preload: join(__dirname, 'preload.cjs'),
+  coreProcess: join(__dirname, 'core-process.cjs'),
+};
 
 let mainWindow: BrowserWindow | null = null;
 let core: CoreHost;
@@ -129,69 +122,26 @@ function fatal(message: string): void {
   app.quit();
 }
 
-// --- IPC senders ------------------------------------------------------------------------
-
-/** The sender must be our window's top frame showing an app:// page. */
-function isTrustedSender(event: IpcMainInvokeEvent | IpcMainEvent): boolean {
-  const frame = event.senderFrame;
-  if (!frame || frame.parent !== null) return false;
-  if (!mainWindow || mainWindow.isDestroyed() || event.sender !== mainWindow.webContents) return false;
-  return isAppUrl(frame.url);
-}
-
 // --- dialogs ---------------------------------------------------------------------------
 
-function kdbFilters(): { name: string; extensions: string[] }[] {
-  return [{ name: tr().dialogs.kdbFilter, extensions: ['kdb'] }];
+function parentWindow(): BrowserWindow | null {
+  return mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
 }
 
-/** SQLite over a network share corrupts files; warn before using a UNC path. */
-async function confirmLocalPath(path: string): Promise<boolean> {
-  if (!/^(\\\\|\/\/)/.test(path)) return true;
-  const t = tr();
-  const options = {
-    type: 'warning' as const,
-    title: t.appTitle,
-    message: t.dialogs.networkTitle,
-    detail: t.dialogs.networkDetail,
-    buttons: [t.cancel, t.dialogs.networkUseAnyway],
-    defaultId: 0,
-    cancelId: 0,
-  };
-  const r = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
-  return r.response === 1;
-}
-
-async function pickWorkspace(kind: DialogKind): Promise<string | null> {
-  const parent = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
-  const t = tr().dialogs;
-  let path: string | null;
-  if (kind === 'openWorkspace') {
-    const options: OpenDialogOptions = { title: t.openTitle, filters: kdbFilters(), properties: ['openFile'] };
-    const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-    path = r.canceled ? null : (r.filePaths[0] ?? null);
-  } else {
-    const options: SaveDialogOptions = {
-      title: t.createTitle,
-      buttonLabel: t.createButton,
-      defaultPath: join(app.getPath('documents'), t.defaultFileName),
-      filters: kdbFilters(),
-      properties: ['createDirectory', 'showOverwriteConfirmation'],
-    };
-    const r = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
-    path = r.canceled || !r.filePath ? null : r.filePath;
-    if (path && !/\.kdb$/i.test(path)) path += '.kdb';
-  }
-  if (path && !(await confirmLocalPath(path))) return null;
-  return path;
+/** A native dialog; the chosen path is registered with the core, and only its token goes to the page. */
+async function chooseForPage(kind: DialogKind): Promise<ChosenPath | null> {
+  const path = await choosePath(kind, parentWindow(), tr());
+  if (!path) return null;
+  const token = await core.grantPath(DIALOG_PURPOSE[kind], path);
+  return token ? { token, path } : null;
 }
 
 /** Menu "File > Open/Create": the main process switches the workspace, then reloads the page. */
 async function switchWorkspace(kind: DialogKind): Promise<void> {
-  const path = await pickWorkspace(kind);
-  if (!path) return;
+  const chosen = await chooseForPage(kind);
+  if (!chosen) return;
   const name = kind === 'openWorkspace' ? 'workspace.open' : 'workspace.create';
-  const reply = JSON.parse(await core.invoke(name, JSON.stringify({ path }))) as BridgeResult;
+  const reply = JSON.parse(await core.invoke(name, JSON.stringify({ path: chosen.token }))) as BridgeResult;
   if (reply.ok) mainWindow?.webContents.reload();
   else void showMessage('error', kind === 'openWorkspace' ? tr().dialogs.openFailed : tr().dialogs.createFailed, describeError(reply.error));
 }
@@ -205,9 +155,12 @@ async function showWorkspaceFolder(): Promise<void> {
 
 // --- IPC -------------------------------------------------------------------------------
 
+/** Every channel answers only our window's top frame on an app:// page (senders.ts). */
+const trusted = (event: Parameters<typeof isTrustedSender>[0]): boolean => isTrustedSender(event, mainWindow);
+
 function registerIpc(): void {
   ipcMain.handle(CHANNEL_INVOKE, async (event, name: unknown, input: unknown): Promise<string> => {
-    if (!isTrustedSender(event)) return failureBody('forbidden', 'This page may not call the core');
+    if (!trusted(event)) return failureBody('forbidden', 'This page may not call the core');
     if (typeof name !== 'string' || !PROCEDURE_NAME.test(name)) {
       const shown = String(name).slice(0, 100);
       return failureBody('unknown_procedure', `Unknown procedure: ${shown}`, { name: shown });
@@ -217,21 +170,21 @@ function registerIpc(): void {
     return core.invoke(name, input);
   });
 
-  ipcMain.handle(CHANNEL_DIALOG, async (event, kind: unknown): Promise<string | null> => {
-    if (!isTrustedSender(event)) throw new Error('This page may not open dialogs');
+  ipcMain.handle(CHANNEL_DIALOG, async (event, kind: unknown): Promise<ChosenPath | null> => {
+    if (!trusted(event)) throw new Error('This page may not open dialogs');
     if (typeof kind !== 'string' || !(DIALOG_KINDS as readonly string[]).includes(kind)) throw new Error('Unknown dialog');
-    return pickWorkspace(kind as DialogKind);
+    return chooseForPage(kind as DialogKind);
   });
 
   // One-way: the renderer reports the UI language at start and whenever the user changes it.
   ipcMain.on(CHANNEL_LANGUAGE, (event, lang: unknown) => {
-    if (!isTrustedSender(event) || !isUiLanguage(lang)) return;
+    if (!trusted(event) || !isUiLanguage(lang)) return;
     const before = uiLanguage();
     chosenLanguage = lang;
-    if (lang !== before) Menu.setApplicationMenu(buildMenu());
+    if (lang !== before) setMenu();
   });
 
-  registerNotifications(isTrustedSender, () => mainWindow);
+  registerNotifications(trusted, () => mainWindow);
 }
 
 // --- window and menu -------------------------------------------------------------------------
@@ -246,7 +199,7 @@ function createWindow(): BrowserWindow {
     title: tr().appTitle,
     backgroundColor: '#ffffff',
     webPreferences: {
-      preload: paths.preload,
+      preload: files.preload,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -256,7 +209,9 @@ function createWindow(): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       navigateOnDragDrop: false,
-      spellcheck: true,
+      // Chromium's spell checker downloads its dictionaries from Google: an offline
+      // app makes no request by itself (the session refuses any, hardening.ts).
+      spellcheck: false,
       devTools: !app.isPackaged,
     },
   });
@@ -268,84 +223,17 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-/** The application menu in the current UI language; rebuilt when the renderer reports another one. */
-function buildMenu(): Menu {
-  const isMac = process.platform === 'darwin';
-  const dev = !app.isPackaged;
-  const t = tr();
-  const m = t.menu;
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac
-      ? [
-          {
-            label: t.appTitle,
-            submenu: [
-              { role: 'about', label: m.about },
-              { type: 'separator' },
-              { role: 'hide', label: m.hide },
-              { role: 'hideOthers', label: m.hideOthers },
-              { type: 'separator' },
-              { role: 'quit', label: m.quitMac },
-            ],
-          } satisfies MenuItemConstructorOptions,
-        ]
-      : []),
-    {
-      label: m.file,
-      submenu: [
-        { label: m.openWorkspace, accelerator: 'CmdOrCtrl+O', click: () => void switchWorkspace('openWorkspace') },
-        { label: m.createWorkspace, accelerator: 'CmdOrCtrl+Shift+N', click: () => void switchWorkspace('createWorkspace') },
-        { type: 'separator' },
-        { label: m.showWorkspaceFile, click: () => void showWorkspaceFolder() },
-        { type: 'separator' },
-        isMac ? { role: 'close', label: m.closeWindow } : { role: 'quit', label: m.quit },
-      ],
-    },
-    {
-      label: m.edit,
-      submenu: [
-        { role: 'undo', label: m.undo },
-        { role: 'redo', label: m.redo },
-        { type: 'separator' },
-        { role: 'cut', label: m.cut },
-        { role: 'copy', label: m.copy },
-        { role: 'paste', label: m.paste },
-        { role: 'selectAll', label: m.selectAll },
-      ],
-    },
-    {
-      label: m.view,
-      submenu: [
-        ...(dev
-          ? ([
-              { role: 'reload', label: m.reload },
-              { role: 'toggleDevTools', label: m.devTools },
-              { type: 'separator' },
-            ] satisfies MenuItemConstructorOptions[])
-          : []),
-        { role: 'resetZoom', label: m.resetZoom },
-        { role: 'zoomIn', label: m.zoomIn },
-        { role: 'zoomOut', label: m.zoomOut },
-        { type: 'separator' },
-        { role: 'togglefullscreen', label: m.fullScreen },
-      ],
-    },
-    {
-      label: m.help,
-      submenu: [
-        {
-          label: m.about,
-          click: () =>
-            void showMessage(
-              'info',
-              fmt(tr().about.title, { version: app.getVersion() }),
-              fmt(tr().about.detail, { electron: process.versions.electron ?? '' }),
-            ),
-        },
-      ],
-    },
-  ];
-  return Menu.buildFromTemplate(template);
+function setMenu(): void {
+  Menu.setApplicationMenu(
+    buildMenu(tr(), {
+      switchWorkspace: (kind) => void switchWorkspace(kind),
+      showWorkspaceFolder: () => void showWorkspaceFolder(),
+      about: () => {
+        const { title, detail } = aboutText(tr());
+        void showMessage('info', title, detail);
+      },
+    }),
+  );
 }
 
 // --- lifecycle ---------------------------------------------------------------------------
@@ -359,12 +247,12 @@ function start(): void {
   app.on('web-contents-created', (_event, contents) => harden(contents));
 
   core = new CoreHost({
-    modulePath: paths.coreProcess,
-    env: {
+    modulePath: files.coreProcess,
+    env: coreEnvironment(app.isPackaged, process.env, {
       KARTOTEKA_SQLITE_BINDING: paths.sqliteBinding,
       KARTOTEKA_MIGRATIONS: paths.migrations,
       KARTOTEKA_DATA_DIR: app.getPath('userData'),
-    },
+    }),
     onReady: reportStartupProblems,
     onFatal: fatal,
   });
@@ -388,9 +276,12 @@ function start(): void {
   app.whenReady().then(
     () => {
       lockDownSession();
-      handleAppScheme(paths.renderer, () => tr().uiNotBuilt);
+      handleAppScheme(files.renderer, () => tr().uiNotBuilt);
       registerIpc();
-      Menu.setApplicationMenu(buildMenu());
+      setMenu();
+      // An installed app loads only the addon it was shipped with (addon-pin.ts).
+      const problem = app.isPackaged ? addonProblem(paths.sqliteBinding, PINNED_ADDON_SHA256) : null;
+      if (problem) return fatal(problem);
       core.start(); // opens the workspace while the window loads
       mainWindow = createWindow();
       app.on('activate', () => {

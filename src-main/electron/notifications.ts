@@ -5,15 +5,13 @@
 
 import { BrowserWindow, ipcMain, Notification, type IpcMainEvent } from 'electron';
 import { CHANNEL_NOTIFY } from './channels';
-
-const MAX_TITLE = 200;
-const MAX_BODY = 500;
+import { notificationText } from './web-policy';
 
 export function registerNotifications(isTrustedSender: (event: IpcMainEvent) => boolean, getWindow: () => BrowserWindow | null): void {
   ipcMain.on(CHANNEL_NOTIFY, (event, title: unknown, body: unknown) => {
     if (!isTrustedSender(event) || typeof title !== 'string' || typeof body !== 'string') return;
     if (!Notification.isSupported()) return;
-    const n = new Notification({ title: title.slice(0, MAX_TITLE), body: body.slice(0, MAX_BODY) });
+    const n = new Notification(notificationText(process.platform, title, body));
     n.on('click', () => {
       const win = getWindow();
       if (!win) return;

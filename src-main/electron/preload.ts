@@ -3,7 +3,7 @@
 // window.kartoteka = { invoke(name, input), dialogs, setLanguage(lang), notify(title, body) }. No ipcRenderer, no Node.
 
 import { contextBridge, ipcRenderer } from 'electron';
-import type { BridgeResult, KartotekaBridge } from './bridge-types';
+import type { BridgeResult, ChosenPath, KartotekaBridge } from './bridge-types';
 import { failure } from '../shared/envelope';
 import { CHANNEL_DIALOG, CHANNEL_INVOKE, CHANNEL_LANGUAGE, CHANNEL_NOTIFY, isUiLanguage, type UiLanguage } from './channels';
 
@@ -31,8 +31,9 @@ const bridge: KartotekaBridge = {
     }
   },
   dialogs: {
-    openWorkspace: () => ipcRenderer.invoke(CHANNEL_DIALOG, 'openWorkspace') as Promise<string | null>,
-    createWorkspace: () => ipcRenderer.invoke(CHANNEL_DIALOG, 'createWorkspace') as Promise<string | null>,
+    openWorkspace: () => ipcRenderer.invoke(CHANNEL_DIALOG, 'openWorkspace') as Promise<ChosenPath | null>,
+    createWorkspace: () => ipcRenderer.invoke(CHANNEL_DIALOG, 'createWorkspace') as Promise<ChosenPath | null>,
+    backupFolder: () => ipcRenderer.invoke(CHANNEL_DIALOG, 'backupFolder') as Promise<ChosenPath | null>,
   },
   setLanguage(lang: UiLanguage): void {
     if (isUiLanguage(lang)) ipcRenderer.send(CHANNEL_LANGUAGE, lang);

@@ -25,6 +25,7 @@ import { Toasts } from '../ui/toast';
 import { ConfirmHost } from '../ui/Dialog';
 import { BackupBadge } from '../backup/BackupBadge';
 import { RecoveryOffer } from '../backup/RecoveryOffer';
+import { UpdateNotice } from './UpdateNotice';
 
 export function App() {
   const { t } = useTranslation();
@@ -88,6 +89,7 @@ export function App() {
         ))}
         <ReminderBell />
         <BackupBadge />
+        <UpdateNotice />
       </nav>
       <main className="content">
         {route.section === 'clients' && !route.clientId && <ClientsPage />}

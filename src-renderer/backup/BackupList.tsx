@@ -6,6 +6,7 @@ import { notify } from '../ui/toast';
 import { fileSizeText } from '../ui/fileSize';
 import { useBackup, type BackupItem } from './store';
 import { useReloadWorkspace, useRestore } from './useRestore';
+import type { ChosenPath } from '../../src-main/electron/bridge-types';
 
 export function recordsText(t: (k: string, p?: Record<string, unknown>) => string, b: BackupItem): string {
   return t('backup.records', { clients: b.records.clients ?? 0, contacts: b.records.contacts ?? 0, history: b.records.history ?? 0 });
@@ -19,6 +20,7 @@ export function BackupList() {
   const reload = useReloadWorkspace();
   const [busy, setBusy] = useState(false);
   const [into, setInto] = useState<{ id: string; path: string; error: string | null } | null>(null);
+  const [dialogError, setDialogError] = useState<string | null>(null);
   const dialogs = window.kartoteka?.dialogs;
 
   if (!list) return null;
@@ -31,6 +33,7 @@ export function BackupList() {
       setBusy(false);
     }
   };
+  /** Browser mode: the path typed in the form. */
   const restoreInto = async (id: string, path: string) => {
     try {
       await call('backup.restoreIntoNew', { id, path });
@@ -41,10 +44,21 @@ export function BackupList() {
       setInto({ id, path, error: errorText(e) });
     }
   };
+  /** Desktop app: the file chosen in the native dialog, sent as its token. */
+  const restoreIntoChosen = async (id: string, chosen: ChosenPath) => {
+    setDialogError(null);
+    try {
+      await call('backup.restoreIntoNew', { id, path: chosen.token });
+      await reload();
+      notify(t('backup.restoredInto', { path: chosen.path }));
+    } catch (e) {
+      setDialogError(errorText(e));
+    }
+  };
   const startInto = async (id: string) => {
     if (dialogs) {
-      const p = await dialogs.createWorkspace();
-      if (p) await run(() => restoreInto(id, p));
+      const chosen = await dialogs.createWorkspace();
+      if (chosen) await run(() => restoreIntoChosen(id, chosen));
     } else setInto({ id, path: '', error: null });
   };
 
@@ -86,6 +100,7 @@ export function BackupList() {
           </tbody>
         </table>
       )}
+      {dialogError && <p className="error" role="alert">{dialogError}</p>}
       {into && (
         <form
           className="row"

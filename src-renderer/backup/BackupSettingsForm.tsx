@@ -15,6 +15,9 @@ export function BackupSettingsForm() {
   const setStatus = useBackup((s) => s.setStatus);
   const [draft, setDraft] = useState<Settings | null>(saved ?? null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // Desktop app: the folder chosen in the native dialog, shown while the draft holds its token.
+  const [chosenDir, setChosenDir] = useState<string | null>(null);
+  const dialogs = window.kartoteka?.dialogs;
   useEffect(() => {
     if (saved && !draft) setDraft(saved);
   }, [saved, draft]);
@@ -24,7 +27,10 @@ export function BackupSettingsForm() {
   const save = async () => {
     setErrors({});
     try {
-      setStatus(await call('backup.saveSettings', { ...draft, secondDir: draft.secondDir?.trim() || null }));
+      const status = await call('backup.saveSettings', { ...draft, secondDir: draft.secondDir?.trim() || null });
+      setStatus(status);
+      setDraft(status.settings);
+      setChosenDir(null);
       notify(t('backup.settingsSaved'));
     } catch (e) {
       if (e instanceof ApiError && e.code === 'validation') setErrors(Object.fromEntries(e.issues.map((i) => [i.field, issueText(i)])));
@@ -74,7 +80,36 @@ export function BackupSettingsForm() {
       </div>
       <label className="field">
         <span>{t('backup.secondDir')}</span>
-        <input className="wide" value={draft.secondDir ?? ''} placeholder="D:\Kartoteka-backups" onChange={(e) => change({ secondDir: e.target.value })} />
+        {dialogs ? (
+          // The desktop app takes the folder only from its own dialog: a page cannot name one.
+          <span className="row">
+            <input className="wide" readOnly value={chosenDir ?? draft.secondDir ?? ''} placeholder={t('backup.secondDirNone')} data-testid="second-dir" />
+            <button
+              type="button"
+              onClick={async () => {
+                const chosen = await dialogs.backupFolder();
+                if (!chosen) return;
+                change({ secondDir: chosen.token });
+                setChosenDir(chosen.path);
+              }}
+            >
+              {t('backup.chooseFolder')}
+            </button>
+            {draft.secondDir && (
+              <button
+                type="button"
+                onClick={() => {
+                  change({ secondDir: null });
+                  setChosenDir(null);
+                }}
+              >
+                {t('backup.clearFolder')}
+              </button>
+            )}
+          </span>
+        ) : (
+          <input className="wide" value={draft.secondDir ?? ''} placeholder="D:\Kartoteka-backups" onChange={(e) => change({ secondDir: e.target.value })} />
+        )}
         <span className="muted small">{t('backup.secondDirHint')}</span>
         {errors.secondDir && <span className="field-error">{errors.secondDir}</span>}
       </label>

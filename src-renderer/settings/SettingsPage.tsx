@@ -13,6 +13,7 @@ import { TaskTypesSection } from '../tasks/TaskTypesSection';
 import { PipelinesSection } from '../deals/settings/PipelinesSection';
 import { LostReasonsSection } from '../deals/settings/LostReasonsSection';
 import { DealFieldsSection } from '../deals/settings/DealFieldsSection';
+import { AboutSection } from './AboutSection';
 
 /** Settings: a side menu of sections, each on its own page (`#/settings/<section>`). */
 export function SettingsPage() {
@@ -86,6 +87,8 @@ function SectionBody({ section }: { section: SettingsSection }) {
       );
     case 'task-types':
       return <TaskTypesSection />;
+    case 'about':
+      return <AboutSection />;
   }
 }
 

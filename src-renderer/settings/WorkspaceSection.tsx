@@ -47,8 +47,9 @@ function WorkspaceFacts() {
 }
 
 /**
- * Opens or creates another workspace file: native dialogs in the desktop app, a
- * path field in browser mode. Also offered when no workspace could be opened.
+ * Opens or creates another workspace file: native dialogs in the desktop app (which
+ * hand back a token of the chosen file, never a path the page could make up), a path
+ * field in browser mode. Also offered when no workspace could be opened.
  */
 export function WorkspaceSwitcher() {
   const { t } = useTranslation();
@@ -60,6 +61,7 @@ export function WorkspaceSwitcher() {
   const [error, setError] = useState<string | null>(null);
   const dialogs = window.kartoteka?.dialogs;
 
+  /** `p`: a path typed in browser mode, or the desktop dialog's token. */
   const apply = async (kind: 'open' | 'create', p: string) => {
     setError(null);
     try {
@@ -74,8 +76,8 @@ export function WorkspaceSwitcher() {
   };
   const start = async (kind: 'open' | 'create') => {
     if (dialogs) {
-      const p = kind === 'open' ? await dialogs.openWorkspace() : await dialogs.createWorkspace();
-      if (p) await apply(kind, p);
+      const chosen = kind === 'open' ? await dialogs.openWorkspace() : await dialogs.createWorkspace();
+      if (chosen) await apply(kind, chosen.token);
     } else {
       setMode(kind);
       setPath('');

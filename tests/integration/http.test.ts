@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, type ServerHandle } from '../../src-main/http/server';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { TRAVERSAL_PAYLOADS } from '../helpers/traversal';
 
 // The HTTP door of browser mode, against a real Session and a real renderer folder.
 
@@ -151,17 +152,7 @@ describe('HTTP static files', () => {
     expect(r.body).toContain('<title>Kartoteka</title>');
   });
 
-  it.each([
-    '/../../etc/passwd',
-    '/../../../../../../etc/passwd',
-    '/..%2f..%2f..%2f..%2fetc%2fpasswd',
-    '/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
-    '/..\\..\\..\\etc\\passwd',
-    '/../secret.txt',
-    '/..%2fsecret.txt',
-    '/../renderer-secret/key.txt',
-    '/%2e%2e%2frenderer-secret%2fkey.txt',
-  ])('does not escape the renderer folder for %s', async (path) => {
+  it.each(TRAVERSAL_PAYLOADS)('does not escape the renderer folder for %s', async (path) => {
     const r = await send('GET', path);
     expect(r.body).not.toMatch(/root:|TOP SECRET/);
     if (r.status === 200) expect(r.body).toContain('<title>Kartoteka</title>');

@@ -43,6 +43,15 @@ describe('the procedure table', () => {
     expect(takesPath.filter(([, p]) => !p.localOnly).map(([n]) => n)).toEqual([]);
   });
 
+  it('every path input is declared, so the desktop window can only send it as a token of its own dialogs', () => {
+    const undeclared = table.flatMap(([name, p]) =>
+      fieldNames(p.input)
+        .filter((f) => /^(path|folder|secondDir)$/.test(f) && !p.paths?.[f])
+        .map((f) => `${name}.${f}`),
+    );
+    expect(undeclared).toEqual([]);
+  });
+
   it('procedures that replace the workspace file are local only', () => {
     const sessionEffects = table.filter(([, p]) => p.effect === 'session');
     expect(sessionEffects.filter(([, p]) => !p.localOnly).map(([n]) => n)).toEqual([]);

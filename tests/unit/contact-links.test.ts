@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isMobile, telegramUrl, telUrl, whatsappUrl } from '../../src-renderer/clients/card/phoneLinks';
-import { mayOpenExternally } from '../../src-main/electron/external-links';
+import { externalTarget } from '../../src-main/electron/web-policy';
+
+const mayOpenExternally = (url: string) => externalTarget(url) !== null;
 
 describe('phone links on the card', () => {
   it('offers messengers for mobiles only', () => {

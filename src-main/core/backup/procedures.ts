@@ -3,7 +3,7 @@ import { proc, reads, writes, runs, switches } from '../procedures/define';
 import { AppError } from '../errors';
 import type { Session } from '../workspace/session';
 import { backupInBackground, backupNowSync, backupStatus, cancelBackup, listBackups } from './manager';
-import { backupSettingsSchema, writeBackupSettings } from './settings';
+import { backupSettingsSchema, readBackupSettings, writeBackupSettings } from './settings';
 import { backupsDirFor, type BackupEntry } from './manifest';
 import { backupsOfDamaged, recoverDamaged, restoreBackupInBackground, restoreFromFile, restoreIntoNew } from './restore';
 import { workspaceStats } from '../workspace/stats';
@@ -40,7 +40,7 @@ export const backupProcedures = {
     return backupStatus(s);
   }),
   /** A verified backup now, waiting for it (the CLI); `folder` writes a one-off copy there instead. */
-  'backup.now': proc(runs('backup', { localOnly: true }), z.object({ folder: localPath.nullish() }), (s, i) => {
+  'backup.now': proc(runs('backup', { localOnly: true, paths: { folder: { purpose: 'backup.folder' } } }), z.object({ folder: localPath.nullish() }), (s, i) => {
     const b = backupNowSync(s, 'manual', i.folder ?? undefined);
     return { id: b.id, path: b.path, createdAt: b.createdAt, size: b.size, counts: b.counts };
   }),
@@ -48,18 +48,21 @@ export const backupProcedures = {
     cancelBackup(s);
     return backupStatus(s);
   }),
-  'backup.saveSettings': proc(writes('backup', { localOnly: true }), backupSettingsSchema, (s, i) => {
+  'backup.saveSettings': proc(
+    // The form sends the saved second folder back as it is; a new one must be chosen.
+    writes('backup', { localOnly: true, paths: { secondDir: { purpose: 'backup.folder', current: (s) => readBackupSettings(s).secondDir } } }),
+    backupSettingsSchema, (s, i) => {
     writeBackupSettings(s, i);
     return backupStatus(s);
   }),
   /** Answers when the restore is done; meanwhile backup.status reports its step and progress. */
   'backup.restore': proc(switches('restore', { localOnly: true }), z.object({ id }), async (s, i) => ({ ...(await restoreBackupInBackground(s, i.id)), workspace: info(s) })),
   /** A backup file anywhere on this PC (not only a listed one) into the open workspace. */
-  'backup.restoreFile': proc(switches('restore', { localOnly: true }), z.object({ path: localPath }), (s, i) => ({
+  'backup.restoreFile': proc(switches('restore', { localOnly: true, paths: { path: { purpose: 'backup.file' } } }), z.object({ path: localPath }), (s, i) => ({
     ...restoreFromFile(s, i.path),
     workspace: info(s),
   })),
-  'backup.restoreIntoNew': proc(switches('restore', { localOnly: true }), z.object({ id, path: newWorkspacePath }), (s, i) => {
+  'backup.restoreIntoNew': proc(switches('restore', { localOnly: true, paths: { path: { purpose: 'workspace.create' } } }), z.object({ id, path: newWorkspacePath }), (s, i) => {
     restoreIntoNew(s, i.id, i.path);
     return info(s);
   }),

@@ -86,9 +86,9 @@ export const exchangeProcedures = {
     (s, i) => runStoredImport(s, i),
   ),
   /** A file on this PC (the CLI's argument, a desktop file dialog's choice), read in place. */
-  'exchange.openLocal': proc(reads('import', { localOnly: true }), z.object({ path: localPath }), (s, i) => ({ fileId: openLocalFile(s, i.path) })),
+  'exchange.openLocal': proc(reads('import', { localOnly: true, paths: { path: { purpose: 'import.file' } } }), z.object({ path: localPath }), (s, i) => ({ fileId: openLocalFile(s, i.path) })),
   /** Writes a file the core made (an export, a rejected-rows report) to a path on this PC. */
-  'exchange.saveLocal': proc(reads('export', { localOnly: true }), z.object({ fileId: id, path: localPath }), (s, i) => saveLocalFile(s, i.fileId, i.path)),
+  'exchange.saveLocal': proc(reads('export', { localOnly: true, paths: { path: { purpose: 'export.file' } } }), z.object({ fileId: id, path: localPath }), (s, i) => saveLocalFile(s, i.fileId, i.path)),
   'exchange.rejected': proc(reads('import'), z.object({ jobId: id, lang: z.enum(['ru', 'en']).default('ru') }), (s, i) => rejectedFile(s, i.jobId, i.lang)),
   'exchange.lastImport': proc(reads('import'), z.object({}), (s) => lastBatch(s.ctx())),
   'exchange.undo': proc(runs('import'), z.object({ batchId: id }), (s, i) => undoLast(s, i.batchId)),

@@ -10,6 +10,12 @@ export interface Caller {
   address?: string;
   /** The operating-system account running the CLI. */
   osUser?: string;
+  /**
+   * The desktop window's paths: those the user chose in the main process's native
+   * dialogs, by token (`ChosenPaths` in chosen-paths.ts). The window sends tokens, never
+   * paths; `invoke` resolves them (see resolveChosenPaths).
+   */
+  chosenPaths?: { resolve(token: string, purpose: string): string | null };
 }
 
 /** In-process calls of the core itself and of tests: this PC, no door. */

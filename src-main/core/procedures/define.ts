@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Session } from '../workspace/session';
+import type { PathField } from './chosen-paths';
 
 /**
  * What a procedure does to the workspace, declared where it is defined; `invoke`
@@ -39,6 +40,12 @@ export interface Needs {
   permission: Permission;
   /** Picks files on this PC's disk or replaces the workspace: refused to callers on other PCs. */
   localOnly?: boolean;
+  /**
+   * Input fields that name a path on this PC, with what each is for. The desktop window
+   * sends a token of a path chosen in a native dialog there, never the path itself
+   * (`invoke` resolves it, chosen-paths.ts); other doors send the path.
+   */
+  paths?: Readonly<Record<string, PathField>>;
 }
 
 export interface Procedure<I extends z.ZodType = z.ZodType, O = unknown> extends Needs {
@@ -53,7 +60,7 @@ export const proc = <I extends z.ZodType, O>(needs: Needs, input: I, handler: (s
   handler,
 });
 
-type Extra = Pick<Needs, 'localOnly'>;
+type Extra = Pick<Needs, 'localOnly' | 'paths'>;
 export const reads = (permission: Permission, extra: Extra = {}): Needs => ({ effect: 'read', permission, ...extra });
 export const writes = (permission: Permission, extra: Extra = {}): Needs => ({ effect: 'write', permission, ...extra });
 export const runs = (permission: Permission, extra: Extra = {}): Needs => ({ effect: 'job', permission, ...extra });

@@ -12,9 +12,11 @@ import type { Session } from '../workspace/session';
 import type { Procedure } from './define';
 import type { Caller } from './caller';
 import { assertAllowed } from './access';
+import { resolveChosenPaths } from './chosen-paths';
 
 export type { Caller } from './caller';
 export { INTERNAL_CALLER } from './caller';
+export { ChosenPaths, isPathPurpose, PATH_PURPOSES, type PathPurpose } from './chosen-paths';
 
 const domains = [workspaceProcedures, clientProcedures, settingsProcedures, backupProcedures, taskProcedures, exchangeProcedures, dealProcedures, reportProcedures];
 
@@ -61,14 +63,15 @@ function parseInput(p: Procedure, rawInput: unknown) {
 
 /**
  * The one way into the core, for every door: checks that the caller may make the
- * call, validates the input against the procedure's schema, and runs the handler —
+ * call, takes its path inputs the way its door must give them (chosen-paths.ts),
+ * validates the input against the procedure's schema, and runs the handler —
  * a `write` inside one IMMEDIATE transaction, so it applies whole or not at all.
  */
 export function invoke(session: Session, name: string, rawInput: unknown, caller: Caller): unknown {
   if (!isProcedureName(name)) throw new AppError('unknown_procedure', `Unknown procedure: ${name}`, { name });
   const p = procedures[name] as unknown as Procedure;
   assertAllowed(name, p, caller);
-  const input = parseInput(p, rawInput);
+  const input = parseInput(p, p.paths ? resolveChosenPaths(name, p.paths, rawInput, caller, session) : rawInput);
   if (p.effect !== 'write') return p.handler(session, input);
   const sqlite = session.workspace.sqlite;
   return sqlite

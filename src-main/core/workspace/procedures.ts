@@ -52,14 +52,22 @@ export const workspaceProcedures = {
     s.setMeta('language', i.language);
     return { language: i.language };
   }),
-  'workspace.open': proc(switches('restore', { localOnly: true }), z.object({ path: workspacePath }), (s, i) => {
-    if (!existsSync(i.path)) throw new AppError('workspace.not_found', `No workspace at ${i.path}`, { path: i.path });
-    s.open(i.path);
-    return info(s);
-  }),
-  'workspace.create': proc(switches('restore', { localOnly: true }), z.object({ path: workspacePath }), (s, i) => {
-    if (existsSync(i.path)) throw new AppError('workspace.exists', `A file already exists at ${i.path}`, { path: i.path });
-    s.open(i.path);
-    return info(s);
-  }),
+  'workspace.open': proc(
+    switches('restore', { localOnly: true, paths: { path: { purpose: 'workspace.open' } } }),
+    z.object({ path: workspacePath }),
+    (s, i) => {
+      if (!existsSync(i.path)) throw new AppError('workspace.not_found', `No workspace at ${i.path}`, { path: i.path });
+      s.open(i.path);
+      return info(s);
+    },
+  ),
+  'workspace.create': proc(
+    switches('restore', { localOnly: true, paths: { path: { purpose: 'workspace.create' } } }),
+    z.object({ path: workspacePath }),
+    (s, i) => {
+      if (existsSync(i.path)) throw new AppError('workspace.exists', `A file already exists at ${i.path}`, { path: i.path });
+      s.open(i.path);
+      return info(s);
+    },
+  ),
 };

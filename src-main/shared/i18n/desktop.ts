@@ -56,6 +56,8 @@ const ru = {
       'Файл базы лежит на другом компьютере. Работа с базой по сети может её повредить. ' +
       'Держите базу на этом компьютере, а коллегам откройте доступ через браузерный режим.',
     networkUseAnyway: 'Всё равно использовать',
+    backupFolderTitle: 'Вторая папка для резервных копий',
+    backupFolderButton: 'Выбрать папку',
     openFailed: 'Не удалось открыть базу',
     createFailed: 'Не удалось создать базу',
     noWorkspaceTitle: 'База не открыта',
@@ -88,6 +90,7 @@ const ru = {
     'workspace.migration_search': 'Обновление базы прервано: оно отключило бы поиск. Данные не изменены.',
     'workspace.migration_failed': 'Не удалось обновить базу. Данные не изменены.',
     'workspace.closed': 'База не открыта.',
+    'path.not_chosen': 'Выберите файл или папку в окне выбора.',
     internal: 'Внутренняя ошибка программы.',
     /** Validation failed for a reason other than the two path codes above. */
     validation: 'Путь к файлу базы не подходит. Выберите файл с расширением .kdb.',
@@ -148,6 +151,8 @@ const en: Strings = {
       'The workspace file is on another computer. Working with it over the network can damage it. ' +
       'Keep the workspace on this computer and give colleagues access through browser mode.',
     networkUseAnyway: 'Use it anyway',
+    backupFolderTitle: 'Second folder for backups',
+    backupFolderButton: 'Choose Folder',
     openFailed: 'Could not open the workspace',
     createFailed: 'Could not create the workspace',
     noWorkspaceTitle: 'No workspace is open',
@@ -180,6 +185,7 @@ const en: Strings = {
     'workspace.migration_search': 'The workspace update was stopped: it would disable search. Nothing was changed.',
     'workspace.migration_failed': 'The workspace could not be updated. Nothing was changed.',
     'workspace.closed': 'No workspace is open.',
+    'path.not_chosen': 'Choose the file or folder in the dialog.',
     internal: 'Internal error in the app.',
     validation: 'This workspace path cannot be used. Choose a file ending in .kdb.',
     generic: 'The action failed (error code: {code}).',

@@ -1,5 +1,6 @@
 import type { Dictionary } from './ru';
 import { backupEn, backupErrorsEn } from './backup.en';
+import { aboutEn } from './about.en';
 import { tasksEn, tasksErrorsEn } from './tasks.en';
 import { exchangeEn, exchangeErrorsEn } from './exchange.en';
 import { dealsEn, dealsErrorsEn } from './deals.en';
@@ -8,6 +9,7 @@ import { reportsEn, reportsErrorsEn } from './reports.en';
 export const en: Dictionary = {
   backup: backupEn,
   reports: reportsEn,
+  about: aboutEn,
   app: {
     name: 'Kartoteka',
     loading: 'Loading…',
@@ -313,6 +315,7 @@ export const en: Dictionary = {
       fields: 'Fields',
       pipelines: 'Pipelines',
       'task-types': 'Task types',
+      about: 'About',
     },
     workspace: 'Workspace',
     workspacePath: 'Workspace file',
@@ -393,6 +396,7 @@ export const en: Dictionary = {
     'tag.exists': 'Tag “{{name}}” already exists',
     'merge.same': 'A client cannot be merged with itself',
     'merge.already': 'This client was already merged',
+    'path.not_chosen': 'Choose the file or folder with the button; a typed path is not accepted here',
     'workspace.damaged': 'The workspace file is damaged or is not a Kartoteka workspace: {{path}}',
     'workspace.not_found': 'File not found: {{path}}',
     'workspace.exists': 'The file already exists: {{path}}',

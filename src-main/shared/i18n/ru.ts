@@ -4,12 +4,14 @@
 import { dealsRu, dealsErrorsRu } from './deals.ru';
 import { reportsRu, reportsErrorsRu } from './reports.ru';
 import { backupRu, backupErrorsRu } from './backup.ru';
+import { aboutRu } from './about.ru';
 import { tasksRu, tasksErrorsRu } from './tasks.ru';
 import { exchangeRu, exchangeErrorsRu } from './exchange.ru';
 
 export const ru = {
   backup: backupRu,
   reports: reportsRu,
+  about: aboutRu,
   app: {
     name: 'Картотека',
     loading: 'Загрузка…',
@@ -315,6 +317,7 @@ export const ru = {
       fields: 'Поля',
       pipelines: 'Воронки',
       'task-types': 'Типы задач',
+      about: 'О программе',
     },
     workspace: 'Рабочая база',
     workspacePath: 'Файл базы',
@@ -395,6 +398,7 @@ export const ru = {
     'tag.exists': 'Тег «{{name}}» уже есть',
     'merge.same': 'Нельзя объединить клиента с самим собой',
     'merge.already': 'Этот клиент уже был объединён',
+    'path.not_chosen': 'Выберите файл или папку кнопкой — ввести путь здесь нельзя',
     'workspace.damaged': 'Файл базы повреждён или это не база Картотеки: {{path}}',
     'workspace.not_found': 'Файл не найден: {{path}}',
     'workspace.exists': 'Файл уже существует: {{path}}',
