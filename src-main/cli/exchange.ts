@@ -25,7 +25,7 @@ function readPreset(path: string): Record<string, string | null> {
 export function importCommand(
   db: string | undefined,
   file: string | undefined,
-  v: { entity?: string; mapping?: string; 'on-duplicate'?: string; 'dry-run'?: boolean; json?: boolean },
+  v: { entity?: string; mapping?: string; 'on-duplicate'?: string; 'dry-run'?: boolean; 'create-users'?: boolean; json?: boolean },
 ): Promise<number> {
   if (!file) throw new UsageError('errors.importNeedsFile');
   const choice = v['on-duplicate'] ?? 'update';
@@ -34,7 +34,7 @@ export function importCommand(
   const mapping = !v.mapping || v.mapping === 'auto' ? 'auto' : readPreset(v.mapping);
   return withDoor(db, async ({ call }) => {
     const { fileId } = await call('exchange.openLocal', { path: resolve(file) });
-    const r = await call('exchange.run', { fileId, entity: v.entity ?? 'clients', mapping, policy, dryRun: v['dry-run'], lang: lang() });
+    const r = await call('exchange.run', { fileId, entity: v.entity ?? 'clients', mapping, policy, createUsers: v['create-users'], dryRun: v['dry-run'], lang: lang() });
     if (v.json) {
       console.log(JSON.stringify(r));
       return 0;

@@ -25,6 +25,7 @@ const options = {
   mapping: { type: 'string' },
   'on-duplicate': { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
+  'create-users': { type: 'boolean', default: false },
   format: { type: 'string' },
   out: { type: 'string' },
   // --to: a folder for `backup`, the last day for `report`.

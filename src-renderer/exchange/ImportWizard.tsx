@@ -31,6 +31,9 @@ export function ImportWizard(props: { onImported: () => void }) {
   const [policy, setPolicy] = useState<Policy>('update_empty');
   const [matchOrder, setMatchOrder] = useState<MatchKey[]>(['inn', 'phone', 'email']);
   const [dry, setDry] = useState<ImportResult | null>(null);
+  // Deals: the managers the file names who are not users yet are created unless unticked.
+  const [createUsers, setCreateUsers] = useState(true);
+  const newUsers = status?.summary?.newUsers ?? [];
   const [result, setResult] = useState<ImportResult | null>(null);
   const refreshClients = useClients((s) => s.refresh);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -91,8 +94,8 @@ export function ImportWizard(props: { onImported: () => void }) {
   useEffect(() => {
     if (step !== 'duplicates' || !jobId) return;
     setDry(null);
-    call('exchange.apply', { jobId, policy, matchOrder, dryRun: true }).then(setDry, (e) => notifyError(errorText(e)));
-  }, [step, jobId, policy, matchOrder]);
+    call('exchange.apply', { jobId, policy, matchOrder, createUsers, dryRun: true }).then(setDry, (e) => notifyError(errorText(e)));
+  }, [step, jobId, policy, matchOrder, createUsers]);
 
   const startCheck = () =>
     guard(t('exchange.analysing', { count: 0 }), async () => {
@@ -105,7 +108,7 @@ export function ImportWizard(props: { onImported: () => void }) {
 
   const apply = () =>
     guard(t('exchange.applying'), async () => {
-      const r = await call('exchange.apply', { jobId: jobId!, policy, matchOrder, dryRun: false });
+      const r = await call('exchange.apply', { jobId: jobId!, policy, matchOrder, createUsers: createUsers && newUsers.length > 0, dryRun: false });
       setResult(r);
       setStep('result');
       refreshClients();
@@ -179,6 +182,7 @@ export function ImportWizard(props: { onImported: () => void }) {
               <option value="clients">{t('exchange.entities.clients')}</option>
               <option value="contacts">{t('exchange.entities.contacts')}</option>
               <option value="deals">{t('exchange.entities.deals')}</option>
+              <option value="plans">{t('exchange.entities.plans')}</option>
             </select>
           </label>
           <button className="primary" disabled={!!busy} onClick={() => fileInput.current?.click()}>
@@ -230,6 +234,12 @@ export function ImportWizard(props: { onImported: () => void }) {
             })
           }
         />
+      )}
+      {step === 'duplicates' && newUsers.length > 0 && (
+        <label className="row new-users" data-testid="create-users">
+          <input type="checkbox" checked={createUsers} onChange={(e) => setCreateUsers(e.target.checked)} />
+          {t('exchange.users_create', { count: newUsers.length, names: newUsers.slice(0, 10).join(', ') + (newUsers.length > 10 ? '…' : '') })}
+        </label>
       )}
       {step === 'duplicates' && <DuplicatesStep entity={entity} policy={policy} matchOrder={matchOrder} dry={dry} onPolicy={setPolicy} onMatchOrder={setMatchOrder} />}
       {step === 'result' && result && (

@@ -20,6 +20,7 @@ import { benchTasks, type TaskBenchResult } from './tasks-bench';
 import { benchExchange, type ExchangeBenchResult } from './exchange-bench';
 import { benchDeals, dealsTable } from './deals-bench';
 import { benchDealTasks, dealTasksTable, type DealTasksBenchResult } from './deal-tasks-bench';
+import { benchReports, reportsTable, type ReportsBenchResult } from './reports-bench';
 
 const TARGET_SEARCH_P95_MS = 10;
 
@@ -116,6 +117,11 @@ async function main(): Promise<void> {
       log('[7b] deals with tasks: next steps on the board and list, "without next step" filter');
       dealTasks = benchDealTasks(session, Math.max(5, opt.rounds));
     }
+    let reports: ReportsBenchResult | null = null;
+    if (deals) {
+      log('[7c] reports over a year, the dashboard, a drill-down page');
+      reports = benchReports(session, Math.max(5, opt.rounds));
+    }
     let exchange: ExchangeBenchResult | null = null;
     if (opt.importRows > 0) {
       log(`[8] import of ${opt.importRows} rows (xlsx, CSV) vs bare read + bare inserts`);
@@ -198,6 +204,7 @@ async function main(): Promise<void> {
         : []),
       ...(deals ? [dealsTable(deals), ''] : []),
       ...(dealTasks ? [dealTasksTable(dealTasks), ''] : []),
+      ...(reports ? [reportsTable(reports), ''] : []),
       `search p95 at ${clients} clients: ${ms(s.latency.p95)} ms (target ≤ ${TARGET_SEARCH_P95_MS} ms)`,
       `bench took ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
@@ -219,6 +226,7 @@ async function main(): Promise<void> {
       exchange,
       deals,
       dealTasks,
+      reports,
       seconds: (performance.now() - started) / 1000,
     };
     const file = join(dirname(fileURLToPath(import.meta.url)), 'last-result.json');

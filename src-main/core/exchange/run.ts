@@ -18,6 +18,8 @@ export interface RunImportOptions {
   mapping?: 'auto' | Record<string, string | null>;
   policy?: DuplicatePolicy;
   matchOrder?: MatchKey[];
+  /** Deals: create the managers the file names who are not users yet. */
+  createUsers?: boolean;
   dryRun?: boolean;
   sheet?: number;
   /** The name the import journal shows; the path's own name by default. */
@@ -55,6 +57,7 @@ export async function runImport(session: Session, path: string, o: RunImportOpti
   const result = applyImport(ctx, entity, analysis, {
     policy: o.policy ?? 'update_empty',
     matchOrder: o.matchOrder ?? ['inn', 'phone', 'email'],
+    createUsers: o.createUsers,
     fileName: o.fileName ?? path.split(/[\\/]/).pop() ?? path,
     dryRun: o.dryRun,
   });

@@ -106,6 +106,7 @@ export function jobStatus(session: Session, jobId: string) {
       rejected: a.rejected.length,
       errorCount: a.issueCount.errors,
       warningCount: a.issueCount.warnings,
+      newUsers: importEntity(job.entity).newUsers?.(a.candidates) ?? [],
       errors: a.issues.filter((i) => i.severity === 'error').slice(0, ISSUES_SHOWN).map(present),
       warnings: a.issues.filter((i) => i.severity === 'warning').slice(0, ISSUES_SHOWN).map(present),
     },

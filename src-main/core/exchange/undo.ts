@@ -47,6 +47,10 @@ export function undoImport(ctx: Ctx, batchId: string): { removed: number; revert
         sqlite.prepare('DELETE FROM tags WHERE id = ?').run(item.id);
         continue;
       }
+      if (item.entity === 'user') {
+        removeUnusedUser(ctx, item.id);
+        continue;
+      }
       entity.revert(ctx, { id: item.id, action: item.action, previous: item.previous ? JSON.parse(item.previous) : null });
       if (item.action === 'created') removed++;
       else reverted++;
@@ -54,4 +58,21 @@ export function undoImport(ctx: Ctx, batchId: string): { removed: number; revert
     sqlite.prepare('UPDATE import_batches SET undone_at = ? WHERE id = ?').run(isoNow(ctx), batchId);
   })();
   return { removed, reverted };
+}
+
+/**
+ * A manager the import created goes with it, unless someone has since given them a
+ * client, a deal, a task, a history entry or a plan: then they stay, as a user would
+ * expect of a colleague with work on record.
+ */
+function removeUnusedUser(ctx: Ctx, id: string): void {
+  const used = ctx.ws.sqlite
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM clients WHERE responsible_id = @id) OR EXISTS (SELECT 1 FROM deals WHERE responsible_id = @id)
+         OR EXISTS (SELECT 1 FROM tasks WHERE assignee_id = @id) OR EXISTS (SELECT 1 FROM history WHERE author_id = @id)
+         OR EXISTS (SELECT 1 FROM plans WHERE manager_id = @id) AS used`,
+    )
+    .pluck()
+    .get({ id });
+  if (!used) ctx.ws.sqlite.prepare('DELETE FROM users WHERE id = ?').run(id);
 }

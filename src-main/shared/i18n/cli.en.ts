@@ -12,7 +12,7 @@ export const cliEn: CliMessages = {
   backups --db FILE [--json]                the workspace's backups, newest first
   restore BACKUP --db FILE                  backup file or id into FILE (the current state is kept as a backup)
   check   --db FILE                         integrity check; exit 0 when sound
-  import FILE --db FILE [--entity clients|contacts|deals] [--mapping auto|PRESET.json] [--on-duplicate skip|update|overwrite|create] [--dry-run] [--json]
+  import FILE --db FILE [--entity clients|contacts|deals|plans] [--mapping auto|PRESET.json] [--on-duplicate skip|update|overwrite|create] [--create-users] [--dry-run] [--json]
   export clients|contacts|deals --db FILE --format xlsx|csv|csv-1c|vcf --out FILE   (vcf: not deals)
   report NAME --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--month YYYY-MM] [--by dim1,dim2] [--pipeline NAME] [--opt key=value] [--json | --format xlsx --out FILE]
   any command: --lang ru|en (language of messages; default: the workspace's), --debug (error details)`,

@@ -13,7 +13,7 @@ export const cliRu = {
   backups --db ФАЙЛ [--json]                резервные копии базы, новые первыми
   restore КОПИЯ --db ФАЙЛ                   файл или id копии в ФАЙЛ (текущее состояние сохраняется копией)
   check   --db ФАЙЛ                         проверка целостности; код 0, если база исправна
-  import ФАЙЛ --db ФАЙЛ [--entity clients|contacts|deals] [--mapping auto|ПРЕСЕТ.json] [--on-duplicate skip|update|overwrite|create] [--dry-run] [--json]
+  import ФАЙЛ --db ФАЙЛ [--entity clients|contacts|deals|plans] [--mapping auto|ПРЕСЕТ.json] [--on-duplicate skip|update|overwrite|create] [--create-users] [--dry-run] [--json]
   export clients|contacts|deals --db ФАЙЛ --format xlsx|csv|csv-1c|vcf --out ФАЙЛ   (vcf: не для сделок)
   report NAME --db ФАЙЛ [--from ГГГГ-ММ-ДД] [--to ГГГГ-ММ-ДД] [--month ГГГГ-ММ] [--by изм1,изм2] [--pipeline НАЗВАНИЕ] [--opt ключ=значение] [--json | --format xlsx --out ФАЙЛ]
   у любой команды: --lang ru|en (язык сообщений; по умолчанию язык базы), --debug (подробности ошибок)`,

@@ -2,7 +2,9 @@ import type { Statement } from 'better-sqlite3';
 import type { Ctx } from '../../context';
 import { AppError, ValidationError } from '../../errors';
 import { prepared } from '../../db/statements';
-import { nameKey } from '../../text/fold';
+import { foldText, nameKey } from '../../text/fold';
+import { isoNow } from '../../context';
+import { createUser } from '../../users/service';
 import { dealCreate, type DealPatch } from '../../deals/schemas';
 import { createDeal, updateDeal } from '../../deals/write';
 import { closeDeal } from '../../deals/closing';
@@ -60,9 +62,12 @@ function customOf(ctx: Ctx, dealId: string): Record<string, string> {
   return Object.fromEntries(rows.map((r) => [r.f, r.v]));
 }
 
+/** The same context on another clock: what the deals core writes is dated then. */
+const at = (ctx: Ctx, iso: string | null): Ctx => (iso ? { ...ctx, now: () => new Date(iso) } : ctx);
+
 function create(ctx: Ctx, r: DealRecord): string {
   const { id } = createDeal(
-    ctx,
+    at(ctx, r.createdAt),
     dealCreate.parse({
       title: r.title,
       clientId: r.clientId,
@@ -77,7 +82,7 @@ function create(ctx: Ctx, r: DealRecord): string {
       custom: Object.fromEntries(r.custom),
     }),
   );
-  if (r.outcome) closeDeal(ctx, id, r.outcome, { lostReasonId: r.lostReasonId, lostComment: r.lostComment });
+  if (r.outcome) closeDeal(at(ctx, r.closedAt), id, r.outcome, { lostReasonId: r.lostReasonId, lostComment: r.lostComment });
   return id;
 }
 
@@ -122,8 +127,36 @@ function update(ctx: Ctx, existing: DealRow, r: DealRecord, overwrite: boolean, 
   return true;
 }
 
+/** Managers the file names who are not users yet, in the order they first appear. */
+export function unknownManagers(candidates: Candidate<DealRecord>[]): string[] {
+  const names = new Map<string, string>();
+  for (const c of candidates) {
+    const name = c.record.responsibleName?.trim();
+    if (name && !names.has(foldText(name))) names.set(foldText(name), name);
+  }
+  return [...names.values()];
+}
+
+// Colours for managers an import creates, so the calendar tells them apart.
+const COLOURS = ['#e8590c', '#2f9e44', '#1971c2', '#9c36b5', '#f08c00', '#0c8599', '#c2255c', '#5c940d'];
+
+/** Creates the file's unknown managers (recorded for undo) and points their rows at them. */
+function createManagers(ctx: Ctx, candidates: Candidate<DealRecord>[], journal: Journal): void {
+  const ids = new Map<string, string>();
+  unknownManagers(candidates).forEach((name, i) => {
+    const { id } = createUser(ctx.db, isoNow(ctx), { name, email: null, color: COLOURS[i % COLOURS.length]! });
+    journal.created('user', id);
+    ids.set(foldText(name), id);
+  });
+  for (const c of candidates) {
+    const name = c.record.responsibleName?.trim();
+    if (name) c.record.responsibleId = ids.get(foldText(name)) ?? null;
+  }
+}
+
 export function applyDeals(ctx: Ctx, _env: DealEnv, candidates: Candidate<DealRecord>[], options: ApplyOptions, journal: Journal): ApplyCounts {
   const counts: ApplyCounts = { created: 0, updated: 0, skipped: 0, outcomes: [] };
+  if (options.createUsers) createManagers(ctx, candidates, journal);
   const find = prepared(
     ctx.ws.sqlite,
     'SELECT * FROM deals WHERE client_id = ? AND title_key = ? AND archived_at IS NULL ORDER BY created_at, id LIMIT 1',

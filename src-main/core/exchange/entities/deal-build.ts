@@ -43,13 +43,26 @@ export interface DealRecord {
   amountKopecks: number | null;
   currency: string | null;
   expectedClose: string | null;
+  /**
+   * When the deal was created and, for a won or lost row, closed (its «Дата закрытия»),
+   * as instants at noon Moscow time so the date stays the same in every Russian zone;
+   * null: now. The stage history and the timeline carry these, so a history imported
+   * from another system reports as it happened.
+   */
+  createdAt: string | null;
+  closedAt: string | null;
   responsibleId: string | null;
+  /** A manager named in the file who is not a user (created by the import when asked). */
+  responsibleName: string | null;
   source: string | null;
   description: string | null;
   custom: Map<string, string>;
 }
 
 const OTHER_REASON = ['другое', 'другая', 'прочее', 'other'];
+
+/** A calendar date as the instant of its noon in Moscow (09:00 UTC). */
+const atNoonMoscow = (date: string) => `${date}T09:00:00.000Z`;
 
 export function prepareDealEnv(ctx: Ctx): DealEnv {
   const reasons = listLostReasons(ctx);
@@ -242,7 +255,30 @@ export function buildDeal(env: DealEnv, get: (field: string) => Cell[], row: num
   if (close === 'invalid') warn('expectedClose', 'exchange.date_invalid', { value: text('expectedClose') ?? '' });
   else expectedClose = close;
 
-  const responsibleId = readResponsible(env.users, text('responsible'), warn);
+  // «Дата создания», and for a closed row «Дата закрытия» as the day it was closed.
+  const created = get('createdAt').map(cellDate).find((v) => v !== null) ?? null;
+  let createdAt: string | null = null;
+  if (created === 'invalid') warn('createdAt', 'exchange.date_invalid', { value: text('createdAt') ?? '' });
+  else if (created) createdAt = atNoonMoscow(created);
+  let closedAt = outcome && expectedClose ? atNoonMoscow(expectedClose) : null;
+  const today = atNoonMoscow(env.ctx.now().toISOString().slice(0, 10));
+  if (createdAt && createdAt > today) {
+    warn('createdAt', 'exchange.date_future', { value: text('createdAt') ?? '' });
+    createdAt = null;
+  }
+  if (closedAt && closedAt > today) {
+    warn('expectedClose', 'exchange.date_future', { value: text('expectedClose') ?? '' });
+    closedAt = null;
+  }
+  if (createdAt && closedAt && closedAt < createdAt) {
+    warn('expectedClose', 'exchange.closed_before_created', { value: text('expectedClose') ?? '' });
+    createdAt = closedAt;
+  }
+  // A deal closed in the past with no creation date was created no later than that.
+  if (closedAt && !createdAt) createdAt = closedAt;
+
+  const responsibleText = text('responsible');
+  const responsibleId = readResponsible(env.users, responsibleText, warn);
 
   const source = text('source');
   const description = text('description');
@@ -267,7 +303,10 @@ export function buildDeal(env: DealEnv, get: (field: string) => Cell[], row: num
     amountKopecks,
     currency,
     expectedClose,
+    createdAt,
+    closedAt,
     responsibleId,
+    responsibleName: responsibleId ? null : responsibleText,
     source,
     description,
     custom,

@@ -20,6 +20,7 @@ export const DEAL_FIELDS: FieldDef[] = [
   field('outcome', 'enum', ['Статус', 'Результат', 'Итог', 'Статус сделки', 'Status', 'Outcome', 'Result']),
   field('amount', 'money', ['Сумма', 'Сумма сделки', 'Бюджет', 'Сумма, руб.', 'Сумма руб', 'Amount', 'Sum', 'Budget', 'Value']),
   field('currency', 'text', ['Валюта', 'Currency']),
+  field('createdAt', 'date', ['Дата создания', 'Создана', 'Дата создания сделки', 'Дата начала', 'Created', 'Created at', 'Date created', 'Creation date']),
   field('expectedClose', 'date', ['Дата закрытия', 'Ожидаемая дата закрытия', 'Плановая дата закрытия', 'Предполагаемая дата закрытия', 'Срок', 'Expected close', 'Close date', 'Closing date']),
   field('responsible', 'text', ['Ответственный', 'Менеджер', 'Ответственный менеджер', 'Responsible', 'Manager', 'Owner']),
   field('source', 'text', ['Источник', 'Источник сделки', 'Канал', 'Source', 'Lead source']),

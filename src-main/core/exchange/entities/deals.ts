@@ -1,7 +1,7 @@
 import type { ImportEntity } from './types';
 import { dealFieldDefs } from './deal-fields';
 import { buildDeal, dealSameKeys, mergeDealRecords, prepareDealEnv, type DealEnv, type DealRecord } from './deal-build';
-import { applyDeals, revertDeal } from './deal-apply';
+import { applyDeals, revertDeal, unknownManagers } from './deal-apply';
 
 // Deals of existing clients: the client is found (ИНН, name, phone, e-mail), never created.
 export const dealsImport: ImportEntity<DealRecord, DealEnv> = {
@@ -12,5 +12,6 @@ export const dealsImport: ImportEntity<DealRecord, DealEnv> = {
   sameKeys: dealSameKeys,
   merge: mergeDealRecords,
   apply: applyDeals,
+  newUsers: unknownManagers,
   revert: revertDeal,
 };

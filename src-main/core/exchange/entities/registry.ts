@@ -2,6 +2,7 @@ import { AppError } from '../../errors';
 import { clientsImport } from './clients';
 import { contactsImport } from './contacts';
 import { dealsImport } from './deals';
+import { plansImport } from './plans';
 import { clientsExport, contactsExport } from '../export/entities';
 import { dealsExport } from '../export/deal-export';
 import type { ExportEntity, ImportEntity } from './types';
@@ -15,6 +16,7 @@ const IMPORTS: Record<string, ImportEntity<any, any>> = {
   clients: clientsImport,
   contacts: contactsImport,
   deals: dealsImport,
+  plans: plansImport,
 };
 const EXPORTS: Record<string, ExportEntity<any>> = {
   clients: clientsExport,

@@ -35,6 +35,8 @@ export const MATCH_KEYS: MatchKey[] = ['inn', 'phone', 'email'];
 export interface ApplyOptions {
   policy: DuplicatePolicy;
   matchOrder: MatchKey[];
+  /** Deals: managers the file names who are not users become users (undo removes them again). */
+  createUsers?: boolean;
 }
 
 /** One record built from a file row (or several rows merged as in-file duplicates). */
@@ -76,6 +78,8 @@ export interface ImportEntity<R = unknown, Env = unknown> {
   merge(into: R, other: R): void;
   /** Writes everything inside the caller's transaction. */
   apply(ctx: Ctx, env: Env, candidates: Candidate<R>[], options: ApplyOptions, journal: Journal): ApplyCounts;
+  /** Managers the rows name who are not users yet (the wizard offers to create them). */
+  newUsers?(candidates: Candidate<R>[]): string[];
   /** Reverts one journal entry (called newest first). */
   revert(ctx: Ctx, item: { id: string; action: 'created' | 'updated'; previous: unknown }): void;
 }
