@@ -94,6 +94,10 @@ export const test = base.extend<{ seed: Seed | null; prepare: Prepare | null; se
   },
   /** The UI opened on an empty, already onboarded workspace. */
   app: async ({ page, server }, use) => {
+    // A seeded workspace is set up already.
+    if (!(await server.api<{ onboarded: boolean }>('workspace.info')).onboarded) await server.api('workspace.initialize', { demo: false });
+    // Most tests start in the client list; the dashboard, the first screen, has its own tests.
+    await page.goto(`${server.url}#/clients`);
     await expect(page.getByRole('heading', { name: 'Клиенты' })).toBeVisible();
     await use(page);
   },

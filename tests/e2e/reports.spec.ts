@@ -13,7 +13,7 @@ test('sales: the period, the won count opening the deals list with as many rows,
   await page.getByRole('link', { name: 'Отчёты' }).click();
   await page.getByRole('link', { name: 'Продажи' }).first().click();
   const report = page.getByTestId('report-sales');
-  await report.getByLabel('Период').selectOption({ label: 'Свой период' });
+  await report.getByLabel('Период', { exact: true }).selectOption({ label: 'Свой период' });
   await report.getByLabel('с', { exact: true }).fill('01.01.2020');
   await report.getByLabel('по', { exact: true }).fill(format(new Date(), 'dd.MM.yyyy'));
   await report.getByLabel('по', { exact: true }).press('Tab');
@@ -95,8 +95,15 @@ test('the dashboard opens first; a widget hidden and one moved stay so after a r
 
   const second = page.getByTestId(before[1]!);
   const title = (await second.getAttribute('aria-label'))!;
+  const third = before[2]!;
+  await page.getByRole('button', { name: 'Настроить' }).click();
   await page.getByRole('button', { name: `Выше: ${title}` }).click();
+  await page.getByTestId(third).getByRole('checkbox').uncheck();
+  await page.getByRole('button', { name: 'Готово' }).click();
   await expect(widgets.first()).toHaveAttribute('data-testid', before[1]!);
+  await expect(page.getByTestId(third)).toHaveCount(0);
   await page.reload();
   await expect(widgets.first()).toHaveAttribute('data-testid', before[1]!);
+  await expect(page.getByTestId(third)).toHaveCount(0);
+  expect(await widgets.count()).toBe(before.length - 1);
 });
