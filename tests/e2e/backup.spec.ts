@@ -144,12 +144,12 @@ test('a restore of a large workspace shows its steps and progress until it is do
   try {
     const url = await new Promise<string>((ok, fail) => {
       child.stdout!.on('data', (d) => {
-        const m = /open at (http:\/\/\S+)/.exec(String(d));
+        const m = /(?:open at|открыта:) (http:\/\/\S+)/.exec(String(d));
         if (m) ok(m[1]!);
       });
       child.on('exit', (code) => fail(new Error(`serve exited with ${code}`)));
     });
-    await page.goto(`${url}#/settings`);
+    await page.goto(`${url}#/settings/backups`);
     const rows = page.getByTestId('backup-row');
     await expect(rows).toHaveCount(1);
     await expect(rows.first().locator('td').nth(2)).toHaveText(/^\d+(,\d)?\u00a0МБ$/);

@@ -137,12 +137,16 @@ test('a client with 3,000 history entries: the timeline loads 30 at a time as it
   await expect(entries.nth(30)).toContainText('Запись №2970');
   await entries.last().scrollIntoViewIfNeeded();
   await expect(entries).toHaveCount(90);
-  // The button does the same from the keyboard.
+  // The button does the same from the keyboard. Focusing it scrolls the end of the list
+  // into view, which may itself bring a page: count from where that settles.
   await page.getByRole('button', { name: 'Показать более ранние' }).focus();
+  await page.waitForTimeout(500);
+  const shown = await entries.count();
+  expect([90, 120]).toContain(shown);
   await page.keyboard.press('Enter');
-  await expect(entries).toHaveCount(120);
-  await expect(entries.last()).toContainText('Запись №2881');
-  expect(calls.length).toBe(4);
+  await expect(entries).toHaveCount(shown + 30);
+  await expect(entries.last()).toContainText(`Запись №${3000 - shown - 29}`);
+  expect(calls.length).toBe(shown / 30 + 1);
   expect(calls.every((c) => c.limit === 30)).toBe(true);
   expect(calls[0]!.before).toBeNull();
 });

@@ -51,8 +51,7 @@ const choose = (page: import('@playwright/test').Page, kind: string, path: strin
 test('in the desktop app the second backup folder comes from the folder dialog, sent as its token', async ({ page, server }) => {
   await server.api('workspace.initialize', { demo: false });
   await page.addInitScript(installDesktopBridge);
-  await page.goto(server.url);
-  await page.getByRole('link', { name: /Настройки/ }).click();
+  await page.goto(`${server.url}#/settings/backups`);
   const section = page.locator('#backups');
   const usb = join(dirname(server.dbPath), 'usb');
   // No typing: the field is read-only and filled by the dialog.
@@ -82,8 +81,7 @@ test('in the desktop app new workspaces and restores into a new file take the di
   await server.api('workspace.initialize', { demo: false });
   await server.api('clients.create', { kind: 'person', name: 'Сидоров' });
   await page.addInitScript(installDesktopBridge);
-  await page.goto(server.url);
-  await page.getByRole('link', { name: /Настройки/ }).click();
+  await page.goto(`${server.url}#/settings/backups`);
 
   const copy = join(dirname(server.dbPath), 'copy.kdb');
   await page.getByRole('button', { name: 'Сделать копию сейчас' }).click();
@@ -94,6 +92,7 @@ test('in the desktop app new workspaces and restores into a new file take the di
   await expect(page.getByText(/^Клиентов: 1, в архиве/)).toBeVisible();
   expect((await sentTo(page, 'backup.restoreIntoNew'))[0]!.path).toMatch(/^chosen:/);
 
+  await page.getByRole('navigation', { name: 'Разделы настроек' }).getByRole('link', { name: 'Рабочая база' }).click();
   await choose(page, 'openWorkspace', server.dbPath);
   await page.getByRole('button', { name: 'Открыть другую базу' }).click();
   await expect(page.getByTestId('workspace-path')).toHaveText(server.dbPath);

@@ -79,5 +79,7 @@ test('an .ics whose lines are folded inside letters imports with every title exa
   await app.getByRole('link', { name: 'Календарь' }).click();
   await app.getByLabel('Импорт .ics').setInputFiles({ name: 'phone.ics', mimeType: 'text/calendar', buffer: ics });
   await expect(app.getByText('Добавлено: 5, уже были: 0, пропущено с ошибками: 0')).toBeVisible();
+  // The day view lists a day's entries without a «+N» cap.
+  await app.getByTestId('calendar').getByRole('button', { name: 'День' }).click();
   for (const k of [1, 3, 5, 7, 9]) await expect(app.getByTestId('calendar').locator('.rbc-event', { hasText: `${k} ${title}` })).toBeVisible();
 });

@@ -1,16 +1,7 @@
 import { test, expect } from './fixtures';
 
-// Small texts users read every day: the reports placeholder does not call working
-// sections unfinished, and birthdays of this week speak of the age in the right tense
-// and with the right word form.
-
-test('the reports placeholder says reports are coming, without listing working sections as unfinished', async ({ app: page }) => {
-  await page.getByRole('link', { name: 'Отчёты' }).click();
-  const main = page.getByRole('main');
-  await expect(main.getByRole('heading', { name: 'Отчёты' })).toBeVisible();
-  await expect(main).toContainText('Раздел «Отчёты» скоро появится');
-  for (const working of ['Сделки', 'задачи', 'календарь', '1С', 'в работе']) await expect(main).not.toContainText(working);
-});
+// Small texts users read every day: birthdays of this week speak of the age in the
+// right tense and with the right word form.
 
 test('birthdays this week: «исполнилось» for a day already past, «сегодня исполняется» today, «исполнится» ahead, with год/года/лет', async ({ app: page, server }) => {
   // Wednesday 4 March 2026, midday in Moscow (the browser's zone): the week is 2–8 March.
