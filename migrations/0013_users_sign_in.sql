@@ -23,5 +23,6 @@ ALTER TABLE `users` ADD `password_hash` text;--> statement-breakpoint
 ALTER TABLE `users` ADD `role` text DEFAULT 'manager' NOT NULL;--> statement-breakpoint
 ALTER TABLE `users` ADD `last_login_at` text;--> statement-breakpoint
 CREATE UNIQUE INDEX `users_login_key_idx` ON `users` (`login_key`);--> statement-breakpoint
--- Issue 13: the workspace's first user (the one every action was attributed to) is its owner.
-UPDATE `users` SET `role` = 'owner' WHERE `id` = (SELECT `id` FROM `users` ORDER BY `created_at`, `id` LIMIT 1);
+-- Issue 13: the workspace's first user (the one every action was attributed to) is its owner,
+-- with the login «admin» (no password: nobody can sign in with it until one is set).
+UPDATE `users` SET `role` = 'owner', `login` = 'admin', `login_key` = 'admin' WHERE `id` = (SELECT `id` FROM `users` ORDER BY `created_at`, `id` LIMIT 1);

@@ -72,6 +72,12 @@ function originHost(origin: string): string {
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
+/** A listen address only this PC can reach (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase();
+  return LOOPBACK_HOSTS.has(h) || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+
 /**
  * The hostname of a Host header we answer to, or null. On loopback only loopback
  * names; in LAN mode also IP literals and this PC's own name — never an arbitrary

@@ -18,7 +18,9 @@ export function ensureOwner(db: Db, now: string): string {
   const first = db.select({ id: users.id }).from(users).orderBy(asc(users.createdAt)).limit(1).get();
   if (first) return first.id;
   const id = newId();
-  db.insert(users).values({ id, name: 'Администратор', color: '#4c6ef5', role: 'owner', createdAt: now, updatedAt: now }).run();
+  // The login «admin» has no password: nobody signs in with it until the owner sets one
+  // (first start, Settings → Users, or `cli users passwd admin`).
+  db.insert(users).values({ id, name: 'Администратор', color: '#4c6ef5', role: 'owner', login: 'admin', loginKey: 'admin', createdAt: now, updatedAt: now }).run();
   return id;
 }
 

@@ -7,8 +7,10 @@ import { backupRu, backupErrorsRu } from './backup.ru';
 import { aboutRu } from './about.ru';
 import { tasksRu, tasksErrorsRu } from './tasks.ru';
 import { exchangeRu, exchangeErrorsRu } from './exchange.ru';
+import { authRu, authErrorsRu, usersErrorsRu } from './auth.ru';
 
 export const ru = {
+  auth: authRu,
   backup: backupRu,
   reports: reportsRu,
   about: aboutRu,
@@ -352,6 +354,8 @@ export const ru = {
   exchange: exchangeRu,
   deals: dealsRu,
   errors: {
+    auth: authErrorsRu,
+    users: usersErrorsRu,
     tasks: tasksErrorsRu,
     exchange: exchangeErrorsRu,
     deal: dealsErrorsRu,
