@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import { users, type User } from '../db/schema';
 import type { UserRole } from '../db/schema/enums';
 import { AppError, NotFoundError, ValidationError } from '../errors';
@@ -72,6 +72,7 @@ export function createUser(db: Db, now: string, input: NewUser) {
   db.insert(users)
     .values({ id, ...fields, loginKey: key, passwordHash: password === null ? null : hashPassword(password), active: true, createdAt: now, updatedAt: now })
     .run();
+  assertOwnerKeepsAccess(db);
   return { id };
 }
 
@@ -84,10 +85,22 @@ export interface UserPatch {
   role?: UserRole;
 }
 
-/** Someone must always be able to manage users and passwords: the last active owner stays one. */
-function assertAnOwnerLeft(db: Db): void {
+/**
+ * Someone must always be able to manage users and passwords: an active owner stays,
+ * and once anyone has a password (so every door asks who is there) an owner can sign
+ * in too. Otherwise setting a manager's password from the owner's password-less desktop
+ * would lock the owner out of their own workspace.
+ */
+function assertOwnerKeepsAccess(db: Db): void {
   const owner = db.select({ id: users.id }).from(users).where(and(eq(users.role, 'owner'), eq(users.active, true))).get();
   if (!owner) throw new AppError('users.last_owner', 'The workspace needs at least one active owner');
+  const anyPassword = db.select({ id: users.id }).from(users).where(and(eq(users.active, true), isNotNull(users.passwordHash))).get();
+  const ownerPassword = db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'owner'), eq(users.active, true), isNotNull(users.passwordHash)))
+    .get();
+  if (anyPassword && !ownerPassword) throw new AppError('users.owner_password_first', "Set an owner's password first");
 }
 
 /** Runs inside the caller's write transaction: a refused change leaves everything as it was. */
@@ -102,7 +115,7 @@ export function updateUser(ctx: Ctx, id: string, patch: UserPatch) {
     if (patch.login === null && before.passwordHash) throw new ValidationError([{ field: 'login', code: 'users.login_needed' }]);
   }
   db.update(users).set(set).where(eq(users.id, id)).run();
-  assertAnOwnerLeft(db);
+  assertOwnerKeepsAccess(db);
   // A deactivated user is signed out everywhere at once, not at their next idle expiry.
   if (patch.active === false && before.active) endUserSessions(ctx.ws.sqlite, id);
   return { id };
@@ -131,6 +144,7 @@ export function setPassword(s: Session, input: { id: string; password: string; o
     if (!allowed) throw new AppError('forbidden', "Only an owner or an admin may set another user's password", { permission: 'users' });
   }
   db.update(users).set({ passwordHash: hashPassword(input.password), updatedAt: s.now().toISOString() }).where(eq(users.id, target.id)).run();
+  assertOwnerKeepsAccess(db);
   const ended = endUserSessions(s.workspace.sqlite, target.id);
   return { id: target.id, sessionsEnded: ended };
 }

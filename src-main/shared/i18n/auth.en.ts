@@ -63,4 +63,5 @@ export const usersErrorsEn: Texts<typeof usersErrorsRu> = {
   password_short: 'A password has at least 8 characters',
   old_password_wrong: 'The current password is wrong',
   last_owner: 'The workspace needs at least one active owner',
+  owner_password_first: 'Set an owner’s password first, or the owner could not sign in',
 };
