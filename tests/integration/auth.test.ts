@@ -122,12 +122,6 @@ describe('users with logins, roles and passwords', () => {
     expect(catchAppError(() => t.call('users.update', { id: ownerId(), role: 'admin' })).code).toBe('users.owner_password_first');
     expect(t.call('users.update', { id: second, active: false })).toEqual({ id: second });
   });
-
-  it('migration 0013 makes the existing first user the owner (admin) and the others managers', () => {
-    open();
-    const s = t.sqlite();
-    expect(s.prepare('SELECT role, login FROM users').all()).toEqual([{ role: 'owner', login: 'admin' }]);
-  });
 });
 
 describe('signing in', () => {
