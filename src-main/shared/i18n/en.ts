@@ -84,6 +84,9 @@ export const en: Dictionary = {
     blocked: 'Blocked',
   },
   fields: {
+    login: 'Login',
+    password: 'Password',
+    oldPassword: 'Current password',
     stageId: 'Stage',
     pipelineId: 'Pipeline',
     lostReasonId: 'Lost reason',

@@ -86,6 +86,9 @@ export const ru = {
     blocked: 'Заблокирован',
   },
   fields: {
+    login: 'Логин',
+    password: 'Пароль',
+    oldPassword: 'Текущий пароль',
     stageId: 'Этап',
     pipelineId: 'Воронка',
     lostReasonId: 'Причина отказа',
