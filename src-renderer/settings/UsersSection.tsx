@@ -9,9 +9,12 @@ import { notify } from '../ui/toast';
 import { useLookups } from './lookups';
 import { useSettingsAction } from './useSettingsAction';
 import { SessionSettings } from './SessionSettings';
-import { USER_ROLES, type UserRole } from '../../src-main/core/db/schema/enums';
+import type { UserRole } from '../../src-main/core/db/schema/enums';
 
 type User = ProcOutput<'users.list'>[number];
+
+/** In the order of the role list (the core's USER_ROLES; the renderer imports only its type). */
+const USER_ROLES: readonly UserRole[] = ['owner', 'admin', 'manager', 'viewer'];
 
 /**
  * The people of the workspace: name, login, role, whether they work here, and their

@@ -31,7 +31,9 @@ function api(name: string, input: unknown = {}, cookie?: string): Promise<Reply>
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Reply['json'] }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Reply['json'] }),
+        );
       },
     );
     req.on('error', reject);
@@ -105,7 +107,12 @@ describe('browser mode with passwords', () => {
     expect((await api('clients.list', { query: {} }, cookie)).status).toBe(200);
     expect((await api('auth.status', {}, cookie)).json.result).toMatchObject({ required: true, user: { id: mariaId, name: 'Мария' } });
     const created = await api('clients.create', { kind: 'person', name: 'Клиент Марии' }, cookie);
-    expect(t.sqlite().prepare('SELECT created_by AS by FROM clients WHERE id = ?').get((created.json.result as { id: string }).id)).toEqual({ by: mariaId });
+    expect(
+      t
+        .sqlite()
+        .prepare('SELECT created_by AS by FROM clients WHERE id = ?')
+        .get((created.json.result as { id: string }).id),
+    ).toEqual({ by: mariaId });
   });
 
   it('never sends a password hash', async () => {

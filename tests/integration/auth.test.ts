@@ -72,7 +72,9 @@ describe('password hashes', () => {
 
   it('a weak stored hash is replaced by a current one at the next sign-in', async () => {
     open();
-    t.sqlite().prepare("UPDATE users SET password_hash = ? WHERE login = 'admin'").run(hashPassword('пароль-владельца', { N: 1024, r: 8, p: 1, keylen: 32 }));
+    t.sqlite()
+      .prepare("UPDATE users SET password_hash = ? WHERE login = 'admin'")
+      .run(hashPassword('пароль-владельца', { N: 1024, r: 8, p: 1, keylen: 32 }));
     await door().call('auth.login', { login: 'admin', password: 'пароль-владельца' });
     const stored = (t.sqlite().prepare("SELECT password_hash AS h FROM users WHERE login = 'admin'").get() as { h: string }).h;
     expect(parseHash(stored)!.params).toEqual(CURRENT_PARAMS);
@@ -96,8 +98,12 @@ describe('users with logins, roles and passwords', () => {
     t.call('users.create', { name: 'Мария', email: null, color: '#112233', login: 'Мария' });
     const taken = catchAppError(() => t.call('users.create', { name: 'Другая', email: null, color: '#112233', login: 'МАРИЯ' }));
     expect(issueKeys(taken)).toEqual(['login:users.login_taken']);
-    expect(issueKeys(catchAppError(() => t.call('users.create', { name: 'X', email: null, color: '#112233', login: 'с пробелом' })))).toEqual(['login:users.login_chars']);
-    expect(issueKeys(catchAppError(() => t.call('users.create', { name: 'X', email: null, color: '#112233', login: 'x', password: 'short' })))).toEqual(['password:users.password_short']);
+    expect(issueKeys(catchAppError(() => t.call('users.create', { name: 'X', email: null, color: '#112233', login: 'с пробелом' })))).toEqual([
+      'login:users.login_chars',
+    ]);
+    expect(issueKeys(catchAppError(() => t.call('users.create', { name: 'X', email: null, color: '#112233', login: 'x', password: 'short' })))).toEqual([
+      'password:users.password_short',
+    ]);
     expect(t.count('users')).toBe(2);
   });
 
@@ -172,7 +178,12 @@ describe('signing in', () => {
     const maria = await withManager();
     t.call('users.create', { name: 'Без пароля', email: null, color: '#112233', login: 'nopass' });
     const answers = [];
-    for (const [login, password] of [['nobody', 'x'], ['maria', 'wrong-password'], ['nopass', '']]) answers.push(await door().fail('auth.login', { login, password }));
+    for (const [login, password] of [
+      ['nobody', 'x'],
+      ['maria', 'wrong-password'],
+      ['nopass', ''],
+    ])
+      answers.push(await door().fail('auth.login', { login, password }));
     t.call('users.update', { id: maria, active: false });
     answers.push(await door().fail('auth.login', { login: 'maria', password: 'пароль-марии' }));
     expect(new Set(answers.map((e) => `${e.code}|${e.message}`))).toEqual(new Set(['auth.invalid|Wrong login or password']));
@@ -243,7 +254,7 @@ describe('sessions', () => {
     expect((await c.fail('clients.list', { query: {} })).code).toBe('auth.required');
   });
 
-  it('all of a user\'s sessions end when the user is deactivated', async () => {
+  it("all of a user's sessions end when the user is deactivated", async () => {
     const { id, a, b } = await signedInMaria();
     t.call('users.update', { id, active: false });
     expect(t.count('sessions')).toBe(0);
@@ -251,7 +262,7 @@ describe('sessions', () => {
     expect((await b.fail('clients.list', { query: {} })).code).toBe('auth.required');
   });
 
-  it('all of a user\'s sessions end when the password changes; their own change needs the old password', async () => {
+  it("all of a user's sessions end when the password changes; their own change needs the old password", async () => {
     const { id, a, b } = await signedInMaria();
     const wrong = await a.fail('users.setPassword', { id, password: 'новый-пароль', oldPassword: 'не-тот' });
     expect(issueKeys(wrong)).toEqual(['oldPassword:users.old_password_wrong']);

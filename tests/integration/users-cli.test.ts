@@ -23,8 +23,7 @@ function row(login: string) {
   const sqlite = new Database(db, { readonly: true });
   try {
     return sqlite.prepare('SELECT name, login, role, active, password_hash AS hash FROM users WHERE login = ?').get(login) as
-      | { name: string; login: string; role: string; active: number; hash: string | null }
-      | undefined;
+      { name: string; login: string; role: string; active: number; hash: string | null } | undefined;
   } finally {
     sqlite.close();
   }
@@ -58,7 +57,9 @@ describe('cli users', () => {
     expect(r.stdout).not.toMatch(/open at/);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^error: LAN access \(--host 0\.0\.0\.0\) stays closed while no user has a password: set one in Settings → Users or with npm run cli -- users passwd LOGIN/);
+    expect(lines[0]).toMatch(
+      /^error: LAN access \(--host 0\.0\.0\.0\) stays closed while no user has a password: set one in Settings → Users or with npm run cli -- users passwd LOGIN/,
+    );
   });
 
   it('list shows the owner «admin» without a password; --json gives every user, never a hash', async () => {
@@ -75,7 +76,7 @@ describe('cli users', () => {
     expectOneLineError(await cliWithStdin('\n', 'users', 'passwd', 'admin', '--db', db, '--password-stdin'), /no password came on standard input/);
   });
 
-  it('passwd sets the owner\'s password from stdin (first line only, a Cyrillic one too)', async () => {
+  it("passwd sets the owner's password from stdin (first line only, a Cyrillic one too)", async () => {
     const r = await cliWithStdin('Пароль владельца 1\nignored\n', 'users', 'passwd', 'ADMIN', '--db', db, '--password-stdin');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/password of admin set; sign-ins ended: 0/);
@@ -83,7 +84,20 @@ describe('cli users', () => {
   });
 
   it('add creates a user with a login, a role and a password from stdin', async () => {
-    const r = await cliWithStdin('пароль-марии\r\n', 'users', 'add', '--db', db, '--name', 'Мария Иванова', '--login', 'Мария', '--role', 'manager', '--password-stdin');
+    const r = await cliWithStdin(
+      'пароль-марии\r\n',
+      'users',
+      'add',
+      '--db',
+      db,
+      '--name',
+      'Мария Иванова',
+      '--login',
+      'Мария',
+      '--role',
+      'manager',
+      '--password-stdin',
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(row('Мария')).toMatchObject({ name: 'Мария Иванова', role: 'manager', active: 1 });
     expect(await verifyPassword('пароль-марии', row('Мария')!.hash)).toBe(true);
@@ -91,7 +105,10 @@ describe('cli users', () => {
     expect(noPassword.code, noPassword.stderr).toBe(0);
     expect(row('petr')).toMatchObject({ role: 'viewer', hash: null });
     expectOneLineError(await cli('users', 'add', '--db', db, '--name', 'X', '--login', 'мария', '--role', 'manager'), /login: The login “мария” is taken/);
-    expectOneLineError(await cli('users', 'add', '--db', db, '--name', 'X', '--login', 'x', '--role', 'boss'), /--role must be one of owner, admin, manager, viewer/);
+    expectOneLineError(
+      await cli('users', 'add', '--db', db, '--name', 'X', '--login', 'x', '--role', 'boss'),
+      /--role must be one of owner, admin, manager, viewer/,
+    );
     expectOneLineError(await cli('users', 'add', '--db', db, '--name', 'X', '--role', 'viewer'), /--login is required/);
     const list = JSON.parse((await cli('users', 'list', '--db', db, '--json')).stdout) as Listed;
     expect(list.users.map((u) => [u.login, u.role, u.hasPassword])).toEqual([

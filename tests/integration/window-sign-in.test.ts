@@ -10,12 +10,16 @@ import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 let t: TestWorkspace;
 afterEach(() => t.dispose());
 
-describe('the desktop window\'s sign-in', () => {
+describe("the desktop window's sign-in", () => {
   it('opens without a prompt while nobody has a password; then asks, signs in, acts as the user and signs out', async () => {
     t = openTestWorkspace();
     const window = new WindowSignIn(new ChosenPaths());
     const call = (name: string, input: unknown = {}) => new Promise<unknown>((ok) => ok(invoke(t.session, name, input, window.caller(t.session))));
-    const code = (name: string, input: unknown = {}) => call(name, input).then(() => 'ok', (e: AppError) => e.code);
+    const code = (name: string, input: unknown = {}) =>
+      call(name, input).then(
+        () => 'ok',
+        (e: AppError) => e.code,
+      );
 
     expect(await code('workspace.info')).toBe('ok');
     expect(window.caller(t.session)).toMatchObject({ door: 'electron', local: true });

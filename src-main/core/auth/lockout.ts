@@ -25,7 +25,9 @@ export function lockedUntil(sqlite: Database.Database, key: string, now: Date): 
  */
 export function recordFailure(sqlite: Database.Database, key: string, address: string | null, now: Date): number {
   prepared(sqlite, 'DELETE FROM sign_in_failures WHERE at < ?').run(new Date(now.getTime() - KEEP_MS).toISOString());
-  return Number(prepared(sqlite, 'INSERT INTO sign_in_failures (login_key, at, address) VALUES (?, ?, ?)').run(key, now.toISOString(), address).lastInsertRowid);
+  return Number(
+    prepared(sqlite, 'INSERT INTO sign_in_failures (login_key, at, address) VALUES (?, ?, ?)').run(key, now.toISOString(), address).lastInsertRowid,
+  );
 }
 
 /** After a failure is confirmed: the fifth within the window (since the last lock ended) locks the login. */
@@ -33,7 +35,10 @@ export function lockIfTooMany(sqlite: Database.Database, key: string, failureId:
   const lastLock = prepared<{ until: string | null }>(sqlite, 'SELECT max(locks_until) AS until FROM sign_in_failures WHERE login_key = ?').get(key)?.until;
   const from = new Date(now.getTime() - WINDOW_MS).toISOString();
   const since = lastLock && lastLock > from ? lastLock : from;
-  const { n } = prepared<{ n: number }>(sqlite, 'SELECT count(*) AS n FROM sign_in_failures WHERE login_key = ? AND at > ? AND locks_until IS NULL').get(key, since)!;
+  const { n } = prepared<{ n: number }>(sqlite, 'SELECT count(*) AS n FROM sign_in_failures WHERE login_key = ? AND at > ? AND locks_until IS NULL').get(
+    key,
+    since,
+  )!;
   if (n < MAX_FAILURES) return null;
   const until = new Date(now.getTime() + LOCK_MS);
   prepared(sqlite, 'UPDATE sign_in_failures SET locks_until = ? WHERE id = ?').run(until.toISOString(), failureId);
@@ -43,7 +48,10 @@ export function lockIfTooMany(sqlite: Database.Database, key: string, failureId:
 /** Tries recorded and not yet settled count as failures: refuse the login while that many are in flight. */
 export function tooManyInFlight(sqlite: Database.Database, key: string, now: Date): boolean {
   const from = new Date(now.getTime() - WINDOW_MS).toISOString();
-  const { n } = prepared<{ n: number }>(sqlite, 'SELECT count(*) AS n FROM sign_in_failures WHERE login_key = ? AND at > ? AND locks_until IS NULL').get(key, from)!;
+  const { n } = prepared<{ n: number }>(sqlite, 'SELECT count(*) AS n FROM sign_in_failures WHERE login_key = ? AND at > ? AND locks_until IS NULL').get(
+    key,
+    from,
+  )!;
   return n >= MAX_FAILURES;
 }
 

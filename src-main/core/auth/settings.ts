@@ -5,9 +5,18 @@ import type { Session } from '../workspace/session';
 
 export const authSettingsSchema = z.object({
   /** A sign-in unused this long ends (browser and desktop alike). */
-  sessionIdleHours: z.number().int().min(1).max(24 * 30),
+  sessionIdleHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30),
   /** The window returns to the sign-in screen after this many idle minutes; null: never. */
-  lockAfterMinutes: z.number().int().min(1).max(24 * 60).nullable(),
+  lockAfterMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .nullable(),
 });
 export type AuthSettings = z.output<typeof authSettingsSchema>;
 

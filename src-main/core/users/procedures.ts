@@ -5,9 +5,16 @@ import { colour as color, id, name } from '../validation/rules';
 import { loginRule, passwordRule } from '../auth/login';
 import { createUser, listUsers, setPassword, updateUser } from './service';
 
-const email = z.string().max(320).nullish().transform((v) => v || null);
+const email = z
+  .string()
+  .max(320)
+  .nullish()
+  .transform((v) => v || null);
 /** Absent or empty: the user does not sign in. */
-const login = loginRule.nullish().or(z.literal('')).transform((v) => v || null);
+const login = loginRule
+  .nullish()
+  .or(z.literal(''))
+  .transform((v) => v || null);
 const role = z.enum(USER_ROLES);
 
 export const userProcedures = {
@@ -20,7 +27,15 @@ export const userProcedures = {
   /** Changes only the fields given. Deactivating a user signs them out everywhere. */
   'users.update': proc(
     writes('users'),
-    z.object({ id, name: name.optional(), email: email.optional(), color: color.optional(), active: z.boolean().optional(), login: login.optional(), role: role.optional() }),
+    z.object({
+      id,
+      name: name.optional(),
+      email: email.optional(),
+      color: color.optional(),
+      active: z.boolean().optional(),
+      login: login.optional(),
+      role: role.optional(),
+    }),
     (s, { id: userId, ...patch }) => updateUser(s.ctx(), userId, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))),
   ),
   /**

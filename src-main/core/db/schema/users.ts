@@ -63,4 +63,3 @@ export const signInFailures = sqliteTable(
 
 // Row types of the tables above (what a select of all columns returns), for typing raw-SQL rows too.
 export type User = typeof users.$inferSelect;
-
