@@ -4,6 +4,7 @@ import { initCommand, lookupCommand, seedCommand, serveCommand, statsCommand } f
 import { backupCommand, backupsCommand, checkCommand, restoreCommand } from './backup';
 import { exportCommand, importCommand } from './exchange';
 import { reportCommand } from './report';
+import { usersCommand } from './users';
 
 // Admin work without a window. Errors are one line on stderr and a non-zero exit
 // (2 for a mistake in the command line); --debug prints the stack.
@@ -35,6 +36,11 @@ const options = {
   pipeline: { type: 'string' },
   tz: { type: 'string' },
   opt: { type: 'string', multiple: true },
+  // users
+  name: { type: 'string' },
+  login: { type: 'string' },
+  role: { type: 'string' },
+  'password-stdin': { type: 'boolean', default: false },
 } as const;
 
 function intOption(value: string | undefined, name: string, fallback?: number): number {
@@ -109,6 +115,8 @@ async function main(argv: string[]): Promise<number> {
       return exportCommand(values.db, args[0], values);
     case 'report':
       return reportCommand(values.db, args[0], values);
+    case 'users':
+      return usersCommand(args[0], args.slice(1), values);
     default:
       throw new UsageError('errors.unknownCommand', { command });
   }

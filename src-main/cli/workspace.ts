@@ -7,7 +7,8 @@ import { seedDeals } from '../core/deals/seed';
 import { seedTasks } from '../core/tasks/seed';
 import { workspaceStats } from '../core/workspace/stats';
 import { defaultWorkspacePath } from '../core/workspace/locations';
-import { defaultRendererDir, startServer } from '../http/server';
+import { defaultRendererDir, isLoopbackHost, startServer } from '../http/server';
+import { passwordsRequired } from '../core/auth/sessions';
 import { openDoor, requiredDb, t, UsageError, withDoor } from './door';
 import { openForServing } from './backup';
 
@@ -118,11 +119,17 @@ function ensureRendererBuilt(): void {
 
 /** Not a procedure: it opens the HTTP door, through which every request then goes. */
 export async function serveCommand(db: string | undefined, host: string, port: number): Promise<number> {
+  const path = resolve(db ?? defaultWorkspacePath());
+  const s = openForServing(path);
+  // Secure by default: the office network is let in only where a sign-in can be asked.
+  if (!isLoopbackHost(host) && !passwordsRequired(s)) {
+    s.close();
+    throw new UsageError('errors.lanNeedsPassword', { host, db: path });
+  }
   ensureRendererBuilt();
-  const s = openForServing(resolve(db ?? defaultWorkspacePath()));
   const server = await startServer(s, { host, port });
   console.log(t('serving', { url: server.url, path: s.isOpen ? s.workspace.path : t('notOpen') }));
-  if (host !== '127.0.0.1' && host !== 'localhost') console.warn(t('lanWarning', { url: server.url }));
+  if (!isLoopbackHost(host)) console.warn(t('lanWarning', { url: server.url }));
   const stop = () => {
     server.close();
     s.close();

@@ -20,6 +20,7 @@ import { failure, success } from '../shared/envelope';
 import { Session } from '../core/workspace/session';
 import { defaultDataDir, defaultWorkspacePath } from '../core/workspace/locations';
 import { enableAutoBackups } from '../core/backup/scheduler';
+import { WindowSignIn } from './window-sign-in';
 import type { CoreToMain, MainToCore, StartupProblem } from './core-protocol';
 
 interface Transport {
@@ -133,14 +134,6 @@ function openStartupWorkspace(session: Session): { workspace: string | null; pro
 
 // --- requests -----------------------------------------------------------------------
 
-/**
- * The desktop window is on this PC; who is signed in to it is the window's session.
- * Its paths come as tokens of the main process's dialogs (core/procedures/chosen-paths.ts).
- */
-function windowCaller(chosenPaths: ChosenPaths): Caller {
-  return { door: 'electron', local: true, chosenPaths };
-}
-
 /** Registers a path chosen in a native dialog; the reply carries its token. */
 function handleGrant(chosen: ChosenPaths, purpose: unknown, path: unknown): string {
   if (!isPathPurpose(purpose) || typeof path !== 'string') return JSON.stringify(failure('bad_request', 'Malformed grant'));
@@ -193,7 +186,7 @@ function main(): void {
 
   const session = new Session();
   const chosenPaths = new ChosenPaths();
-  const caller = windowCaller(chosenPaths);
+  const window = new WindowSignIn(chosenPaths);
   // Hourly while in use and once at close (the close runs on 'shutdown' below).
   enableAutoBackups(session);
   let closing = false;
@@ -208,7 +201,7 @@ function main(): void {
         transport.send({ type: 'reply', id: message.id, body: JSON.stringify(failure('workspace.closed', 'The app is closing')) });
         return;
       }
-      void handleInvoke(session, caller, String(message.name), String(message.input)).then((body) =>
+      void handleInvoke(session, window.caller(session), String(message.name), String(message.input)).then((body) =>
         transport.send({ type: 'reply', id: message.id, body }),
       );
     } else if (message.type === 'grant') {

@@ -9,6 +9,8 @@ import { invoke, type Caller } from '../core/procedures';
 import { errorEnvelope } from '../core/errors';
 import { failure, httpStatusOf, success, type Envelope } from '../shared/envelope';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { readCookie, SESSION_COOKIE, sessionCookie } from './cookies';
+import { sessionUser } from '../core/auth/sessions';
 
 // Browser mode: the built renderer plus POST /api/<procedure>. Bound to 127.0.0.1
 // unless the user passes --host. Requests must carry JSON and a Host we serve
@@ -36,8 +38,9 @@ export interface ServerHandle {
   close(): void;
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type: string) {
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}) {
   res.writeHead(status, {
+    ...extra,
     'Content-Type': type,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
@@ -69,6 +72,12 @@ function originHost(origin: string): string {
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
+/** A listen address only this PC can reach (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase();
+  return LOOPBACK_HOSTS.has(h) || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+
 /**
  * The hostname of a Host header we answer to, or null. On loopback only loopback
  * names; in LAN mode also IP literals and this PC's own name — never an arbitrary
@@ -96,8 +105,8 @@ function safeDecode(s: string): string | null {
   }
 }
 
-function sendEnvelope(res: ServerResponse, envelope: Envelope) {
-  send(res, envelope.ok ? 200 : httpStatusOf(envelope.error.code), JSON.stringify(envelope), 'application/json');
+function sendEnvelope(res: ServerResponse, envelope: Envelope, extra: Record<string, string> = {}) {
+  send(res, envelope.ok ? 200 : httpStatusOf(envelope.error.code), JSON.stringify(envelope), 'application/json', extra);
 }
 
 export async function startServer(
@@ -131,20 +140,30 @@ export async function startServer(
           const status = (e as { status?: number }).status ?? 400;
           return send(res, status, JSON.stringify(failure('bad_request', (e as Error).message)), 'application/json');
         }
-        // The door says who calls and from where; invoke decides what they may do
-        // (procedures that pick files on this PC's disk are refused to other PCs).
+        // The door says who calls, from where and as whom (the session cookie); invoke
+        // decides what they may do (a call without a sign-in where passwords exist, or
+        // one that picks files on this PC's disk from another PC, is refused).
+        const token = readCookie(req, SESSION_COOKIE);
+        let kept: string | null | undefined;
+        const userId = sessionUser(session, token)?.id;
         const caller: Caller = {
           door: 'http',
           local: LOOPBACK_HOSTS.has(hostname) && isLoopback(req.socket.remoteAddress),
           address: req.socket.remoteAddress,
+          ...(userId ? { userId } : {}),
+          signIn: { token, keep: (t) => void (kept = t) },
         };
+        // A cookie that no longer signs anyone in (expired, signed out elsewhere) is dropped.
+        const cookieHeaders = (): Record<string, string> =>
+          kept !== undefined ? { 'Set-Cookie': sessionCookie(req, kept) } : token && !userId ? { 'Set-Cookie': sessionCookie(req, null) } : {};
         try {
           // Some procedures (import, export) are asynchronous.
-          return sendEnvelope(res, success(await invoke(session, name, input, caller)));
+          const result = await invoke(session, name, input, caller);
+          return sendEnvelope(res, success(result), cookieHeaders());
         } catch (e) {
           const envelope = errorEnvelope(e);
           if (envelope.error.code === 'internal') console.error(`[api] ${name}:`, e);
-          return sendEnvelope(res, envelope);
+          return sendEnvelope(res, envelope, cookieHeaders());
         }
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');

@@ -27,10 +27,10 @@ export const failure = (code: string, message: string, params: Record<string, st
 /** HTTP status of an error code (the body is the envelope either way). */
 export function httpStatusOf(code: string): number {
   if (code === 'validation' || code === 'unknown_procedure' || code === 'bad_request') return 400;
-  if (code === 'unauthenticated') return 401;
+  if (code === 'auth.required' || code === 'auth.invalid') return 401;
   if (code === 'local_only' || code === 'forbidden') return 403;
   if (code === 'not_found') return 404;
-  if (code === 'too_many_attempts') return 429;
+  if (code === 'auth.locked') return 429;
   if (code === 'internal') return 500;
   return 422;
 }

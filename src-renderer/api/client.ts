@@ -37,9 +37,18 @@ async function overHttp(name: string, input: unknown): Promise<Envelope> {
   }
 }
 
+/** Told when the core asks who is there (signed out, expired, deactivated): the app shows the sign-in screen. */
+let onSignInRequired: () => void = () => {};
+export function whenSignInRequired(fn: () => void): void {
+  onSignInRequired = fn;
+}
+
 export async function call<K extends ProcedureName>(name: K, input: ProcInput<K>): Promise<Awaited<ProcOutput<K>>> {
   const envelope = window.kartoteka ? await window.kartoteka.invoke(name, input) : await overHttp(name, input);
-  if (!envelope.ok) throw new ApiError(envelope.error);
+  if (!envelope.ok) {
+    if (envelope.error.code === 'auth.required') onSignInRequired();
+    throw new ApiError(envelope.error);
+  }
   return envelope.result as Awaited<ProcOutput<K>>;
 }
 

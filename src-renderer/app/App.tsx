@@ -26,12 +26,35 @@ import { ConfirmHost } from '../ui/Dialog';
 import { BackupBadge } from '../backup/BackupBadge';
 import { RecoveryOffer } from '../backup/RecoveryOffer';
 import { UpdateNotice } from './UpdateNotice';
+import { useAuth } from '../auth/store';
+import { SignIn } from '../auth/SignIn';
+import { UserBadge } from '../auth/UserBadge';
+import { useIdleLock } from '../auth/useIdleLock';
 
+/**
+ * Who is there first: where the workspace asks for a sign-in, the sign-in screen until
+ * someone signs in (again after a sign-out, an idle lock or an ended sign-in); then the
+ * workspace, mounted afresh for each sign-in.
+ */
 export function App() {
+  const { t } = useTranslation();
+  const phase = useAuth((s) => s.phase);
+  const epoch = useAuth((s) => s.epoch);
+  const check = useAuth((s) => s.check);
+  useEffect(() => {
+    void check();
+  }, [check]);
+  if (phase === 'checking') return <div className="fatal">{t('app.loading')}</div>;
+  if (phase === 'out') return <SignIn />;
+  return <Workspace key={epoch} />;
+}
+
+function Workspace() {
   const { t } = useTranslation();
   const { route, navigate, workspace, setWorkspace, syncFromHash, setSearchOpen } = useApp();
   const [error, setError] = useState<{ text: string; canSwitch: boolean } | null>(null);
   const remindersOpen = useReminders((s) => s.open);
+  useIdleLock();
 
   useEffect(() => {
     call('workspace.info', {}).then(setWorkspace, (e) =>
@@ -90,6 +113,7 @@ export function App() {
         <ReminderBell />
         <BackupBadge />
         <UpdateNotice />
+        <UserBadge />
       </nav>
       <main className="content">
         {route.section === 'clients' && !route.clientId && <ClientsPage />}

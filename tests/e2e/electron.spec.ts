@@ -29,6 +29,7 @@ test('the desktop app opens its window on a fresh workspace and makes no network
     const window = await app.firstWindow();
     await expect(window.getByRole('heading', { name: 'Добро пожаловать в Картотеку' })).toBeVisible();
     await window.getByRole('button', { name: /Начать с пустой базы/ }).click();
+    await window.getByRole('button', { name: 'Пропустить' }).click();
     await expect(window.getByRole('heading', { name: 'Главная' })).toBeVisible();
     expect(await app.evaluate(({ session }) => session.defaultSession.isSpellCheckerEnabled())).toBe(false);
     for (const section of ['Сделки', 'Задачи', 'Календарь', 'Отчёты', 'Обмен данными', 'Настройки', 'Клиенты']) {

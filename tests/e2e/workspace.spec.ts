@@ -4,6 +4,8 @@ test('first start offers a demo workspace, and Ctrl+K finds a client from any sc
   await page.goto(server.url);
   await expect(page.getByRole('heading', { name: 'Добро пожаловать в Картотеку' })).toBeVisible();
   await page.getByRole('button', { name: /Открыть демо-базу/ }).click();
+  // A password can be set now or later.
+  await page.getByRole('button', { name: 'Пропустить' }).click();
   // The first screen is the dashboard.
   await expect(page.getByRole('heading', { name: 'Главная' })).toBeVisible();
   await page.getByRole('link', { name: 'Клиенты' }).click();

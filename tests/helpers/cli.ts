@@ -51,3 +51,14 @@ export function expectOneLineError(r: CliRun, pattern: RegExp): string[] {
   expect(r.stderr).not.toMatch(/^\s+at /m);
   return lines;
 }
+
+/** Runs the CLI in English with `stdin` piped to it (a password for `users … --password-stdin`). */
+export function cliWithStdin(stdin: string, ...args: string[]): Promise<CliRun> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', KARTOTEKA_LANG: 'en' };
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [TSX, MAIN, ...args], { cwd: ROOT, timeout: 60_000, env }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+    });
+    child.stdin!.end(stdin);
+  });
+}

@@ -7,18 +7,21 @@ import { taskProcedures } from '../tasks/procedures';
 import { exchangeProcedures } from '../exchange/procedures';
 import { dealProcedures } from '../deals/procedures';
 import { reportProcedures } from '../reports/procedures';
+import { userProcedures } from '../users/procedures';
+import { authProcedures } from '../auth/procedures';
 import { AppError, ValidationError } from '../errors';
 import type { Session } from '../workspace/session';
 import type { Procedure } from './define';
 import type { Caller } from './caller';
 import { assertAllowed } from './access';
 import { resolveChosenPaths } from './chosen-paths';
+import { actingUser } from '../auth/gate';
 
 export type { Caller } from './caller';
 export { INTERNAL_CALLER } from './caller';
 export { ChosenPaths, isPathPurpose, PATH_PURPOSES, type PathPurpose } from './chosen-paths';
 
-const domains = [workspaceProcedures, clientProcedures, settingsProcedures, backupProcedures, taskProcedures, exchangeProcedures, dealProcedures, reportProcedures];
+const domains = [workspaceProcedures, clientProcedures, settingsProcedures, backupProcedures, taskProcedures, exchangeProcedures, dealProcedures, reportProcedures, userProcedures, authProcedures];
 
 /** The single contract between the UI (any door) and the core. */
 export const procedures = {
@@ -30,6 +33,8 @@ export const procedures = {
   ...exchangeProcedures,
   ...dealProcedures,
   ...reportProcedures,
+  ...userProcedures,
+  ...authProcedures,
 };
 
 /** Names defined by more than one domain (the spread above would silently keep the last). */
@@ -70,16 +75,20 @@ function parseInput(p: Procedure, rawInput: unknown) {
 export function invoke(session: Session, name: string, rawInput: unknown, caller: Caller): unknown {
   if (!isProcedureName(name)) throw new AppError('unknown_procedure', `Unknown procedure: ${name}`, { name });
   const p = procedures[name] as unknown as Procedure;
+  // The signed-in user (or the owner where nobody signs in) is ctx.userId for this call.
+  const userId = actingUser(session, name, caller);
   assertAllowed(name, p, caller);
   const input = parseInput(p, p.paths ? resolveChosenPaths(name, p.paths, rawInput, caller, session) : rawInput);
-  if (p.effect !== 'write') return p.handler(session, input);
-  const sqlite = session.workspace.sqlite;
-  return sqlite
-    .transaction(() => {
-      const result = p.handler(session, input);
-      // A promise would let the transaction commit before the work is done.
-      if (result instanceof Promise) throw new Error(`${name} is declared 'write' but is asynchronous: declare it 'job'`);
-      return result;
-    })
-    .immediate();
+  return session.actAs(userId, caller, () => {
+    if (p.effect !== 'write') return p.handler(session, input);
+    const sqlite = session.workspace.sqlite;
+    return sqlite
+      .transaction(() => {
+        const result = p.handler(session, input);
+        // A promise would let the transaction commit before the work is done.
+        if (result instanceof Promise) throw new Error(`${name} is declared 'write' but is asynchronous: declare it 'job'`);
+        return result;
+      })
+      .immediate();
+  });
 }

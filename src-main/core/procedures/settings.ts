@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { proc, reads, writes } from './define';
 import { listTags, createTag, updateTag, deleteTag } from '../tags/service';
-import { listUsers, createUser, updateUser } from '../users/service';
 import { listCustomFields, createCustomField, updateCustomField, archiveCustomField } from '../custom-fields/service';
 import { CUSTOM_FIELD_ENTITIES, CUSTOM_FIELD_TYPES } from '../db/schema/enums';
 import { colour as color, id, name } from '../validation/rules';
@@ -13,13 +12,6 @@ export const settingsProcedures = {
   'tags.create': proc(writes('settings'), z.object({ name, color }), (s, i) => createTag(s.ctx(), i.name, i.color)),
   'tags.update': proc(writes('settings'), z.object({ id, name, color }), (s, i) => updateTag(s.ctx(), i.id, i.name, i.color)),
   'tags.delete': proc(writes('settings'), z.object({ id }), (s, i) => deleteTag(s.ctx(), i.id)),
-  'users.list': proc(reads('view'), z.object({}), (s) => listUsers(s.ctx().db)),
-  'users.create': proc(writes('users'), z.object({ name, email: z.string().max(320).nullish().transform((v) => v || null), color }),
-    (s, i) => createUser(s.ctx().db, s.now().toISOString(), i),
-  ),
-  'users.update': proc(writes('users'), z.object({ id, name, email: z.string().max(320).nullish().transform((v) => v || null), color, active: z.boolean() }),
-    (s, i) => updateUser(s.ctx().db, s.now().toISOString(), i.id, i),
-  ),
   'customFields.list': proc(reads('view'), z.object({ entity }), (s, i) => listCustomFields(s.ctx(), i.entity)),
   'customFields.create': proc(writes('settings'), z.object({ entity, name, type: z.enum(CUSTOM_FIELD_TYPES), options: z.array(z.string().max(200)).max(200).default([]) }),
     (s, i) => createCustomField(s.ctx(), i),

@@ -1,11 +1,19 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { eq } from 'drizzle-orm';
 import { openWorkspace, type OpenOptions, type Workspace } from '../db/open';
 import { meta } from '../db/schema';
 import { ensureOwner } from '../users/service';
 import type { Ctx } from '../context';
 import { AppError, toErrorPayload, type ErrorPayload } from '../errors';
+import { INTERNAL_CALLER, type Caller } from '../procedures/caller';
 
 type Listener = (session: Session) => void;
+
+/** Who makes the call in progress: the acting user and the caller as its door described it. */
+interface Call {
+  userId: string;
+  caller: Caller;
+}
 
 /**
  * The one open workspace of a process (desktop app, browser-mode server or CLI
@@ -13,7 +21,9 @@ type Listener = (session: Session) => void;
  */
 export class Session {
   private ws: Workspace | null = null;
-  private userId = '';
+  private ownerId = '';
+  /** Per call, across awaits: concurrent calls of different users never see each other's user. */
+  private readonly calls = new AsyncLocalStorage<Call>();
   private readonly opened: Listener[] = [];
   private readonly closing: Listener[] = [];
   /** The last file that could not be opened, so the UI can offer its newest good backup. */
@@ -35,7 +45,7 @@ export class Session {
     this.ws = next;
     // A damaged file stays on offer for recovery until that very file opens.
     if (this.lastFailure?.path === path) this.lastFailure = null;
-    this.userId = ensureOwner(next.db, this.now().toISOString());
+    this.ownerId = ensureOwner(next.db, this.now().toISOString());
     for (const fn of this.opened) fn(this);
   }
 
@@ -64,7 +74,22 @@ export class Session {
 
   ctx(): Ctx {
     const ws = this.workspace;
-    return { ws, db: ws.db, userId: this.userId, now: () => this.now() };
+    return { ws, db: ws.db, userId: this.calls.getStore()?.userId ?? this.ownerId, now: () => this.now() };
+  }
+
+  /** The workspace's owner: who acts for the CLI, internal calls and a workspace without passwords. */
+  get owner(): string {
+    return this.ownerId;
+  }
+
+  /** Runs one procedure call as `userId` (invoke does this for every call). */
+  actAs<T>(userId: string, caller: Caller, fn: () => T): T {
+    return this.calls.run({ userId, caller }, fn);
+  }
+
+  /** The caller of the call in progress (its door, address, sign-in); outside a call, the core itself. */
+  caller(): Caller {
+    return this.calls.getStore()?.caller ?? INTERNAL_CALLER;
   }
 
   getMeta(key: string): string | null {

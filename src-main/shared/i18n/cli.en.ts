@@ -15,11 +15,23 @@ export const cliEn: CliMessages = {
   import FILE --db FILE [--entity clients|contacts|deals|plans] [--mapping auto|PRESET.json] [--on-duplicate skip|update|overwrite|create] [--create-users] [--dry-run] [--json]
   export clients|contacts|deals --db FILE --format xlsx|csv|csv-1c|vcf --out FILE   (vcf: not deals)
   report NAME --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--month YYYY-MM] [--by dim1,dim2] [--pipeline NAME] [--opt key=value] [--json | --format xlsx --out FILE]
+  users add --db FILE --name NAME --login LOGIN --role owner|admin|manager|viewer [--password-stdin]   add a user (the password from standard input)
+  users list --db FILE [--json]             users: login, role, whether they have a password
+  users passwd LOGIN --db FILE --password-stdin   set a password (read from standard input); the user's sign-ins end
+  users deactivate LOGIN --db FILE          deactivate a user: no more sign-ins, theirs end
   any command: --lang ru|en (language of messages; default: the workspace's), --debug (error details)`,
   errorPrefix: 'error',
   debugHint: '(run with --debug for details)',
   errors: {
     dbRequired: '--db FILE is required',
+    usersSubcommand: 'users: say what to do: add, list, passwd or deactivate',
+    usersNeedsLogin: 'users {{action}} needs a LOGIN',
+    noSuchLogin: 'no user with the login "{{login}}"',
+    roleOneOf: '--role must be one of owner, admin, manager, viewer, got "{{value}}"',
+    passwordStdinRequired: 'the password is read from standard input only: add --password-stdin and pipe it, e.g. echo PASSWORD | npm run cli -- …',
+    passwordEmpty: 'no password came on standard input',
+    lanNeedsPassword:
+      'LAN access (--host {{host}}) stays closed while no user has a password: set one in Settings → Users or with npm run cli -- users passwd LOGIN --db {{db}} --password-stdin',
     noWorkspace: 'no workspace at {{path}}; create one with: npm run cli -- init --db {{path}}',
     workspaceExists: 'a file already exists at {{path}}; init only creates a new workspace',
     optionRequired: '--{{name}} is required',
@@ -55,7 +67,20 @@ export const cliEn: CliMessages = {
   innLabel: 'INN',
   serving: 'Kartoteka is open at {{url}} (workspace: {{path}})',
   notOpen: 'not open',
-  lanWarning: 'LAN access is ON: anyone on your network can open {{url}}. There is no login yet.',
+  lanWarning: 'LAN access is ON: PCs of your network can open {{url}}; only a login and password let them in.',
+  passwordPrompt: 'Password: ',
+  userAdded: 'added {{name}} (login {{login}}, role {{role}})',
+  passwordSet: 'password of {{login}} set; sign-ins ended: {{ended}}',
+  userDeactivated: '{{login}} deactivated; they can no longer sign in',
+  userLine: '{{login}}  {{name}}  {{role}}  {{active}}  {{password}}  {{last}}',
+  userWords: {
+    active: 'active',
+    inactive: 'deactivated',
+    password: 'password set',
+    noPassword: 'no password',
+    never: 'never signed in',
+    noLogin: '(no login)',
+  },
   uiBuilding: 'The UI is not built yet: building it (npm run build:renderer)…',
   damagedServing: 'warning: {{message}}\nThe browser page offers the newest good backup.',
   backupsNone: 'no backups in {{dir}}',

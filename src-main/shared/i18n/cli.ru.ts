@@ -16,11 +16,23 @@ export const cliRu = {
   import ФАЙЛ --db ФАЙЛ [--entity clients|contacts|deals|plans] [--mapping auto|ПРЕСЕТ.json] [--on-duplicate skip|update|overwrite|create] [--create-users] [--dry-run] [--json]
   export clients|contacts|deals --db ФАЙЛ --format xlsx|csv|csv-1c|vcf --out ФАЙЛ   (vcf: не для сделок)
   report NAME --db ФАЙЛ [--from ГГГГ-ММ-ДД] [--to ГГГГ-ММ-ДД] [--month ГГГГ-ММ] [--by изм1,изм2] [--pipeline НАЗВАНИЕ] [--opt ключ=значение] [--json | --format xlsx --out ФАЙЛ]
+  users add --db ФАЙЛ --name ИМЯ --login ЛОГИН --role owner|admin|manager|viewer [--password-stdin]   добавить сотрудника (пароль — со стандартного ввода)
+  users list --db ФАЙЛ [--json]             сотрудники: логин, роль, есть ли пароль
+  users passwd ЛОГИН --db ФАЙЛ --password-stdin   задать пароль (читается со стандартного ввода); все входы сотрудника завершаются
+  users deactivate ЛОГИН --db ФАЙЛ          отключить сотрудника: войти больше нельзя, его входы завершаются
   у любой команды: --lang ru|en (язык сообщений; по умолчанию язык базы), --debug (подробности ошибок)`,
   errorPrefix: 'ошибка',
   debugHint: '(подробности: запустите с --debug)',
   errors: {
     dbRequired: 'нужен параметр --db ФАЙЛ',
+    usersSubcommand: 'users: укажите действие — add, list, passwd или deactivate',
+    usersNeedsLogin: 'users {{action}}: укажите ЛОГИН',
+    noSuchLogin: 'нет сотрудника с логином «{{login}}»',
+    roleOneOf: '--role: одно из owner, admin, manager, viewer; получено «{{value}}»',
+    passwordStdinRequired: 'пароль читается только со стандартного ввода: добавьте --password-stdin и передайте его, например: echo ПАРОЛЬ | npm run cli -- …',
+    passwordEmpty: 'со стандартного ввода не пришёл пароль',
+    lanNeedsPassword:
+      'доступ по сети (--host {{host}}) не откроется, пока ни у кого нет пароля: задайте пароль в Настройки → Сотрудники или командой npm run cli -- users passwd ЛОГИН --db {{db}} --password-stdin',
     noWorkspace: 'нет базы {{path}}; создайте её: npm run cli -- init --db {{path}}',
     workspaceExists: 'файл {{path}} уже существует; init создаёт только новую базу',
     optionRequired: 'нужен параметр --{{name}}',
@@ -56,7 +68,13 @@ export const cliRu = {
   innLabel: 'ИНН',
   serving: 'Картотека открыта: {{url}} (база: {{path}})',
   notOpen: 'не открыта',
-  lanWarning: 'Доступ по сети ВКЛЮЧЁН: любой в вашей сети может открыть {{url}}. Входа по паролю пока нет.',
+  lanWarning: 'Доступ по сети ВКЛЮЧЁН: компьютеры вашей сети могут открыть {{url}}; войти можно только с логином и паролем.',
+  passwordPrompt: 'Пароль: ',
+  userAdded: 'сотрудник {{name}} добавлен (логин {{login}}, роль {{role}})',
+  passwordSet: 'пароль сотрудника {{login}} задан; завершено входов: {{ended}}',
+  userDeactivated: 'сотрудник {{login}} отключён; войти больше нельзя',
+  userLine: '{{login}}  {{name}}  {{role}}  {{active}}  {{password}}  {{last}}',
+  userWords: { active: 'работает', inactive: 'отключён', password: 'пароль задан', noPassword: 'без пароля', never: 'не входил', noLogin: '(без логина)' },
   uiBuilding: 'Интерфейс ещё не собран — собираю (npm run build:renderer)…',
   damagedServing: 'внимание: {{message}}\nСтраница в браузере предложит последнюю исправную копию.',
   backupsNone: 'резервных копий в {{dir}} нет',

@@ -5,8 +5,10 @@ import { tasksEn, tasksErrorsEn } from './tasks.en';
 import { exchangeEn, exchangeErrorsEn } from './exchange.en';
 import { dealsEn, dealsErrorsEn } from './deals.en';
 import { reportsEn, reportsErrorsEn } from './reports.en';
+import { authEn, authErrorsEn, usersErrorsEn } from './auth.en';
 
 export const en: Dictionary = {
+  auth: authEn,
   backup: backupEn,
   reports: reportsEn,
   about: aboutEn,
@@ -82,6 +84,9 @@ export const en: Dictionary = {
     blocked: 'Blocked',
   },
   fields: {
+    login: 'Login',
+    password: 'Password',
+    oldPassword: 'Current password',
     stageId: 'Stage',
     pipelineId: 'Pipeline',
     lostReasonId: 'Lost reason',
@@ -350,6 +355,8 @@ export const en: Dictionary = {
   exchange: exchangeEn,
   deals: dealsEn,
   errors: {
+    auth: authErrorsEn,
+    users: usersErrorsEn,
     tasks: tasksErrorsEn,
     exchange: exchangeErrorsEn,
     deal: dealsErrorsEn,

@@ -7,8 +7,10 @@ import { backupRu, backupErrorsRu } from './backup.ru';
 import { aboutRu } from './about.ru';
 import { tasksRu, tasksErrorsRu } from './tasks.ru';
 import { exchangeRu, exchangeErrorsRu } from './exchange.ru';
+import { authRu, authErrorsRu, usersErrorsRu } from './auth.ru';
 
 export const ru = {
+  auth: authRu,
   backup: backupRu,
   reports: reportsRu,
   about: aboutRu,
@@ -84,6 +86,9 @@ export const ru = {
     blocked: 'Заблокирован',
   },
   fields: {
+    login: 'Логин',
+    password: 'Пароль',
+    oldPassword: 'Текущий пароль',
     stageId: 'Этап',
     pipelineId: 'Воронка',
     lostReasonId: 'Причина отказа',
@@ -352,6 +357,8 @@ export const ru = {
   exchange: exchangeRu,
   deals: dealsRu,
   errors: {
+    auth: authErrorsRu,
+    users: usersErrorsRu,
     tasks: tasksErrorsRu,
     exchange: exchangeErrorsRu,
     deal: dealsErrorsRu,

@@ -58,3 +58,10 @@ export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 
 export const IMPORT_ACTIONS = ['created', 'updated'] as const;
 export type ImportAction = (typeof IMPORT_ACTIONS)[number];
+
+/**
+ * A user's role: what they may do is the permission matrix (core/procedures/access.ts).
+ * The workspace's first user is its owner.
+ */
+export const USER_ROLES = ['owner', 'admin', 'manager', 'viewer'] as const;
+export type UserRole = (typeof USER_ROLES)[number];

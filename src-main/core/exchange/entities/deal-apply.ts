@@ -144,7 +144,7 @@ const COLOURS = ['#e8590c', '#2f9e44', '#1971c2', '#9c36b5', '#f08c00', '#0c8599
 function createManagers(ctx: Ctx, candidates: Candidate<DealRecord>[], journal: Journal): void {
   const ids = new Map<string, string>();
   unknownManagers(candidates).forEach((name, i) => {
-    const { id } = createUser(ctx.db, isoNow(ctx), { name, email: null, color: COLOURS[i % COLOURS.length]! });
+    const { id } = createUser(ctx.db, isoNow(ctx), { name, email: null, color: COLOURS[i % COLOURS.length]!, login: null, role: 'manager', password: null });
     journal.created('user', id);
     ids.set(foldText(name), id);
   });
