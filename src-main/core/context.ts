@@ -5,6 +5,8 @@ export interface Ctx {
   ws: Workspace;
   db: Db;
   userId: string;
+  /** Whose clients, deals and tasks the acting user sees (access/visibility.ts); absent: all. */
+  sees?: 'all' | 'own';
   now(): Date;
 }
 

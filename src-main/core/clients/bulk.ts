@@ -3,6 +3,7 @@ import { ValidationError } from '../errors';
 import { isoNow } from '../context';
 import { searchClientSeqs } from '../search/client-search';
 import { filterSql, SEARCH_CAP } from './list';
+import { visibleClients } from '../access/visibility';
 import type { ListQuery } from './schemas';
 import { chunks, setArchived } from './write';
 
@@ -16,7 +17,7 @@ export type BulkAction =
 /** Ids the user selected, or every client matching the list's current filters. */
 export function resolveTarget(ctx: Ctx, target: { ids: string[] } | { query: ListQuery }): string[] {
   if ('ids' in target) return target.ids;
-  const f = filterSql(target.query);
+  const f = filterSql(target.query, 'probe', visibleClients(ctx, 'c'));
   const s = ctx.ws.sqlite;
   if (target.query.search.trim()) {
     // Exactly the clients the list shows for this search (at most SEARCH_CAP), never

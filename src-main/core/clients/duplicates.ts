@@ -3,6 +3,7 @@ import { prepared } from '../db/statements';
 import { normalizePhone, emailKey } from '../validation/contact-points';
 import { restoreInn } from '../validation/requisites';
 import { onCurrentCard } from './contact-scope';
+import { maySeeClient } from '../access/visibility';
 
 export interface DuplicateHit {
   id: string;
@@ -10,6 +11,11 @@ export interface DuplicateHit {
   archived: boolean;
   matchedBy: 'inn' | 'phone' | 'email';
   value: string;
+  /**
+   * A client the user may not see: only that it exists and who is responsible for it
+   * (so they can ask a colleague), never its name or card; `id` and `name` are empty.
+   */
+  hidden?: { responsible: string | null };
 }
 
 /** Existing clients sharing an ИНН, a phone or an e-mail with what is being typed. */
@@ -24,7 +30,10 @@ export function findDuplicates(
     for (const r of rows) {
       if (r.id === input.excludeId || seen.has(r.id + matchedBy)) continue;
       seen.add(r.id + matchedBy);
-      hits.push({ id: r.id, name: r.name, archived: !!r.archived_at, matchedBy, value });
+      if (!maySeeClient(ctx, r.id)) {
+        const responsible = prepared<{ name: string }>(sqlite, 'SELECT u.name FROM clients c JOIN users u ON u.id = c.responsible_id WHERE c.id = ?').get(r.id)?.name ?? null;
+        hits.push({ id: '', name: '', archived: !!r.archived_at, matchedBy, value, hidden: { responsible } });
+      } else hits.push({ id: r.id, name: r.name, archived: !!r.archived_at, matchedBy, value });
     }
   };
   const inn = input.inn?.trim() ? restoreInn(input.inn) : null;

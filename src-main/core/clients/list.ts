@@ -8,6 +8,7 @@ import { whatMatched, type SearchMatch } from '../search/matched';
 import { pageAcross, sortStretches } from './list-sort';
 import type { ListQuery } from './schemas';
 import { auditSql } from './audit-filters';
+import { visibleClients, type SqlCondition } from '../access/visibility';
 import { selectionIds } from './selections';
 import type { Client, Email, Phone, Tag, User } from '../db/schema';
 
@@ -48,9 +49,14 @@ export interface ClientPage {
  * seqs read from covering indexes, so the walk stays on the covering sort index
  * instead of fetching every client's row (at 200k clients: ~60 ms instead of 0.5-2 s).
  */
-export function filterSql(q: ListQuery, shape: 'probe' | 'scan' = 'probe'): SqlFilter {
+export function filterSql(q: ListQuery, shape: 'probe' | 'scan' = 'probe', visible: SqlCondition | null = null): SqlFilter {
   const where: string[] = [q.archived ? 'c.archived_at IS NOT NULL' : 'c.archived_at IS NULL'];
   const params: unknown[] = [];
+  // Whose clients the caller sees: part of every filter, so counts, pages and search agree.
+  if (visible && visible.params.length) {
+    where.push(visible.sql);
+    params.push(...visible.params);
+  }
   const scan = shape === 'scan';
   const eq = (col: string, v: unknown, indexed = false) => {
     if (v !== null && v !== undefined && v !== '') {
@@ -122,9 +128,11 @@ function cached<T>(sqlite: Database.Database, key: string, compute: () => T): T 
 
 export function listClients(ctx: Ctx, q: ListQuery, offset: number, limit: number): ClientPage {
   const sqlite = ctx.ws.sqlite;
-  const key = JSON.stringify(q);
+  const visible = visibleClients(ctx, 'c');
+  // Two users with different visibility never share a cached list.
+  const key = JSON.stringify([q, visible.params]);
   if (q.search.trim()) {
-    const found = cached(sqlite, key, () => searchClientSeqs(sqlite, q.search, filterSql(q), SEARCH_CAP + 1));
+    const found = cached(sqlite, key, () => searchClientSeqs(sqlite, q.search, filterSql(q, 'probe', visible), SEARCH_CAP + 1));
     const capped = found.length > SEARCH_CAP;
     const seqs = found.slice(0, SEARCH_CAP);
     const pageSeqs = seqs.slice(offset, offset + limit);
@@ -137,7 +145,7 @@ export function listClients(ctx: Ctx, q: ListQuery, offset: number, limit: numbe
       rows: rows.map((r, i) => ({ ...r, match: matches.get(pageSeqs[i]!) ?? null })),
     };
   }
-  const filter = filterSql(q, 'scan');
+  const filter = filterSql(q, 'scan', visible);
   const where = filter.where.join(' AND ');
   const stretches = sortStretches(sqlite, q);
   if (filter.where.length > 1) {
@@ -168,7 +176,8 @@ export function listClients(ctx: Ctx, q: ListQuery, offset: number, limit: numbe
 export function countSearch(ctx: Ctx, q: ListQuery): { count: number; more: boolean } {
   const sqlite = ctx.ws.sqlite;
   if (!q.search.trim()) return { count: listClients(ctx, q, 0, 1).total, more: false };
-  const n = cached(sqlite, `count:${JSON.stringify(q)}`, () => searchClientSeqs(sqlite, q.search, filterSql(q), COUNT_CAP + 1).length);
+  const visible = visibleClients(ctx, 'c');
+  const n = cached(sqlite, `count:${JSON.stringify([q, visible.params])}`, () => searchClientSeqs(sqlite, q.search, filterSql(q, 'probe', visible), COUNT_CAP + 1).length);
   return { count: Math.min(n, COUNT_CAP), more: n > COUNT_CAP };
 }
 

@@ -3,6 +3,7 @@ import { prepared } from '../db/statements';
 import { normalizePhone, formatPhone } from '../validation/contact-points';
 import { onCurrentCard } from './contact-scope';
 import type { Client, Contact, Phone } from '../db/schema';
+import { maySeeClient, seesOwnOnly } from '../access/visibility';
 
 /** A phone that matched: whose it is. */
 type PhoneOwner = { client_id: Phone['clientId']; contact_id: Phone['contactId'] };
@@ -40,6 +41,8 @@ export function lookupPhone(ctx: Ctx, phone: string): LookupHit[] {
          AND ${onCurrentCard('p')} LIMIT 50`,
     ).all(`"${n.digits.slice(-10)}"`, n.digits.slice(-10));
   }
+  // A caller whose client the user may not see is not found for them.
+  if (seesOwnOnly(ctx)) rows = rows.filter((r) => maySeeClient(ctx, r.client_id));
   return rows.map((r) => {
     // The phone's client exists (a foreign key with ON DELETE CASCADE).
     const c = prepared<Pick<Client, 'id' | 'name' | 'inn'> & { archived_at: Client['archivedAt'] }>(

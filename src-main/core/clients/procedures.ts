@@ -13,6 +13,7 @@ import { addHistory, historyInput, listHistory } from '../history/service';
 import { takeSafetyBackup } from '../backup/safety';
 import { historySearch, searchHistory } from '../history/search';
 import { historyCursor, id, limit, offset } from '../validation/rules';
+import { requireClientVisible } from '../access/visibility';
 
 const ids = z.array(id).min(1).max(200_000);
 
@@ -46,6 +47,8 @@ export const clientProcedures = {
     },
   ),
   'clients.merge': proc(writes('merge'), z.object({ keepId: id, mergeId: id }), (s, i) => {
+    requireClientVisible(s.ctx(), i.keepId);
+    requireClientVisible(s.ctx(), i.mergeId);
     if (i.keepId !== i.mergeId) takeSafetyBackup(s, 'merge');
     return mergeClients(s.ctx(), i.keepId, i.mergeId);
   }),
@@ -64,7 +67,10 @@ export const clientProcedures = {
       .all()
       .map((r) => r.region),
   ),
-  'contacts.create': proc(writes('change'), z.object({ clientId: id, fields: contactFields }), (s, i) => createContact(s.ctx(), i.clientId, i.fields)),
+  'contacts.create': proc(writes('change'), z.object({ clientId: id, fields: contactFields }), (s, i) => {
+    requireClientVisible(s.ctx(), i.clientId);
+    return createContact(s.ctx(), i.clientId, i.fields);
+  }),
   'contacts.update': proc(writes('change'), z.object({ id, fields: contactFields }), (s, i) => updateContact(s.ctx(), i.id, i.fields)),
   'contacts.archive': proc(writes('archive'), z.object({ id, archived: z.boolean().default(true) }), (s, i) => archiveContact(s.ctx(), i.id, i.archived)),
   'history.list': proc(reads('view'), z.object({
@@ -72,9 +78,15 @@ export const clientProcedures = {
       before: historyCursor,
       limit: limit(200, 50),
     }),
-    (s, i) => listHistory(s.ctx(), i.clientId, i.before ?? null, i.limit),
+    (s, i) => {
+      requireClientVisible(s.ctx(), i.clientId);
+      return listHistory(s.ctx(), i.clientId, i.before ?? null, i.limit);
+    },
   ),
-  'history.add': proc(writes('change'), historyInput, (s, i) => addHistory(s.ctx(), i)),
+  'history.add': proc(writes('change'), historyInput, (s, i) => {
+    requireClientVisible(s.ctx(), i.clientId);
+    return addHistory(s.ctx(), i);
+  }),
   /** Every client's history in one list (the activity report's numbers open here). */
   'history.search': proc(
     reads('view'),

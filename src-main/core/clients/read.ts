@@ -5,6 +5,7 @@ import { NotFoundError } from '../errors';
 import { formatPhone, normalizePhone } from '../validation/contact-points';
 import type { ClientFields } from './schemas';
 import { personName } from './validate';
+import { requireClientVisible } from '../access/visibility';
 
 type ClientRow = typeof clients.$inferSelect;
 
@@ -91,6 +92,7 @@ function phonesOf(ctx: Ctx, clientId: string) {
 export function getClientCard(ctx: Ctx, id: string) {
   const c = ctx.db.select().from(clients).where(eq(clients.id, id)).get();
   if (!c) throw new NotFoundError('client', id);
+  requireClientVisible(ctx, id);
   const allPhones = phonesOf(ctx, id);
   const allEmails = ctx.db.select().from(emails).where(eq(emails.clientId, id)).orderBy(asc(emails.sort)).all();
   const fields = fieldsOf(

@@ -10,6 +10,7 @@ import { clientFields, type ClientFields, type ClientPatch } from './schemas';
 import { displayName, normalizeEmails, normalizePhones, requisiteIssues } from './validate';
 import { readClientFields } from './read';
 import { logHistoryEvent } from '../history/events';
+import { requireClientVisible } from '../access/visibility';
 
 type ClientRow = typeof clients.$inferInsert;
 
@@ -143,6 +144,7 @@ export function createClient(ctx: Ctx, input: ClientFields): { id: string } {
 export function updateClient(ctx: Ctx, id: string, patch: ClientPatch): { id: string } {
   const current = readClientFields(ctx, id);
   if (!current) throw new NotFoundError('client', id);
+  requireClientVisible(ctx, id);
   const given = stripUndefined(patch);
   const merged = clientFields.parse({ ...current, ...given });
   const p = prepare(ctx, merged, given.custom ?? {}, new Set(Object.keys(given)));
@@ -165,6 +167,7 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 }
 
 export function setArchived(ctx: Ctx, ids: string[], archived: boolean): { count: number } {
+  for (const id of ids) requireClientVisible(ctx, id);
   const now = isoNow(ctx);
   let count = 0;
   ctx.ws.sqlite.transaction(() => {

@@ -53,7 +53,7 @@ function toCards(ctx: Ctx, rows: CardRow[]): BoardCard[] {
 
 /** One page of a column in board order, after `cursor` (exclusive). */
 export function columnPage(ctx: Ctx, stageId: string, filter: DealFilter, cursor: ColumnCursor | null, limit: number) {
-  const f = dealFilterSql(filter);
+  const f = dealFilterSql(ctx, filter);
   const where = ['d.stage_id = ?', ...f.where];
   const params: unknown[] = [stageId, ...f.params];
   if (cursor) {
@@ -71,7 +71,7 @@ export function cardById(ctx: Ctx, dealId: string): BoardCard | null {
 }
 
 export function matchesFilter(ctx: Ctx, dealId: string, filter: DealFilter): boolean {
-  const f = dealFilterSql(filter);
+  const f = dealFilterSql(ctx, filter);
   return !!prepared(ctx.ws.sqlite, `SELECT 1 FROM deals d WHERE d.id = ? AND ${f.where.join(' AND ')}`).get(
     dealId,
     ...f.params,
@@ -85,7 +85,7 @@ export interface Totals {
 }
 
 export function columnTotals(ctx: Ctx, pipelineId: string, filter: DealFilter): Map<string, Totals> {
-  const f = dealFilterSql(filter);
+  const f = dealFilterSql(ctx, filter);
   const rows = prepared<Pick<Deal, 'stageId'> & Totals>(
     ctx.ws.sqlite,
     `SELECT d.stage_id AS stageId, count(*) AS count, coalesce(sum(d.amount_kopecks), 0) AS sumKopecks

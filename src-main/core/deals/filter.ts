@@ -1,6 +1,8 @@
 import { nameKey, sortKey } from '../text/fold';
 import type { DealFilter } from './schemas';
 import { dealsWithoutNextTaskSql } from '../tasks/deal-hooks';
+import type { Ctx } from '../context';
+import { visibleDeals } from '../access/visibility';
 
 /**
  * Board/list filters as SQL on alias `d` (deals) alone ("no next step" asks the tasks
@@ -9,9 +11,11 @@ import { dealsWithoutNextTaskSql } from '../tasks/deal-hooks';
  * the deal's title_key and its copy of the client's name_key, which drops a leading legal form,
  * so "ооо ромаш" finds «ООО Ромашка» too.
  */
-export function dealFilterSql(f: DealFilter): { where: string[]; params: unknown[] } {
-  const where: string[] = ['d.archived_at IS NULL'];
-  const params: unknown[] = [];
+export function dealFilterSql(ctx: Ctx, f: DealFilter): { where: string[]; params: unknown[] } {
+  // Whose deals the caller sees comes first, so every board, list, total and export agrees.
+  const visible = visibleDeals(ctx, 'd');
+  const where: string[] = ['d.archived_at IS NULL', visible.sql];
+  const params: unknown[] = [...visible.params];
   if (f.responsibleId === 'none') where.push('d.responsible_id IS NULL');
   else if (f.responsibleId) {
     where.push('d.responsible_id = ?');

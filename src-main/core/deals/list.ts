@@ -35,8 +35,8 @@ export interface DealListQuery {
 }
 
 /** The list's conditions on `d` (deals) and `st` (its stage); the export reuses them. */
-export function whereOf(q: DealListQuery) {
-  const f = dealFilterSql(q.filter);
+export function whereOf(ctx: Ctx, q: DealListQuery) {
+  const f = dealFilterSql(ctx, q.filter);
   const where = [...f.where];
   const params = [...f.params];
   if (q.pipelineId) {
@@ -58,7 +58,7 @@ const FROM = 'FROM deals d JOIN stages st ON st.id = d.stage_id';
  * milliseconds at 100,000), so the list asks for them with its first page only.
  */
 export function listDeals(ctx: Ctx, q: DealListQuery, offset: number, limit: number, withTotals = true) {
-  const { where, params } = whereOf(q);
+  const { where, params } = whereOf(ctx, q);
   const totals = withTotals
     ? prepared<{ total: Totals['count']; sumKopecks: Totals['sumKopecks'] }>(
         ctx.ws.sqlite,

@@ -6,6 +6,7 @@ import { nextTaskForDeals } from '../tasks/deal-hooks';
 import { historyPage, type HistoryCursor } from '../history/service';
 import type { Client, Contact, Deal, DealLine, LostReason, Pipeline, Stage, User } from '../db/schema';
 import type { Totals } from './board';
+import { requireDealVisible } from '../access/visibility';
 
 /** One entry into a stage, as read from deal_stage_changes. */
 type StageEntry = { stageId: Stage['id']; stageName: Stage['name']; kind: Stage['kind']; enteredAt: string; byName: User['name'] | null };
@@ -72,6 +73,7 @@ export function stagePath(ctx: Ctx, dealId: string): StagePathStep[] {
 }
 
 export function getDealCard(ctx: Ctx, id: string) {
+  requireDealVisible(ctx, id);
   const s = ctx.ws.sqlite;
   const deal = prepared<CardRow>(
     s,

@@ -9,6 +9,7 @@ import { dealProcedures } from '../deals/procedures';
 import { reportProcedures } from '../reports/procedures';
 import { userProcedures } from '../users/procedures';
 import { authProcedures } from '../auth/procedures';
+import { accessProcedures } from '../access/procedures';
 import { AppError, ValidationError } from '../errors';
 import type { Session } from '../workspace/session';
 import type { Procedure } from './define';
@@ -16,12 +17,13 @@ import type { Caller } from './caller';
 import { assertAllowed } from './access';
 import { resolveChosenPaths } from './chosen-paths';
 import { actingUser } from '../auth/gate';
+import { readMatrix, roleOf } from '../access/matrix';
 
 export type { Caller } from './caller';
 export { INTERNAL_CALLER } from './caller';
 export { ChosenPaths, isPathPurpose, PATH_PURPOSES, type PathPurpose } from './chosen-paths';
 
-const domains = [workspaceProcedures, clientProcedures, settingsProcedures, backupProcedures, taskProcedures, exchangeProcedures, dealProcedures, reportProcedures, userProcedures, authProcedures];
+const domains = [workspaceProcedures, clientProcedures, settingsProcedures, backupProcedures, taskProcedures, exchangeProcedures, dealProcedures, reportProcedures, userProcedures, authProcedures, accessProcedures];
 
 /** The single contract between the UI (any door) and the core. */
 export const procedures = {
@@ -35,6 +37,7 @@ export const procedures = {
   ...reportProcedures,
   ...userProcedures,
   ...authProcedures,
+  ...accessProcedures,
 };
 
 /** Names defined by more than one domain (the spread above would silently keep the last). */
@@ -77,9 +80,11 @@ export function invoke(session: Session, name: string, rawInput: unknown, caller
   const p = procedures[name] as unknown as Procedure;
   // The signed-in user (or the owner where nobody signs in) is ctx.userId for this call.
   const userId = actingUser(session, name, caller);
-  assertAllowed(name, p, caller);
+  const role = roleOf(session, userId);
+  const matrix = readMatrix(session);
+  assertAllowed(name, p, caller, role, matrix);
   const input = parseInput(p, p.paths ? resolveChosenPaths(name, p.paths, rawInput, caller, session) : rawInput);
-  return session.actAs(userId, caller, () => {
+  return session.actAs(userId, caller, matrix[role].see, () => {
     if (p.effect !== 'write') return p.handler(session, input);
     const sqlite = session.workspace.sqlite;
     return sqlite

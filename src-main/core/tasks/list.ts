@@ -3,6 +3,7 @@ import { prepared } from '../db/statements';
 import type { Bucket, ListFilter } from './schemas';
 import type { Client, Contact, Deal, Task, TaskType, User } from '../db/schema';
 import { dayStart, localDate, shiftDate, weekMonday } from './time';
+import { seesOwnOnly } from '../access/visibility';
 
 // Lists and calendar ranges are index range scans: open tasks by deadline (partial
 // indexes over open tasks, per assignee or all), done ones by completion time,
@@ -98,8 +99,14 @@ export function toRow(r: RawRow, m: Moment): TaskRow {
   return { ...r, allDay, overdue };
 }
 
-function filterSql(f: ListFilter, userId: string, params: Record<string, unknown>, tz = 'UTC'): string {
+function filterSql(ctx: Ctx, f: ListFilter, params: Record<string, unknown>, tz = 'UTC'): string {
+  const userId = ctx.userId;
   let sql = '';
+  // A user who sees only their own: tasks assigned to them or set by them.
+  if (seesOwnOnly(ctx)) {
+    sql += ' AND (t.assignee_id = @me OR t.created_by = @me)';
+    params.me = userId;
+  }
   if (f.doneFrom) {
     sql += ' AND t.done_at >= @doneFrom';
     params.doneFrom = f.doneFrom;
@@ -143,7 +150,7 @@ export const LATE_SQL = '(t.done_at IS NOT NULL AND ((t.all_day = 0 AND t.done_a
 
 function bucketQuery(ctx: Ctx, bucket: Bucket, f: ListFilter, now: Date, tz: string) {
   const params: Record<string, unknown> = {};
-  const filters = filterSql(f, ctx.userId, params, tz);
+  const filters = filterSql(ctx, f, params, tz);
   if (bucket === 'done') {
     return { where: `t.done_at IS NOT NULL AND t.archived_at IS NULL${filters}`, order: 't.done_at DESC, t.id DESC', params };
   }

@@ -18,6 +18,7 @@ import { taskSeries } from '../db/schema';
 import { dayStart, shiftDate } from './time';
 import { calendarDayEntries, calendarDays, type CalendarFilter } from './calendar';
 import { openTasksOfDeal } from './deal-close';
+import { seesOwnOnly } from '../access/visibility';
 
 const ids = z.array(id).max(200).default([]);
 const scope = z.enum(['one', 'series']).default('one');
@@ -41,7 +42,8 @@ const calendarFilter = z.object({
 });
 
 function calendarFilterFor(ctx: Ctx, f: z.output<typeof calendarFilter>): CalendarFilter {
-  const assigneeIds = f.assigneeIds.length ? f.assigneeIds : f.scope === 'mine' ? [ctx.userId] : [];
+  // Someone who sees only their own gets their own calendar, whatever the filter asks.
+  const assigneeIds = seesOwnOnly(ctx) ? [ctx.userId] : f.assigneeIds.length ? f.assigneeIds : f.scope === 'mine' ? [ctx.userId] : [];
   return { assigneeIds, typeIds: f.typeIds, birthdays: f.birthdays };
 }
 

@@ -13,6 +13,8 @@ type Listener = (session: Session) => void;
 interface Call {
   userId: string;
   caller: Caller;
+  /** Whose records the user sees (the matrix's `see` for their role). */
+  sees: 'all' | 'own';
 }
 
 /**
@@ -74,7 +76,8 @@ export class Session {
 
   ctx(): Ctx {
     const ws = this.workspace;
-    return { ws, db: ws.db, userId: this.calls.getStore()?.userId ?? this.ownerId, now: () => this.now() };
+    const call = this.calls.getStore();
+    return { ws, db: ws.db, userId: call?.userId ?? this.ownerId, sees: call?.sees ?? 'all', now: () => this.now() };
   }
 
   /** The workspace's owner: who acts for the CLI, internal calls and a workspace without passwords. */
@@ -83,8 +86,8 @@ export class Session {
   }
 
   /** Runs one procedure call as `userId` (invoke does this for every call). */
-  actAs<T>(userId: string, caller: Caller, fn: () => T): T {
-    return this.calls.run({ userId, caller }, fn);
+  actAs<T>(userId: string, caller: Caller, sees: 'all' | 'own', fn: () => T): T {
+    return this.calls.run({ userId, caller, sees }, fn);
   }
 
   /** The caller of the call in progress (its door, address, sign-in); outside a call, the core itself. */

@@ -178,6 +178,8 @@ export const en: Dictionary = {
     phonePlaceholder: '+7 (___) ___-__-__',
     emailPlaceholder: 'name@example.com',
     duplicates: 'This client may already exist:',
+    duplicateHidden: 'a client with this value already exists ({{by}}), responsible: {{responsible}}',
+    noResponsible: 'nobody',
     duplicateBy: {
       inn: 'same INN',
       phone: 'same phone',

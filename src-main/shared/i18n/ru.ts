@@ -180,6 +180,8 @@ export const ru = {
     phonePlaceholder: '+7 (___) ___-__-__',
     emailPlaceholder: 'name@example.ru',
     duplicates: 'Возможно, такой клиент уже есть:',
+    duplicateHidden: 'клиент с таким значением уже есть ({{by}}), ответственный: {{responsible}}',
+    noResponsible: 'не назначен',
     duplicateBy: {
       inn: 'тот же ИНН',
       phone: 'тот же телефон',

@@ -11,7 +11,11 @@ export function DuplicateWarning({ hits, onOpen }: { hits: ProcOutput<'clients.d
     <div className="warning" role="alert" data-testid="duplicate-warning">
       {t('form.duplicates')}
       <ul>
-        {hits.map((d) => (
+        {hits.map((d, i) =>
+          d.hidden ? (
+            // Someone else's client: that it exists and whom to ask, never the card.
+            <li key={`hidden-${i}-${d.matchedBy}`}>{t('form.duplicateHidden', { by: t(`form.duplicateBy.${d.matchedBy}`), responsible: d.hidden.responsible ?? t('form.noResponsible') })}</li>
+          ) : (
           <li key={d.id + d.matchedBy}>
             <a
               href={`#/clients/${d.id}`}
@@ -25,7 +29,8 @@ export function DuplicateWarning({ hits, onOpen }: { hits: ProcOutput<'clients.d
             </a>{' '}
             — {t(`form.duplicateBy.${d.matchedBy}`)} {d.archived && t('form.archivedMark')}
           </li>
-        ))}
+          ),
+        )}
       </ul>
     </div>
   );

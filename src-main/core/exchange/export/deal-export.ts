@@ -42,7 +42,7 @@ export const dealsExport: ExportEntity<DealListQuery> = {
   },
   *rows(ctx: Ctx, q: DealListQuery) {
     const sqlite = ctx.ws.sqlite;
-    const { where, params } = whereOf(q);
+    const { where, params } = whereOf(ctx, q);
     const dir = q.desc ? 'DESC' : 'ASC';
     const ids = sqlite
       .prepare(`SELECT d.id FROM deals d JOIN stages st ON st.id = d.stage_id WHERE ${where} ORDER BY ${SORT_SQL[q.sort]} ${dir}, d.id ${dir}`)

@@ -1,8 +1,8 @@
-import type Database from 'better-sqlite3';
 import type { Ctx } from '../../context';
 import { ValidationError } from '../../errors';
 import { listQuery, type ListQuery } from '../../clients/schemas';
 import { filterSql, SEARCH_CAP } from '../../clients/list';
+import { visibleClients } from '../../access/visibility';
 import { searchClientSeqs } from '../../search/client-search';
 import { formatPhone } from '../../validation/contact-points';
 import { clientFieldDefs, KIND_EXPORT, RELATION_EXPORT, STATUS_EXPORT } from '../entities/client-fields';
@@ -27,8 +27,9 @@ const CAMEL: Record<string, string> = {
   actualAddress: 'actual_address', bankName: 'bank_name', bankBik: 'bank_bik', bankAccount: 'bank_account', bankCorrAccount: 'bank_corr_account',
 };
 
-function* seqPages(sqlite: Database.Database, q: ListQuery): Generator<number[]> {
-  const filter = filterSql(q);
+function* seqPages(ctx: Ctx, q: ListQuery): Generator<number[]> {
+  const sqlite = ctx.ws.sqlite;
+  const filter = filterSql(q, 'probe', visibleClients(ctx, 'c'));
   if (q.search.trim()) {
     // The list shows at most SEARCH_CAP best matches for a search; the export writes the same.
     const seqs = searchClientSeqs(sqlite, q.search, filter, SEARCH_CAP);
@@ -58,7 +59,7 @@ export const clientsExport: ExportEntity<ListQuery> = {
   *rows(ctx: Ctx, q: ListQuery) {
     const sqlite = ctx.ws.sqlite;
     const page = sqlite.prepare(CLIENT_PAGE_SQL);
-    for (const seqs of seqPages(sqlite, q)) {
+    for (const seqs of seqPages(ctx, q)) {
       for (const r of page.all(JSON.stringify(seqs)) as Record<string, unknown>[]) {
         const out: Record<string, ExportValue> = {};
         for (const [k, v] of Object.entries(r)) if (typeof v === 'string' || typeof v === 'number' || v === null) out[k] = v;
@@ -88,16 +89,17 @@ export const contactsExport: ExportEntity<{ clientId?: string | null }> = {
   },
   *rows(ctx: Ctx, q) {
     const sqlite = ctx.ws.sqlite;
+    const visible = visibleClients(ctx, 'c');
     const stmt = sqlite.prepare(`
       SELECT k.rowid AS rid, k.name, k.position, k.birthday, k.notes, c.name AS clientName, c.inn AS clientInn,
         (SELECT json_group_array(p.digits) FROM (SELECT digits FROM phones p WHERE p.contact_id = k.id ORDER BY p.sort) p) AS phones,
         (SELECT json_group_array(e.address) FROM (SELECT address FROM emails e WHERE e.contact_id = k.id ORDER BY e.sort) e) AS emails
       FROM contacts k JOIN clients c ON c.id = k.client_id
-      WHERE k.archived_at IS NULL AND c.archived_at IS NULL AND (? IS NULL OR k.client_id = ?) AND k.rowid > ?
+      WHERE k.archived_at IS NULL AND c.archived_at IS NULL AND (? IS NULL OR k.client_id = ?) AND ${visible.sql} AND k.rowid > ?
       ORDER BY k.rowid LIMIT ${PAGE}`);
     let after = 0;
     for (;;) {
-      const rows = stmt.all(q.clientId ?? null, q.clientId ?? null, after) as Record<string, unknown>[];
+      const rows = stmt.all(q.clientId ?? null, q.clientId ?? null, ...visible.params, after) as Record<string, unknown>[];
       if (rows.length === 0) return;
       for (const r of rows) {
         yield {
