@@ -127,3 +127,14 @@ describe('a manager sees only their own clients, deals and tasks', () => {
     expect((as(anna)('clients.get', { id: own.boris }) as { id: string }).id).toBe(own.boris);
   });
 });
+
+describe('the owner role', () => {
+  it('an admin manages users but cannot make anyone an owner or change an owner', () => {
+    const admin = w.call('users.create', { name: 'Админ', email: null, color: '#336699', role: 'admin' } as never).id;
+    const call = as(admin);
+    expect(call('users.update', { id: anna, role: 'viewer' })).toBeTruthy();
+    expect(refusal(() => call('users.update', { id: admin, role: 'owner' })).code).toBe('forbidden');
+    expect(refusal(() => call('users.update', { id: w.session.owner, role: 'manager' })).code).toBe('forbidden');
+    expect(refusal(() => call('users.create', { name: 'Новый владелец', email: null, color: '#336699', role: 'owner' })).code).toBe('forbidden');
+  });
+});

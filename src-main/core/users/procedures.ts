@@ -4,6 +4,9 @@ import { USER_ROLES } from '../db/schema/enums';
 import { colour as color, id, name } from '../validation/rules';
 import { loginRule, passwordRule } from '../auth/login';
 import { createUser, listUsers, setPassword, updateUser } from './service';
+import { roleOf } from '../access/matrix';
+import { AppError } from '../errors';
+import type { Session } from '../workspace/session';
 
 const email = z
   .string()
@@ -17,12 +20,19 @@ const login = loginRule
   .transform((v) => v || null);
 const role = z.enum(USER_ROLES);
 
+function ownerOnly(s: Session): void {
+  if (roleOf(s, s.ctx().userId) !== 'owner') throw new AppError('forbidden', 'Only an owner grants or changes the owner role', { permission: 'owner' });
+}
+
 export const userProcedures = {
   'users.list': proc(reads('view'), z.object({}), (s) => listUsers(s.ctx().db)),
   'users.create': proc(
     writes('users'),
     z.object({ name, email, color, login: login.default(null), role: role.default('manager'), password: passwordRule.nullish().transform((v) => v ?? null) }),
-    (s, i) => createUser(s.ctx().db, s.now().toISOString(), i),
+    (s, i) => {
+      if (i.role === 'owner') ownerOnly(s);
+      return createUser(s.ctx().db, s.now().toISOString(), i);
+    },
   ),
   /** Changes only the fields given. Deactivating a user signs them out everywhere. */
   'users.update': proc(
@@ -36,7 +46,11 @@ export const userProcedures = {
       login: login.optional(),
       role: role.optional(),
     }),
-    (s, { id: userId, ...patch }) => updateUser(s.ctx(), userId, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))),
+    (s, { id: userId, ...patch }) => {
+      // Making someone an owner, or changing an owner, is the owner's alone: an admin could otherwise promote themselves.
+      if (patch.role === 'owner' || (patch.role !== undefined && roleOf(s, userId) === 'owner')) ownerOnly(s);
+      return updateUser(s.ctx(), userId, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
+    },
   ),
   /**
    * Everyone may change their own password (with the old one); whose else is checked in
