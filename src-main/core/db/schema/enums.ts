@@ -58,3 +58,6 @@ export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 
 export const IMPORT_ACTIONS = ['created', 'updated'] as const;
 export type ImportAction = (typeof IMPORT_ACTIONS)[number];
+
+/** The doors a call can come through (procedures/caller.ts), as the audit log records them. */
+export const AUDIT_DOORS = ['electron', 'http', 'cli', 'internal'] as const;
