@@ -13,6 +13,7 @@ import type { Procedure } from './define';
 import type { Caller } from './caller';
 import { assertAllowed } from './access';
 import { resolveChosenPaths } from './chosen-paths';
+import { auditCall, type AuditCall } from '../audit/hook';
 
 export type { Caller } from './caller';
 export { INTERNAL_CALLER } from './caller';
@@ -65,20 +66,30 @@ function parseInput(p: Procedure, rawInput: unknown) {
  * The one way into the core, for every door: checks that the caller may make the
  * call, takes its path inputs the way its door must give them (chosen-paths.ts),
  * validates the input against the procedure's schema, and runs the handler —
- * a `write` inside one IMMEDIATE transaction, so it applies whole or not at all.
+ * a `write` inside one IMMEDIATE transaction, so it applies whole or not at all —
+ * under the audit hook (core/audit/hook.ts), which records every change, export and
+ * sign-in call.
  */
 export function invoke(session: Session, name: string, rawInput: unknown, caller: Caller): unknown {
   if (!isProcedureName(name)) throw new AppError('unknown_procedure', `Unknown procedure: ${name}`, { name });
   const p = procedures[name] as unknown as Procedure;
   assertAllowed(name, p, caller);
   const input = parseInput(p, p.paths ? resolveChosenPaths(name, p.paths, rawInput, caller, session) : rawInput);
+  const audit = auditCall(session, name, p, input, caller);
+  return audit ? audit.around(() => run(session, name, p, input, audit)) : run(session, name, p, input, null);
+}
+
+function run(session: Session, name: string, p: Procedure, input: unknown, audit: AuditCall | null): unknown {
   if (p.effect !== 'write') return p.handler(session, input);
   const sqlite = session.workspace.sqlite;
   return sqlite
     .transaction(() => {
+      audit?.begin();
       const result = p.handler(session, input);
       // A promise would let the transaction commit before the work is done.
       if (result instanceof Promise) throw new Error(`${name} is declared 'write' but is asynchronous: declare it 'job'`);
+      // The entry commits or rolls back with the write it records.
+      audit?.record(result);
       return result;
     })
     .immediate();
