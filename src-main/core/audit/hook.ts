@@ -95,7 +95,7 @@ export class AuditCall {
   /** Reads the records the input names, before the handler changes them. */
   begin(): void {
     const spec = this.p.audit;
-    if (!spec?.before) return;
+    if (!spec?.target || !spec.before) return;
     this.ids = idsOf(spec.before(this.input));
     const readIds = spec.target === 'settings' ? ['workspace'] : this.ids;
     if (readIds.length > 0 && readIds.length <= SNAPSHOT_CAP) this.before = readTargets(this.session.workspace.sqlite, spec.target, readIds);
@@ -110,7 +110,7 @@ export class AuditCall {
     let ids = this.noted ?? this.ids;
     if (spec?.after) ids = idsOf(spec.after(result, this.input));
     const details: Record<string, unknown> = {};
-    if (spec) {
+    if (spec?.target) {
       const settings = spec.target === 'settings';
       const readIds = settings ? ['workspace'] : ids;
       const after = readIds.length > 0 && readIds.length <= SNAPSHOT_CAP ? readTargets(s, spec.target, readIds) : null;

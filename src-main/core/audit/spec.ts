@@ -9,7 +9,7 @@ export type TargetType = (typeof TARGET_TYPES)[number];
 type Ids = string | readonly string[] | null | undefined;
 
 export interface AuditSpec {
-  target: TargetType;
+  target?: TargetType;
   /** The records a call changes, known from its input (read before and after it). */
   before?: (input: any) => Ids; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** The records known only once it ran (a create's new id), read after it. */

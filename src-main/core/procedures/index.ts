@@ -7,6 +7,7 @@ import { taskProcedures } from '../tasks/procedures';
 import { exchangeProcedures } from '../exchange/procedures';
 import { dealProcedures } from '../deals/procedures';
 import { reportProcedures } from '../reports/procedures';
+import { auditProcedures } from '../audit/procedures';
 import { AppError, ValidationError } from '../errors';
 import type { Session } from '../workspace/session';
 import type { Procedure } from './define';
@@ -19,7 +20,7 @@ export type { Caller } from './caller';
 export { INTERNAL_CALLER } from './caller';
 export { ChosenPaths, isPathPurpose, PATH_PURPOSES, type PathPurpose } from './chosen-paths';
 
-const domains = [workspaceProcedures, clientProcedures, settingsProcedures, backupProcedures, taskProcedures, exchangeProcedures, dealProcedures, reportProcedures];
+const domains = [workspaceProcedures, clientProcedures, settingsProcedures, backupProcedures, taskProcedures, exchangeProcedures, dealProcedures, reportProcedures, auditProcedures];
 
 /** The single contract between the UI (any door) and the core. */
 export const procedures = {
@@ -31,6 +32,7 @@ export const procedures = {
   ...exchangeProcedures,
   ...dealProcedures,
   ...reportProcedures,
+  ...auditProcedures,
 };
 
 /** Names defined by more than one domain (the spread above would silently keep the last). */

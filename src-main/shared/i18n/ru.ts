@@ -5,6 +5,7 @@ import { dealsRu, dealsErrorsRu } from './deals.ru';
 import { reportsRu, reportsErrorsRu } from './reports.ru';
 import { backupRu, backupErrorsRu } from './backup.ru';
 import { aboutRu } from './about.ru';
+import { auditRu } from './audit.ru';
 import { tasksRu, tasksErrorsRu } from './tasks.ru';
 import { exchangeRu, exchangeErrorsRu } from './exchange.ru';
 
@@ -12,6 +13,7 @@ export const ru = {
   backup: backupRu,
   reports: reportsRu,
   about: aboutRu,
+  audit: auditRu,
   app: {
     name: 'Картотека',
     loading: 'Загрузка…',
