@@ -4,6 +4,7 @@ import { initCommand, lookupCommand, seedCommand, serveCommand, statsCommand } f
 import { backupCommand, backupsCommand, checkCommand, restoreCommand } from './backup';
 import { exportCommand, importCommand } from './exchange';
 import { reportCommand } from './report';
+import { auditCommand } from './audit';
 
 // Admin work without a window. Errors are one line on stderr and a non-zero exit
 // (2 for a mistake in the command line); --debug prints the stack.
@@ -34,6 +35,7 @@ const options = {
   pipeline: { type: 'string' },
   tz: { type: 'string' },
   opt: { type: 'string', multiple: true },
+  user: { type: 'string' },
 } as const;
 
 function intOption(value: string | undefined, name: string, fallback?: number): number {
@@ -108,6 +110,8 @@ async function main(argv: string[]): Promise<number> {
       return exportCommand(values.db, args[0], values);
     case 'report':
       return reportCommand(values.db, args[0], values);
+    case 'audit':
+      return auditCommand(values.db, values);
     default:
       throw new UsageError('errors.unknownCommand', { command });
   }

@@ -15,11 +15,13 @@ export const cliEn: CliMessages = {
   import FILE --db FILE [--entity clients|contacts|deals] [--mapping auto|PRESET.json] [--on-duplicate skip|update|overwrite|create] [--dry-run] [--json]
   export clients|contacts|deals --db FILE --format xlsx|csv|csv-1c|vcf --out FILE   (vcf: not deals)
   report NAME --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--month YYYY-MM] [--by dim1,dim2] [--pipeline NAME] [--opt key=value] [--json | --format xlsx --out FILE]
+  audit   --db FILE [--user NAME|LOGIN] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]   the audit log: who changed what, newest first
   any command: --lang ru|en (language of messages; default: the workspace's), --debug (error details)`,
   errorPrefix: 'error',
   debugHint: '(run with --debug for details)',
   errors: {
     dbRequired: '--db FILE is required',
+    auditUser: 'no user “{{user}}” (give a name or login as in Settings → Users)',
     noWorkspace: 'no workspace at {{path}}; create one with: npm run cli -- init --db {{path}}',
     workspaceExists: 'a file already exists at {{path}}; init only creates a new workspace',
     optionRequired: '--{{name}} is required',

@@ -16,11 +16,13 @@ export const cliRu = {
   import ФАЙЛ --db ФАЙЛ [--entity clients|contacts|deals] [--mapping auto|ПРЕСЕТ.json] [--on-duplicate skip|update|overwrite|create] [--dry-run] [--json]
   export clients|contacts|deals --db ФАЙЛ --format xlsx|csv|csv-1c|vcf --out ФАЙЛ   (vcf: не для сделок)
   report NAME --db ФАЙЛ [--from ГГГГ-ММ-ДД] [--to ГГГГ-ММ-ДД] [--month ГГГГ-ММ] [--by изм1,изм2] [--pipeline НАЗВАНИЕ] [--opt ключ=значение] [--json | --format xlsx --out ФАЙЛ]
+  audit   --db ФАЙЛ [--user ИМЯ|ЛОГИН] [--from ГГГГ-ММ-ДД] [--to ГГГГ-ММ-ДД] [--json]   журнал: кто что менял, новые первыми
   у любой команды: --lang ru|en (язык сообщений; по умолчанию язык базы), --debug (подробности ошибок)`,
   errorPrefix: 'ошибка',
   debugHint: '(подробности: запустите с --debug)',
   errors: {
     dbRequired: 'нужен параметр --db ФАЙЛ',
+    auditUser: 'нет пользователя «{{user}}» (укажите имя или логин, как в Настройки → Пользователи)',
     noWorkspace: 'нет базы {{path}}; создайте её: npm run cli -- init --db {{path}}',
     workspaceExists: 'файл {{path}} уже существует; init создаёт только новую базу',
     optionRequired: 'нужен параметр --{{name}}',
