@@ -318,6 +318,7 @@ export const en: Dictionary = {
       pipelines: 'Pipelines',
       'task-types': 'Task types',
       about: 'About',
+      audit: 'Audit log',
     },
     workspace: 'Workspace',
     workspacePath: 'Workspace file',

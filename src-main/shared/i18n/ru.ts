@@ -320,6 +320,7 @@ export const ru = {
       pipelines: 'Воронки',
       'task-types': 'Типы задач',
       about: 'О программе',
+      audit: 'Журнал',
     },
     workspace: 'Рабочая база',
     workspacePath: 'Файл базы',
