@@ -29,6 +29,7 @@ export const fieldText = (t: Translate, field: string): string =>
   field.startsWith('custom:') ? field.slice('custom:'.length) : known(t, `audit.fields.${field}`, field);
 
 export function doorText(t: Translate, e: Pick<AuditEntryLike, 'door' | 'address' | 'osUser'>): string {
+  if (e.door === 'http' && !e.address) return t('audit.door.httpLocal');
   return t(`audit.door.${e.door}`, { address: e.address ?? '', osUser: e.osUser ?? '' });
 }
 
@@ -43,8 +44,12 @@ export function targetText(t: Translate, e: AuditEntryLike): string {
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 
+/** Fields whose stored values are codes with words in the catalogue. */
+const CODED: Record<string, string> = { kind: 'kinds', relation: 'relations', status: 'statuses' };
+
 export function valueText(t: Translate, lang: string, field: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return t('audit.detail.empty');
+  if (CODED[field] && typeof v === 'string') return known(t, `${CODED[field]}.${v}`, v);
   if (typeof v === 'boolean') return t(v ? 'audit.detail.yes' : 'audit.detail.no');
   if (field.endsWith('_kopecks') && typeof v === 'number') {
     return new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v / 100);

@@ -105,7 +105,7 @@ export function AuditSection() {
           <label>
             {t('audit.filters.target')}
             {record ? (
-              <button type="button" className="chip" onClick={() => setRecord(null)} aria-label={t('audit.filters.reset')}>
+              <button type="button" className="chip" onClick={() => setRecord(null)} aria-label={`${t('audit.filters.thisRecord', { name: record.name })} ✕`}>
                 {t('audit.filters.thisRecord', { name: record.name })} ✕
               </button>
             ) : (

@@ -40,7 +40,8 @@ function callerWho(session: Session, caller: Caller): Who {
   return {
     userId: fromCaller ?? (session.isOpen ? session.ctx().userId : null),
     door: caller.door,
-    address: caller.door === 'http' ? (caller.address ?? null) : null,
+    // A LAN address only: a browser on this PC is this PC, as in the desktop window.
+    address: caller.door === 'http' && !caller.local ? (caller.address ?? null) : null,
     osUser: caller.osUser ?? null,
   };
 }

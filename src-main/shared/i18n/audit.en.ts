@@ -32,6 +32,7 @@ export const auditEn: typeof auditRu = {
   door: {
     electron: 'this PC',
     http: 'network: {{address}}',
+    httpLocal: 'a browser on this PC',
     cli: 'command line ({{osUser}})',
     internal: 'the program',
   },

@@ -33,6 +33,7 @@ export const auditRu = {
   door: {
     electron: 'этот компьютер',
     http: 'сеть: {{address}}',
+    httpLocal: 'браузер на этом компьютере',
     cli: 'командная строка ({{osUser}})',
     internal: 'программа',
   },
