@@ -20,6 +20,7 @@ import { benchTasks, type TaskBenchResult } from './tasks-bench';
 import { benchExchange, type ExchangeBenchResult } from './exchange-bench';
 import { benchDeals, dealsTable } from './deals-bench';
 import { benchDealTasks, dealTasksTable, type DealTasksBenchResult } from './deal-tasks-bench';
+import { auditTable, benchAudit } from './audit-bench';
 
 const TARGET_SEARCH_P95_MS = 10;
 
@@ -116,6 +117,8 @@ async function main(): Promise<void> {
       log('[7b] deals with tasks: next steps on the board and list, "without next step" filter');
       dealTasks = benchDealTasks(session, Math.max(5, opt.rounds));
     }
+    log('[7c] audit hook: a bulk change of 10,000 clients and single edits, with and without it');
+    const audit = benchAudit(session, Math.max(5, opt.rounds));
     let exchange: ExchangeBenchResult | null = null;
     if (opt.importRows > 0) {
       log(`[8] import of ${opt.importRows} rows (xlsx, CSV) vs bare read + bare inserts`);
@@ -198,6 +201,8 @@ async function main(): Promise<void> {
         : []),
       ...(deals ? [dealsTable(deals), ''] : []),
       ...(dealTasks ? [dealTasksTable(dealTasks), ''] : []),
+      auditTable(audit),
+      '',
       `search p95 at ${clients} clients: ${ms(s.latency.p95)} ms (target ≤ ${TARGET_SEARCH_P95_MS} ms)`,
       `bench took ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
@@ -219,6 +224,7 @@ async function main(): Promise<void> {
       exchange,
       deals,
       dealTasks,
+      audit,
       seconds: (performance.now() - started) / 1000,
     };
     const file = join(dirname(fileURLToPath(import.meta.url)), 'last-result.json');
