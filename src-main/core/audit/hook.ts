@@ -70,7 +70,7 @@ export class AuditCall {
   /** Runs the call; a write calls `begin` and `record` itself, inside its transaction. */
   around<T>(run: () => T): T {
     const outer = current;
-    current = this;
+    current = this; // eslint-disable-line @typescript-eslint/no-this-alias -- the call in progress, for noteAuditTargets
     try {
       if (this.p.effect !== 'write') this.begin();
       const result = run();

@@ -58,15 +58,17 @@ interface Row {
 function where(f: AuditFilter): { sql: string; params: unknown[] } {
   const w: string[] = [];
   const params: unknown[] = [];
-  if (f.userId) w.push('user_id = ?'), params.push(f.userId);
-  if (f.action) {
-    if (f.action.endsWith('.')) w.push("action >= ? AND action < ?"), params.push(f.action, `${f.action}\uffff`);
-    else w.push('action = ?'), params.push(f.action);
-  }
-  if (f.targetType) w.push('target_type = ?'), params.push(f.targetType);
-  if (f.targetId) w.push('target_id = ?'), params.push(f.targetId);
-  if (f.from) w.push('at >= ?'), params.push(new Date(f.from).toISOString());
-  if (f.to) w.push('at < ?'), params.push(new Date(f.to).toISOString());
+  const add = (sql: string, ...values: unknown[]) => {
+    w.push(sql);
+    params.push(...values);
+  };
+  if (f.userId) add('user_id = ?', f.userId);
+  if (f.action?.endsWith('.')) add('action >= ? AND action < ?', f.action, `${f.action}\uffff`);
+  else if (f.action) add('action = ?', f.action);
+  if (f.targetType) add('target_type = ?', f.targetType);
+  if (f.targetId) add('target_id = ?', f.targetId);
+  if (f.from) add('at >= ?', new Date(f.from).toISOString());
+  if (f.to) add('at < ?', new Date(f.to).toISOString());
   return { sql: w.length ? `WHERE ${w.join(' AND ')}` : '', params };
 }
 
