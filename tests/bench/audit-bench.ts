@@ -4,11 +4,11 @@ import { invoke, INTERNAL_CALLER, procedures } from '../../src-main/core/procedu
 import { proc, writes, type Procedure } from '../../src-main/core/procedures/define';
 import { bulkUpdate } from '../../src-main/core/clients/bulk';
 import { noteAuditTargets } from '../../src-main/core/audit/hook';
-import { medianOf, ms, ratio, table } from './measure';
+import { collectGarbage, median, ms, ratio, table } from './measure';
 
 // What the audit hook costs a write: the same change through `invoke` (hook, entry in
 // the write's transaction) and through the same handler in the same IMMEDIATE
-// transaction without the hook, alternating, medians of several rounds.
+// transaction without the hook, timed alternately, medians of several rounds.
 //  - a bulk «set responsible» over 10,000 clients: `clients.bulk`'s own work without
 //    the verified safety backup it takes first (seconds, and the same with or without
 //    the hook, it would hide the hook's cost);
@@ -43,17 +43,39 @@ export function benchAudit(session: Session, rounds: number): AuditBenchResult {
   };
   let flip = 0;
   const next = () => users[flip++ % 2]!;
+  /** Medians of `a` and `b` timed alternately (after one untimed run of each), so drift in cache or load hits both. */
+  const paired = (a: () => void, b: () => void): [number, number] => {
+    a();
+    b();
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      collectGarbage();
+      for (const [fn, out] of r % 2 ? ([[b, ys], [a, xs]] as const) : ([[a, xs], [b, ys]] as const)) {
+        const t0 = performance.now();
+        fn();
+        out.push(performance.now() - t0);
+      }
+    }
+    return [median(xs), median(ys)];
+  };
   try {
-    const bulkHook = medianOf(rounds, () => void invoke(session, BENCH_BULK, { ids, responsibleId: next() }, INTERNAL_CALLER));
-    const bulkBare = medianOf(rounds, () => bare(BENCH_BULK, { ids, responsibleId: next() }));
+    const [bulkHook, bulkBare] = paired(
+      () => void invoke(session, BENCH_BULK, { ids, responsibleId: next() }, INTERNAL_CALLER),
+      () => bare(BENCH_BULK, { ids, responsibleId: next() }),
+    );
     const one = ids.slice(0, 200);
     let n = 0;
     const edit = () => ({ id: one[n % one.length]!, patch: { notes: `Заметка ${n++}` } });
     const edits = (fn: (input: unknown) => void) => () => {
       for (let i = 0; i < one.length; i++) fn(edit());
     };
-    const oneHook = medianOf(rounds, edits((input) => void invoke(session, 'clients.update', input, INTERNAL_CALLER))) / one.length;
-    const oneBare = medianOf(rounds, edits((input) => bare('clients.update', input))) / one.length;
+    const [editsHook, editsBare] = paired(
+      edits((input) => void invoke(session, 'clients.update', input, INTERNAL_CALLER)),
+      edits((input) => bare('clients.update', input)),
+    );
+    const oneHook = editsHook / one.length;
+    const oneBare = editsBare / one.length;
     return {
       bulkClients: ids.length,
       rows: [
