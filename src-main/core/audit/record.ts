@@ -25,8 +25,25 @@ export interface Entry {
 const INSERT = `INSERT INTO audit_log (id, at, user_id, user_name, door, address, os_user, action, target_type, target_id, target_ids, target_count, details)
   VALUES (?, ?, ?, (SELECT name FROM users WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
+const present = new WeakMap<Database.Database, boolean>();
+
+/**
+ * Whether the open file has the log. Always, for a workspace migrated by this code; not
+ * for a file opened with an older migrations folder (the migration tests open "the
+ * release before" with today's code), where there is nowhere to write.
+ */
+export function hasAuditLog(s: Database.Database): boolean {
+  let known = present.get(s);
+  if (known === undefined) {
+    known = !!s.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'").get();
+    present.set(s, known);
+  }
+  return known;
+}
+
 /** Appends one entry; the user's name is copied as it is now, so renaming them later does not rewrite history. */
 export function appendEntry(s: Database.Database, at: string, who: Who, e: Entry): void {
+  if (!hasAuditLog(s)) return;
   const ids = e.ids ?? [];
   const count = Math.max(e.count ?? 0, ids.length);
   const details = e.details && Object.keys(e.details).length ? JSON.stringify(e.details) : null;

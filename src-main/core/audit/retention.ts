@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Session } from '../workspace/session';
-import { appendEntry } from './record';
+import { appendEntry, hasAuditLog } from './record';
 
 // How long the log is kept: a workspace setting (default three years). Entries older
 // than that are deleted at most once a day — at open and with the backup schedule's
@@ -47,7 +47,7 @@ export function retentionCutoff(now: Date, settings: AuditSettings): string | nu
  * a day ago; returns how many went. The deletion and its own entry are one transaction.
  */
 export function pruneAuditIfDue(session: Session): number {
-  if (!session.isOpen) return 0;
+  if (!session.isOpen || !hasAuditLog(session.workspace.sqlite)) return 0;
   const now = session.now();
   const last = session.getMeta(PRUNED_AT);
   if (last && now.getTime() - Date.parse(last) < DAY_MS && Date.parse(last) <= now.getTime()) return 0;
