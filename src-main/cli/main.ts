@@ -5,6 +5,7 @@ import { backupCommand, backupsCommand, checkCommand, restoreCommand } from './b
 import { exportCommand, importCommand } from './exchange';
 import { reportCommand } from './report';
 import { usersCommand } from './users';
+import { auditCommand } from './audit';
 
 // Admin work without a window. Errors are one line on stderr and a non-zero exit
 // (2 for a mistake in the command line); --debug prints the stack.
@@ -41,6 +42,7 @@ const options = {
   login: { type: 'string' },
   role: { type: 'string' },
   'password-stdin': { type: 'boolean', default: false },
+  user: { type: 'string' },
 } as const;
 
 function intOption(value: string | undefined, name: string, fallback?: number): number {
@@ -117,6 +119,8 @@ async function main(argv: string[]): Promise<number> {
       return reportCommand(values.db, args[0], values);
     case 'users':
       return usersCommand(args[0], args.slice(1), values);
+    case 'audit':
+      return auditCommand(values.db, values);
     default:
       throw new UsageError('errors.unknownCommand', { command });
   }

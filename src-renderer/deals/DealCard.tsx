@@ -10,6 +10,7 @@ import { notify, notifyError } from '../ui/toast';
 import { InlineField } from '../clients/card/InlineField';
 import { HistoryPanel } from '../clients/card/HistoryPanel';
 import { TasksPanel } from '../tasks/TasksPanel';
+import { AuditPanel } from '../audit/AuditPanel';
 import { closedText, useCloseDeal } from './CloseDealDialog';
 import { dealDate } from './dates';
 import { LinesPanel } from './LinesPanel';
@@ -231,6 +232,7 @@ export function DealCard({ id }: { id: string }) {
         <div className="card-right">
           <TasksPanel link={{ kind: 'deal', dealId: card.id, dealTitle: card.title, clientId: card.clientId, clientName: card.clientName }} onChanged={reload} readOnly={archived} />
           <HistoryPanel card={{ id: card.clientId, contacts: card.contacts }} dealId={card.id} version={version} />
+          <AuditPanel targetType="deal" targetId={card.id} version={`${card.updatedAt}:${version}`} />
         </div>
       </div>
       {closing.dialog}

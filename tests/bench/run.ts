@@ -21,6 +21,7 @@ import { benchExchange, type ExchangeBenchResult } from './exchange-bench';
 import { benchDeals, dealsTable } from './deals-bench';
 import { benchDealTasks, dealTasksTable, type DealTasksBenchResult } from './deal-tasks-bench';
 import { benchReports, reportsTable, type ReportsBenchResult } from './reports-bench';
+import { auditTable, benchAudit } from './audit-bench';
 
 const TARGET_SEARCH_P95_MS = 10;
 
@@ -122,6 +123,8 @@ async function main(): Promise<void> {
       log('[7c] reports over a year, the dashboard, a drill-down page');
       reports = benchReports(session, Math.max(5, opt.rounds));
     }
+    log('[7d] audit hook: a bulk change of 10,000 clients and single edits, with and without it');
+    const audit = benchAudit(session, Math.max(5, opt.rounds));
     let exchange: ExchangeBenchResult | null = null;
     if (opt.importRows > 0) {
       log(`[8] import of ${opt.importRows} rows (xlsx, CSV) vs bare read + bare inserts`);
@@ -205,6 +208,8 @@ async function main(): Promise<void> {
       ...(deals ? [dealsTable(deals), ''] : []),
       ...(dealTasks ? [dealTasksTable(dealTasks), ''] : []),
       ...(reports ? [reportsTable(reports), ''] : []),
+      auditTable(audit),
+      '',
       `search p95 at ${clients} clients: ${ms(s.latency.p95)} ms (target ≤ ${TARGET_SEARCH_P95_MS} ms)`,
       `bench took ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
@@ -227,6 +232,7 @@ async function main(): Promise<void> {
       deals,
       dealTasks,
       reports,
+      audit,
       seconds: (performance.now() - started) / 1000,
     };
     const file = join(dirname(fileURLToPath(import.meta.url)), 'last-result.json');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { settingsChange } from '../audit/spec';
 import { proc, reads, writes, runs, switches } from '../procedures/define';
 import { AppError } from '../errors';
 import type { Session } from '../workspace/session';
@@ -50,7 +51,7 @@ export const backupProcedures = {
   }),
   'backup.saveSettings': proc(
     // The form sends the saved second folder back as it is; a new one must be chosen.
-    writes('backup', { localOnly: true, paths: { secondDir: { purpose: 'backup.folder', current: (s) => readBackupSettings(s).secondDir } } }),
+    writes('backup', { audit: settingsChange, localOnly: true, paths: { secondDir: { purpose: 'backup.folder', current: (s) => readBackupSettings(s).secondDir } } }),
     backupSettingsSchema, (s, i) => {
     writeBackupSettings(s, i);
     return backupStatus(s);

@@ -1,6 +1,7 @@
 import type { Session } from '../workspace/session';
 import { backupInBackground, backupNowSync, needsBackup, stateOf } from './manager';
 import { readBackupSettings } from './settings';
+import { pruneAuditIfDue } from '../audit/retention';
 
 // Automatic backups, run by the core so they work in the desktop app and in browser
 // mode alike: every `intervalMinutes` while the workspace is open (only if it
@@ -17,6 +18,8 @@ export interface SchedulerOptions {
 /** One look at the schedule: starts a background backup when one is due. Returns its promise, if any. */
 export function schedulerTick(session: Session): Promise<unknown> | null {
   if (!session.isOpen) return null;
+  // The audit log's daily pruning rides on the same clock (it does nothing most ticks).
+  pruneAuditIfDue(session);
   const settings = readBackupSettings(session);
   if (settings.intervalMinutes <= 0) return null;
   const st = stateOf(session);

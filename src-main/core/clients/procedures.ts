@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { about, creates } from '../audit/spec';
+import { noteAuditTargets } from '../audit/hook';
 import { proc, reads, writes } from '../procedures/define';
 import { clientFields, clientPatch, contactFields, listQuery } from './schemas';
 import { createClient, updateClient, setArchived } from './write';
@@ -24,11 +26,11 @@ export const clientProcedures = {
   // The real number of matches of a capped search, asked for once the typing pauses.
   'clients.searchCount': proc(reads('view'), z.object({ query: listQuery }), (s, i) => countSearch(s.ctx(), i.query)),
   'clients.get': proc(reads('view'), z.object({ id }), (s, i) => getClientCard(s.ctx(), i.id)),
-  'clients.create': proc(writes('change'), clientFields, (s, i) => createClient(s.ctx(), i)),
-  'clients.update': proc(writes('change'), z.object({ id, patch: clientPatch }), (s, i) => updateClient(s.ctx(), i.id, i.patch)),
-  'clients.archive': proc(writes('archive'), z.object({ ids }), (s, i) => setArchived(s.ctx(), i.ids, true)),
-  'clients.restore': proc(writes('archive'), z.object({ ids }), (s, i) => setArchived(s.ctx(), i.ids, false)),
-  'clients.bulk': proc(writes('bulk'),
+  'clients.create': proc(writes('change', { audit: creates('client') }), clientFields, (s, i) => createClient(s.ctx(), i)),
+  'clients.update': proc(writes('change', { audit: about('client', (i) => i.id) }), z.object({ id, patch: clientPatch }), (s, i) => updateClient(s.ctx(), i.id, i.patch)),
+  'clients.archive': proc(writes('archive', { audit: about('client', (i) => i.ids) }), z.object({ ids }), (s, i) => setArchived(s.ctx(), i.ids, true)),
+  'clients.restore': proc(writes('archive', { audit: about('client', (i) => i.ids) }), z.object({ ids }), (s, i) => setArchived(s.ctx(), i.ids, false)),
+  'clients.bulk': proc(writes('bulk', { audit: about('client', () => null) }),
     z.object({
       target: z.union([z.object({ ids }), z.object({ query: listQuery })]),
       op: z.discriminatedUnion('action', [
@@ -41,12 +43,13 @@ export const clientProcedures = {
     }),
     (s, i) => {
       const ids = resolveTarget(s.ctx(), i.target);
+      noteAuditTargets(ids);
       // A change of many cards at once gets a backup first, so it can be taken back whole.
       if (ids.length > 1) takeSafetyBackup(s, 'bulk');
       return bulkUpdate(s.ctx(), ids, i.op);
     },
   ),
-  'clients.merge': proc(writes('merge'), z.object({ keepId: id, mergeId: id }), (s, i) => {
+  'clients.merge': proc(writes('merge', { audit: about('client', (i) => [i.keepId, i.mergeId]) }), z.object({ keepId: id, mergeId: id }), (s, i) => {
     requireClientVisible(s.ctx(), i.keepId);
     requireClientVisible(s.ctx(), i.mergeId);
     if (i.keepId !== i.mergeId) takeSafetyBackup(s, 'merge');
@@ -67,12 +70,12 @@ export const clientProcedures = {
       .all()
       .map((r) => r.region),
   ),
-  'contacts.create': proc(writes('change'), z.object({ clientId: id, fields: contactFields }), (s, i) => {
+  'contacts.create': proc(writes('change', { audit: creates('contact') }), z.object({ clientId: id, fields: contactFields }), (s, i) => {
     requireClientVisible(s.ctx(), i.clientId);
     return createContact(s.ctx(), i.clientId, i.fields);
   }),
-  'contacts.update': proc(writes('change'), z.object({ id, fields: contactFields }), (s, i) => updateContact(s.ctx(), i.id, i.fields)),
-  'contacts.archive': proc(writes('archive'), z.object({ id, archived: z.boolean().default(true) }), (s, i) => archiveContact(s.ctx(), i.id, i.archived)),
+  'contacts.update': proc(writes('change', { audit: about('contact', (i) => i.id) }), z.object({ id, fields: contactFields }), (s, i) => updateContact(s.ctx(), i.id, i.fields)),
+  'contacts.archive': proc(writes('archive', { audit: about('contact', (i) => i.id) }), z.object({ id, archived: z.boolean().default(true) }), (s, i) => archiveContact(s.ctx(), i.id, i.archived)),
   'history.list': proc(reads('view'), z.object({
       clientId: id,
       before: historyCursor,
@@ -83,7 +86,7 @@ export const clientProcedures = {
       return listHistory(s.ctx(), i.clientId, i.before ?? null, i.limit);
     },
   ),
-  'history.add': proc(writes('change'), historyInput, (s, i) => {
+  'history.add': proc(writes('change', { audit: about('client', (i) => i.clientId) }), historyInput, (s, i) => {
     requireClientVisible(s.ctx(), i.clientId);
     return addHistory(s.ctx(), i);
   }),

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Session } from '../workspace/session';
 import type { PathField } from './chosen-paths';
+import type { AuditSpec } from '../audit/spec';
 
 /**
  * What a procedure does to the workspace, declared where it is defined; `invoke`
@@ -46,6 +47,8 @@ export interface Needs {
    * (`invoke` resolves it, chosen-paths.ts); other doors send the path.
    */
   paths?: Readonly<Record<string, PathField>>;
+  /** The records it changes, so the audit log can name them and record old → new (core/audit/spec.ts). */
+  audit?: AuditSpec;
 }
 
 export interface Procedure<I extends z.ZodType = z.ZodType, O = unknown> extends Needs {
@@ -60,7 +63,7 @@ export const proc = <I extends z.ZodType, O>(needs: Needs, input: I, handler: (s
   handler,
 });
 
-type Extra = Pick<Needs, 'localOnly' | 'paths'>;
+type Extra = Pick<Needs, 'localOnly' | 'paths' | 'audit'>;
 export const reads = (permission: Permission, extra: Extra = {}): Needs => ({ effect: 'read', permission, ...extra });
 export const writes = (permission: Permission, extra: Extra = {}): Needs => ({ effect: 'write', permission, ...extra });
 export const runs = (permission: Permission, extra: Extra = {}): Needs => ({ effect: 'job', permission, ...extra });

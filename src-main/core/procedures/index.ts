@@ -10,6 +10,7 @@ import { reportProcedures } from '../reports/procedures';
 import { userProcedures } from '../users/procedures';
 import { authProcedures } from '../auth/procedures';
 import { accessProcedures } from '../access/procedures';
+import { auditProcedures } from '../audit/procedures';
 import { AppError, ValidationError } from '../errors';
 import type { Session } from '../workspace/session';
 import type { Procedure } from './define';
@@ -18,12 +19,13 @@ import { assertAllowed } from './access';
 import { resolveChosenPaths } from './chosen-paths';
 import { actingUser } from '../auth/gate';
 import { readMatrix, roleOf } from '../access/matrix';
+import { auditCall, type AuditCall } from '../audit/hook';
 
 export type { Caller } from './caller';
 export { INTERNAL_CALLER } from './caller';
 export { ChosenPaths, isPathPurpose, PATH_PURPOSES, type PathPurpose } from './chosen-paths';
 
-const domains = [workspaceProcedures, clientProcedures, settingsProcedures, backupProcedures, taskProcedures, exchangeProcedures, dealProcedures, reportProcedures, userProcedures, authProcedures, accessProcedures];
+const domains = [workspaceProcedures, clientProcedures, settingsProcedures, backupProcedures, taskProcedures, exchangeProcedures, dealProcedures, reportProcedures, userProcedures, authProcedures, accessProcedures, auditProcedures];
 
 /** The single contract between the UI (any door) and the core. */
 export const procedures = {
@@ -38,6 +40,7 @@ export const procedures = {
   ...userProcedures,
   ...authProcedures,
   ...accessProcedures,
+  ...auditProcedures,
 };
 
 /** Names defined by more than one domain (the spread above would silently keep the last). */
@@ -73,7 +76,9 @@ function parseInput(p: Procedure, rawInput: unknown) {
  * The one way into the core, for every door: checks that the caller may make the
  * call, takes its path inputs the way its door must give them (chosen-paths.ts),
  * validates the input against the procedure's schema, and runs the handler —
- * a `write` inside one IMMEDIATE transaction, so it applies whole or not at all.
+ * a `write` inside one IMMEDIATE transaction, so it applies whole or not at all —
+ * under the audit hook (core/audit/hook.ts), which records every change, export and
+ * sign-in call.
  */
 export function invoke(session: Session, name: string, rawInput: unknown, caller: Caller): unknown {
   if (!isProcedureName(name)) throw new AppError('unknown_procedure', `Unknown procedure: ${name}`, { name });
@@ -85,15 +90,24 @@ export function invoke(session: Session, name: string, rawInput: unknown, caller
   assertAllowed(name, p, caller, role, matrix);
   const input = parseInput(p, p.paths ? resolveChosenPaths(name, p.paths, rawInput, caller, session) : rawInput);
   return session.actAs(userId, caller, matrix[role].see, () => {
-    if (p.effect !== 'write') return p.handler(session, input);
-    const sqlite = session.workspace.sqlite;
-    return sqlite
-      .transaction(() => {
-        const result = p.handler(session, input);
-        // A promise would let the transaction commit before the work is done.
-        if (result instanceof Promise) throw new Error(`${name} is declared 'write' but is asynchronous: declare it 'job'`);
-        return result;
-      })
-      .immediate();
+    // Inside the call's user: the audit entry says who acted.
+    const audit = auditCall(session, name, p, input, caller);
+    return audit ? audit.around(() => run(session, name, p, input, audit)) : run(session, name, p, input, null);
   });
+}
+
+function run(session: Session, name: string, p: Procedure, input: unknown, audit: AuditCall | null): unknown {
+  if (p.effect !== 'write') return p.handler(session, input);
+  const sqlite = session.workspace.sqlite;
+  return sqlite
+    .transaction(() => {
+      audit?.begin();
+      const result = p.handler(session, input);
+      // A promise would let the transaction commit before the work is done.
+      if (result instanceof Promise) throw new Error(`${name} is declared 'write' but is asynchronous: declare it 'job'`);
+      // The entry commits or rolls back with the write it records.
+      audit?.record(result);
+      return result;
+    })
+    .immediate();
 }

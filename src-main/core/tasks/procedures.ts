@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { about, creates } from '../audit/spec';
 import { eq } from 'drizzle-orm';
 import { proc, reads, writes } from '../procedures/define';
 import { NotFoundError } from '../errors';
@@ -62,27 +63,27 @@ function taskDetails(ctx: Ctx, taskId: string, tz: string) {
 
 export const taskProcedures = {
   'taskTypes.list': proc(reads('view'), z.object({ includeArchived: z.boolean().default(false) }), (s, i) => listTaskTypes(s.ctx(), i.includeArchived)),
-  'taskTypes.create': proc(writes('settings'), z.object({ name: typeName, color }), (s, i) => createTaskType(s.ctx(), i)),
-  'taskTypes.update': proc(writes('settings'), z.object({ id, name: typeName.optional(), color: color.optional(), archived: z.boolean().optional() }), (s, i) =>
+  'taskTypes.create': proc(writes('settings', { audit: creates('task_type') }), z.object({ name: typeName, color }), (s, i) => createTaskType(s.ctx(), i)),
+  'taskTypes.update': proc(writes('settings', { audit: about('task_type', (i) => i.id) }), z.object({ id, name: typeName.optional(), color: color.optional(), archived: z.boolean().optional() }), (s, i) =>
     updateTaskType(s.ctx(), i.id, i),
   ),
-  'tasks.create': proc(writes('change'), z.object({ fields: taskFields, timeZone }), (s, i) => createTask(s.ctx(), i.fields, i.timeZone)),
-  'tasks.update': proc(writes('change'), z.object({ id, patch: taskPatch, timeZone, scope, recurrence: recurrenceInput.nullish() }),
+  'tasks.create': proc(writes('change', { audit: creates('task') }), z.object({ fields: taskFields, timeZone }), (s, i) => createTask(s.ctx(), i.fields, i.timeZone)),
+  'tasks.update': proc(writes('change', { audit: about('task', (i) => i.id) }), z.object({ id, patch: taskPatch, timeZone, scope, recurrence: recurrenceInput.nullish() }),
     (s, i) => updateTask(s.ctx(), i.id, i.patch, i.timeZone, i.scope, i.recurrence),
   ),
-  'tasks.move': proc(writes('change'), z.object({ id, allDay: z.boolean(), startsAt: when, durationMin: z.number().int().min(5).max(7 * 24 * 60).nullish(), timeZone }),
+  'tasks.move': proc(writes('change', { audit: about('task', (i) => i.id) }), z.object({ id, allDay: z.boolean(), startsAt: when, durationMin: z.number().int().min(5).max(7 * 24 * 60).nullish(), timeZone }),
     (s, i) => moveTask(s.ctx(), i.id, { allDay: i.allDay, startsAt: i.startsAt, durationMin: i.durationMin }, i.timeZone),
   ),
-  'tasks.delete': proc(writes('archive'), z.object({ id, scope }), (s, i) => deleteTask(s.ctx(), i.id, i.scope)),
-  'tasks.restore': proc(writes('archive'), z.object({ id }), (s, i) => restoreTask(s.ctx(), i.id)),
-  'tasks.complete': proc(writes('change'), z.object({
+  'tasks.delete': proc(writes('archive', { audit: about('task', (i) => i.id) }), z.object({ id, scope }), (s, i) => deleteTask(s.ctx(), i.id, i.scope)),
+  'tasks.restore': proc(writes('archive', { audit: about('task', (i) => i.id) }), z.object({ id }), (s, i) => restoreTask(s.ctx(), i.id)),
+  'tasks.complete': proc(writes('change', { audit: about('task', (i) => i.id) }), z.object({
       id,
       result: z.string().trim().max(5000).nullish().transform((v) => v || null),
       spentMin: z.number().int().min(0).max(24 * 60).nullish().transform((v) => v ?? null),
     }),
     (s, i) => completeTask(s.ctx(), i.id, i),
   ),
-  'tasks.reopen': proc(writes('change'), z.object({ id, historyId: id.nullish() }), (s, i) => reopenTask(s.ctx(), i.id, i.historyId ?? null)),
+  'tasks.reopen': proc(writes('change', { audit: about('task', (i) => i.id) }), z.object({ id, historyId: id.nullish() }), (s, i) => reopenTask(s.ctx(), i.id, i.historyId ?? null)),
   'tasks.get': proc(reads('view'), z.object({ id, timeZone }), (s, i) => taskDetails(s.ctx(), i.id, i.timeZone)),
   'tasks.list': proc(reads('view'), z.object({
       bucket: z.enum(BUCKETS),
@@ -176,7 +177,7 @@ export const taskProcedures = {
   'reminders.snooze': proc(writes('view'), z.object({ id, snooze: z.enum(SNOOZES), timeZone }), (s, i) => snoozeReminder(s.ctx(), i.id, i.snooze, i.timeZone)),
   'reminders.dismiss': proc(writes('view'), z.object({ id }), (s, i) => dismissReminder(s.ctx(), i.id)),
   'birthdays.range': proc(reads('view'), z.object({ range }), (s, i) => birthdaysBetween(s.ctx(), i.range.from, i.range.to)),
-  'birthdays.congratulate': proc(writes('change'), z.object({ clientId: id, contactId: id.nullish(), name: requiredText(500) }), (s, i) =>
+  'birthdays.congratulate': proc(writes('change', { audit: about('client', (i) => i.clientId) }), z.object({ clientId: id, contactId: id.nullish(), name: requiredText(500) }), (s, i) =>
     logCongratulated(s.ctx(), i.clientId, i.contactId ?? null, i.name),
   ),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { proc, reads, writes } from '../procedures/define';
+import { about, creates } from '../audit/spec';
 import { USER_ROLES } from '../db/schema/enums';
 import { colour as color, id, name } from '../validation/rules';
 import { loginRule, passwordRule } from '../auth/login';
@@ -27,7 +28,7 @@ function ownerOnly(s: Session): void {
 export const userProcedures = {
   'users.list': proc(reads('view'), z.object({}), (s) => listUsers(s.ctx().db)),
   'users.create': proc(
-    writes('users'),
+    writes('users', { audit: creates('user') }),
     z.object({ name, email, color, login: login.default(null), role: role.default('manager'), password: passwordRule.nullish().transform((v) => v ?? null) }),
     (s, i) => {
       if (i.role === 'owner') ownerOnly(s);
@@ -36,7 +37,7 @@ export const userProcedures = {
   ),
   /** Changes only the fields given. Deactivating a user signs them out everywhere. */
   'users.update': proc(
-    writes('users'),
+    writes('users', { audit: about('user', (i) => i.id) }),
     z.object({
       id,
       name: name.optional(),
@@ -56,5 +57,5 @@ export const userProcedures = {
    * Everyone may change their own password (with the old one); whose else is checked in
    * the handler (an owner or an admin), since it depends on the target.
    */
-  'users.setPassword': proc(writes('view'), z.object({ id, password: passwordRule, oldPassword: z.string().max(200).optional() }), (s, i) => setPassword(s, i)),
+  'users.setPassword': proc(writes('view', { audit: about('user', (i) => i.id) }), z.object({ id, password: passwordRule, oldPassword: z.string().max(200).optional() }), (s, i) => setPassword(s, i)),
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { settingsChange } from '../audit/spec';
 import { existsSync } from 'node:fs';
 import { proc, reads, writes, switches } from '../procedures/define';
 import { AppError } from '../errors';
@@ -35,7 +36,7 @@ function info(s: Session) {
 
 export const workspaceProcedures = {
   'workspace.info': proc(reads('view'), z.object({}), (s) => info(s)),
-  'workspace.initialize': proc(writes('settings'), z.object({ demo: z.boolean(), timeZone: timeZone.optional() }), (s, i) => {
+  'workspace.initialize': proc(writes('settings', { audit: settingsChange }), z.object({ demo: z.boolean(), timeZone: timeZone.optional() }), (s, i) => {
     // The first-start question is asked once: a second tab or a LAN client must not
     // pour demo clients into a working database.
     if (isOnboarded(s)) throw new AppError('workspace.initialized', 'The workspace is already set up');
@@ -48,7 +49,7 @@ export const workspaceProcedures = {
     s.setMeta('onboarded', '1');
     return info(s);
   }),
-  'workspace.setLanguage': proc(writes('settings'), z.object({ language: z.enum(UI_LANGUAGES) }), (s, i) => {
+  'workspace.setLanguage': proc(writes('settings', { audit: settingsChange }), z.object({ language: z.enum(UI_LANGUAGES) }), (s, i) => {
     s.setMeta('language', i.language);
     return { language: i.language };
   }),

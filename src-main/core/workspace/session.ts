@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { openWorkspace, type OpenOptions, type Workspace } from '../db/open';
 import { meta } from '../db/schema';
 import { ensureOwner } from '../users/service';
+import { pruneAuditIfDue } from '../audit/retention';
 import type { Ctx } from '../context';
 import { AppError, toErrorPayload, type ErrorPayload } from '../errors';
 import { INTERNAL_CALLER, type Caller } from '../procedures/caller';
@@ -48,6 +49,7 @@ export class Session {
     // A damaged file stays on offer for recovery until that very file opens.
     if (this.lastFailure?.path === path) this.lastFailure = null;
     this.ownerId = ensureOwner(next.db, this.now().toISOString());
+    pruneAuditIfDue(this);
     for (const fn of this.opened) fn(this);
   }
 

@@ -19,6 +19,7 @@ export const cliEn: CliMessages = {
   users list --db FILE [--json]             users: login, role, whether they have a password
   users passwd LOGIN --db FILE --password-stdin   set a password (read from standard input); the user's sign-ins end
   users deactivate LOGIN --db FILE          deactivate a user: no more sign-ins, theirs end
+  audit   --db FILE [--user NAME|LOGIN] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]   the audit log: who changed what, newest first
   any command: --lang ru|en (language of messages; default: the workspace's), --debug (error details)`,
   errorPrefix: 'error',
   debugHint: '(run with --debug for details)',
@@ -32,6 +33,7 @@ export const cliEn: CliMessages = {
     passwordEmpty: 'no password came on standard input',
     lanNeedsPassword:
       'LAN access (--host {{host}}) stays closed while no user has a password: set one in Settings → Users or with npm run cli -- users passwd LOGIN --db {{db}} --password-stdin',
+    auditUser: 'no user “{{user}}” (give a name or login as in Settings → Users)',
     noWorkspace: 'no workspace at {{path}}; create one with: npm run cli -- init --db {{path}}',
     workspaceExists: 'a file already exists at {{path}}; init only creates a new workspace',
     optionRequired: '--{{name}} is required',

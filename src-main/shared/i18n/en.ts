@@ -1,6 +1,7 @@
 import type { Dictionary } from './ru';
 import { backupEn, backupErrorsEn } from './backup.en';
 import { aboutEn } from './about.en';
+import { auditEn } from './audit.en';
 import { tasksEn, tasksErrorsEn } from './tasks.en';
 import { exchangeEn, exchangeErrorsEn } from './exchange.en';
 import { dealsEn, dealsErrorsEn } from './deals.en';
@@ -12,6 +13,7 @@ export const en: Dictionary = {
   backup: backupEn,
   reports: reportsEn,
   about: aboutEn,
+  audit: auditEn,
   app: {
     name: 'Kartoteka',
     loading: 'Loading…',
@@ -323,6 +325,7 @@ export const en: Dictionary = {
       pipelines: 'Pipelines',
       'task-types': 'Task types',
       about: 'About',
+      audit: 'Audit log',
     },
     workspace: 'Workspace',
     workspacePath: 'Workspace file',

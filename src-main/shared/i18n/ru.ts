@@ -5,6 +5,7 @@ import { dealsRu, dealsErrorsRu } from './deals.ru';
 import { reportsRu, reportsErrorsRu } from './reports.ru';
 import { backupRu, backupErrorsRu } from './backup.ru';
 import { aboutRu } from './about.ru';
+import { auditRu } from './audit.ru';
 import { tasksRu, tasksErrorsRu } from './tasks.ru';
 import { exchangeRu, exchangeErrorsRu } from './exchange.ru';
 import { authRu, authErrorsRu, usersErrorsRu } from './auth.ru';
@@ -14,6 +15,7 @@ export const ru = {
   backup: backupRu,
   reports: reportsRu,
   about: aboutRu,
+  audit: auditRu,
   app: {
     name: 'Картотека',
     loading: 'Загрузка…',
@@ -325,6 +327,7 @@ export const ru = {
       pipelines: 'Воронки',
       'task-types': 'Типы задач',
       about: 'О программе',
+      audit: 'Журнал',
     },
     workspace: 'Рабочая база',
     workspacePath: 'Файл базы',

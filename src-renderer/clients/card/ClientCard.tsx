@@ -9,6 +9,7 @@ import { notify, notifyError } from '../../ui/toast';
 import { useClients } from '../store';
 import { ProfilePanel } from './ProfilePanel';
 import { ContactsPanel } from './ContactsPanel';
+import { AuditPanel } from '../../audit/AuditPanel';
 import { CommunicationsPanel } from './CommunicationsPanel';
 import { Timeline } from './Timeline';
 import { MergeDialog } from './MergeDialog';
@@ -99,6 +100,7 @@ export function ClientCard({ id }: { id: string }) {
           <ClientDealsPanel client={{ id: card.id, name: card.name }} archived={!!card.archivedAt} />
           <ProfilePanel card={card} reload={reload} />
           <ContactsPanel card={card} reload={reload} />
+          <AuditPanel targetType="client" targetId={card.id} version={card.updatedAt} />
         </aside>
         <div className="card-main">
           <Timeline client={card} archived={!!card.archivedAt} version={historyVersion} />

@@ -65,3 +65,6 @@ export type ImportAction = (typeof IMPORT_ACTIONS)[number];
  */
 export const USER_ROLES = ['owner', 'admin', 'manager', 'viewer'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
+
+/** The doors a call can come through (procedures/caller.ts), as the audit log records them. */
+export const AUDIT_DOORS = ['electron', 'http', 'cli', 'internal'] as const;

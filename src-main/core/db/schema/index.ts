@@ -12,3 +12,4 @@ export * from './deals';
 export * from './tasks';
 export * from './exchange';
 export * from './reports';
+export * from './audit';
