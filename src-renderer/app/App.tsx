@@ -26,6 +26,7 @@ import { ConfirmHost } from '../ui/Dialog';
 import { BackupBadge } from '../backup/BackupBadge';
 import { RecoveryOffer } from '../backup/RecoveryOffer';
 import { UpdateNotice } from './UpdateNotice';
+import { useAccess } from '../access/store';
 
 export function App() {
   const { t } = useTranslation();
@@ -68,6 +69,7 @@ export function App() {
   return (
     <div className={remindersOpen ? 'shell with-reminders' : 'shell'}>
       <ReminderPolling />
+      <AccessRights />
       <nav className="sidebar" aria-label={t('app.name')}>
         <div className="brand">{t('app.name')}</div>
         <button className="nav-search" onClick={() => setSearchOpen(true)} title={t('nav.searchHint')}>
@@ -112,6 +114,13 @@ export function App() {
       <ConfirmHost />
     </div>
   );
+}
+
+/** What the user's role may do, loaded once the workspace is ready (the screens hide the rest). */
+function AccessRights() {
+  const reload = useAccess((s) => s.reload);
+  useEffect(() => void reload().catch(() => undefined), [reload]);
+  return null;
 }
 
 /** Reminders are polled only inside a ready workspace. */

@@ -14,6 +14,7 @@ import { PipelinesSection } from '../deals/settings/PipelinesSection';
 import { LostReasonsSection } from '../deals/settings/LostReasonsSection';
 import { DealFieldsSection } from '../deals/settings/DealFieldsSection';
 import { AboutSection } from './AboutSection';
+import { AccessSection } from '../access/AccessSection';
 
 /** Settings: a side menu of sections, each on its own page (`#/settings/<section>`). */
 export function SettingsPage() {
@@ -87,6 +88,8 @@ function SectionBody({ section }: { section: SettingsSection }) {
       );
     case 'task-types':
       return <TaskTypesSection />;
+    case 'access':
+      return <AccessSection />;
     case 'about':
       return <AboutSection />;
   }
