@@ -30,6 +30,7 @@ import { useAuth } from '../auth/store';
 import { SignIn } from '../auth/SignIn';
 import { UserBadge } from '../auth/UserBadge';
 import { useIdleLock } from '../auth/useIdleLock';
+import { useAccess } from '../access/store';
 
 /**
  * Who is there first: where the workspace asks for a sign-in, the sign-in screen until
@@ -91,6 +92,7 @@ function Workspace() {
   return (
     <div className={remindersOpen ? 'shell with-reminders' : 'shell'}>
       <ReminderPolling />
+      <AccessRights />
       <nav className="sidebar" aria-label={t('app.name')}>
         <div className="brand">{t('app.name')}</div>
         <button className="nav-search" onClick={() => setSearchOpen(true)} title={t('nav.searchHint')}>
@@ -136,6 +138,13 @@ function Workspace() {
       <ConfirmHost />
     </div>
   );
+}
+
+/** What the user's role may do, loaded once the workspace is ready (the screens hide the rest). */
+function AccessRights() {
+  const reload = useAccess((s) => s.reload);
+  useEffect(() => void reload().catch(() => undefined), [reload]);
+  return null;
 }
 
 /** Reminders are polled only inside a ready workspace. */

@@ -13,6 +13,7 @@ import { TagChip } from '../ui/TagChip';
 import { formatDate } from '../i18n';
 import { MatchNote } from './MatchNote';
 import { useSearchCount } from './useSearchCount';
+import { useMay } from '../access/store';
 
 const ROW_HEIGHT = 44;
 type Sort = ListQuery['sort'];
@@ -47,6 +48,7 @@ export function ClientsPage() {
   const { t } = useTranslation();
   const { query, setQuery, version, selected, allMatching, toggle, refresh } = useClients();
   const navigate = useApp((s) => s.navigate);
+  const mayBulk = useMay('bulk');
   const reloadLookups = useLookups((s) => s.reload);
   const [creating, setCreating] = useState(false);
   const [searchText, setSearchText] = useState(query.search);
@@ -156,7 +158,7 @@ export function ClientsPage() {
         <DrillChip fromReport={query.fromReport} onClear={() => setQuery({ audit: null, noContactSince: null, selection: null, fromReport: null, responsibleId: null })} />
       )}
       <ClientFilters />
-      {selectionCount > 0 && <BulkBar count={selectionCount} total={count} />}
+      {selectionCount > 0 && mayBulk && <BulkBar count={selectionCount} total={count} />}
       {capped && <p className="notice">{t('clients.capped', { count })}</p>}
       {error && <p className="error" role="alert">{error}</p>}
       <div className="list-head" role="row">

@@ -8,6 +8,7 @@ import { useClients } from '../clients/store';
 import { ImportWizard } from './ImportWizard';
 import { ExportPanel } from './ExportPanel';
 import './exchange.css';
+import { useMay } from '../access/store';
 
 type LastImport = ProcOutput<'exchange.lastImport'>;
 
@@ -32,6 +33,8 @@ export function ExchangePage() {
     }
   };
 
+  const mayImport = useMay('import');
+  const mayExport = useMay('export');
   return (
     <div className="page exchange-page">
       <h1>{t('exchange.title')}</h1>
@@ -43,8 +46,9 @@ export function ExchangePage() {
           </button>
         </p>
       )}
-      <ImportWizard onImported={reload} />
-      <ExportPanel />
+      {mayImport && <ImportWizard onImported={reload} />}
+      {mayExport && <ExportPanel />}
+      {!mayImport && !mayExport && <p className="empty-state muted">{t('access.exchangeClosed')}</p>}
     </div>
   );
 }

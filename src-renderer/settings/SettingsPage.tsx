@@ -15,6 +15,7 @@ import { LostReasonsSection } from '../deals/settings/LostReasonsSection';
 import { DealFieldsSection } from '../deals/settings/DealFieldsSection';
 import { AboutSection } from './AboutSection';
 import { AuditSection } from '../audit/AuditSection';
+import { AccessSection } from '../access/AccessSection';
 
 /** Settings: a side menu of sections, each on its own page (`#/settings/<section>`). */
 export function SettingsPage() {
@@ -88,6 +89,8 @@ function SectionBody({ section }: { section: SettingsSection }) {
       );
     case 'task-types':
       return <TaskTypesSection />;
+    case 'access':
+      return <AccessSection />;
     case 'audit':
       return <AuditSection />;
     case 'about':

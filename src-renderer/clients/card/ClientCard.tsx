@@ -14,12 +14,14 @@ import { CommunicationsPanel } from './CommunicationsPanel';
 import { Timeline } from './Timeline';
 import { MergeDialog } from './MergeDialog';
 import { ClientDealsPanel } from '../../deals/ClientDealsPanel';
+import { useMay } from '../../access/store';
 
 type Card = ProcOutput<'clients.get'>;
 
 export function ClientCard({ id }: { id: string }) {
   const { t } = useTranslation();
   const navigate = useApp((s) => s.navigate);
+  const mayMerge = useMay('merge');
   const refreshList = useClients((s) => s.refresh);
   const { loaded, reload: reloadLookups } = useLookups();
   const [card, setCard] = useState<Card | null>(null);
@@ -74,7 +76,7 @@ export function ClientCard({ id }: { id: string }) {
           {t('card.dates', { created: formatDateTime(card.createdAt), updated: formatDateTime(card.updatedAt) })}
         </span>
         <span className="spacer" />
-        {!card.archivedAt && <button onClick={() => setMerging(true)}>{t('card.merge')}</button>}
+        {!card.archivedAt && mayMerge && <button onClick={() => setMerging(true)}>{t('card.merge')}</button>}
         {card.archivedAt ? (
           !card.mergedInto && <button onClick={() => setArchived(false)}>{t('card.restore')}</button>
         ) : (
