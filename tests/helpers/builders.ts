@@ -7,7 +7,8 @@ export interface Built extends TestWorkspace {
   /** The workspace's clock; `at(...)` moves it. */
   at(iso: string): void;
   now(): Date;
-  user(name: string): string;
+  /** A user (a manager unless told: what a manager may not do is refused for them). */
+  user(name: string, role?: 'owner' | 'admin' | 'manager' | 'viewer'): string;
   client(name: string, extra?: Record<string, unknown>): string;
   tag(name: string): string;
   pipeline(name?: string): { id: string; stages: { id: string; name: string; kind: 'open' | 'won' | 'lost'; position: number }[] };
@@ -32,7 +33,7 @@ export function buildWorkspace(start = '2026-01-01T09:00:00.000Z'): Built {
     ...t,
     at,
     now: () => clock,
-    user: (name) => t.call('users.create', { name, email: null, color: '#336699' }).id,
+    user: (name, role = 'manager') => t.call('users.create', { name, email: null, color: '#336699', role }).id,
     tag: (name) => t.call('tags.create', { name, color: '#aa3366' }).id,
     client: (name, extra = {}) => t.call('clients.create', { kind: 'organization', name, ...extra } as never).id,
     pipeline,

@@ -22,7 +22,7 @@ beforeAll(async () => {
   const s = new Session({ clock: () => clock, skipIntegrityCheck: true });
   s.open(db);
   const local: Caller = { door: 'internal', local: true };
-  const olga = (invoke(s, 'users.create', { name: 'Ольга Смирнова', email: null, color: '#336699' }, local) as { id: string }).id;
+  const olga = (invoke(s, 'users.create', { name: 'Ольга Смирнова', email: null, color: '#336699', role: 'admin' }, local) as { id: string }).id;
   clock = new Date('2026-03-02T10:00:00.000Z');
   const client = (invoke(s, 'clients.create', { kind: 'organization', name: 'ООО «Ромашка»' }, local) as { id: string }).id;
   clock = new Date('2026-03-03T10:00:00.000Z');

@@ -128,7 +128,7 @@ describe('what an entry says', () => {
 
   it('the caller: a LAN address over HTTP, the OS user on the command line, the signed-in user when the door names one', () => {
     w = buildWorkspace();
-    const other = w.user('Пётр');
+    const other = w.user('Пётр', 'admin');
     const http: Caller = { door: 'http', local: false, address: '192.168.1.20' };
     invoke(w.session, 'tags.create', { name: 'A', color: '#aa3366' }, http);
     invoke(w.session, 'tags.create', { name: 'B', color: '#aa3366' }, { door: 'cli', local: true, osUser: 'olga' });
@@ -243,7 +243,7 @@ describe('audit.list', () => {
     w.at('2026-02-01T09:00:00.000Z');
     const b = w.client('Б');
     w.call('clients.update', { id: a, patch: { notes: 'x' } } as never);
-    invoke(w.session, 'tags.create', { name: 'T', color: '#aa3366' }, { door: 'internal', local: true, userId: w.user('Ольга') } as Caller);
+    invoke(w.session, 'tags.create', { name: 'T', color: '#aa3366' }, { door: 'internal', local: true, userId: w.user('Ольга', 'admin') } as Caller);
     const all = w.call('audit.list', { filter: {} });
     expect(all.rows.map((r) => r.action)).toEqual(['tags.create', 'users.create', 'clients.update', 'clients.create', 'clients.create']);
     expect(all.total).toBe(5);
