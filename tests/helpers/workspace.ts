@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Session } from '../../src-main/core/workspace/session';
+import { openWorkspace } from '../../src-main/core/db/open';
 import { invoke, INTERNAL_CALLER, type ProcedureName, type ProcInput, type ProcOutput } from '../../src-main/core/procedures';
 import { AppError, type FieldIssue } from '../../src-main/core/errors';
 
@@ -40,8 +41,7 @@ export function openTestWorkspace(options: ConstructorParameters<typeof Session>
     call: (name, input) => invoke(session, name, input, INTERNAL_CALLER) as never,
     callRaw: (name, input) => invoke(session, name, input, INTERNAL_CALLER),
     sqlite: () => session.workspace.sqlite,
-    count: (table, where) =>
-      (session.workspace.sqlite.prepare(`SELECT count(*) AS n FROM ${table}${where ? ` WHERE ${where}` : ''}`).get() as { n: number }).n,
+    count: (table, where) => (session.workspace.sqlite.prepare(`SELECT count(*) AS n FROM ${table}${where ? ` WHERE ${where}` : ''}`).get() as { n: number }).n,
     dispose: () => {
       session.close();
       removeDir(dir);
@@ -63,4 +63,21 @@ export function catchAppError(fn: () => unknown): AppError {
 /** The issues of a ValidationError as "field:code" strings, for compact assertions. */
 export function issueKeys(e: AppError): string[] {
   return e.issues.map((i: FieldIssue) => `${i.field}:${i.code}`);
+}
+
+/**
+ * A workspace of an older release (its migrations only), opened through Session. The
+ * release had its owner already: the row is written in that release's columns, since
+ * today's ensureOwner writes columns (login, role) the old schema lacks.
+ */
+export function openOldRelease(path: string, migrationsDir: string): Session {
+  const ws = openWorkspace(path, { migrationsDir, skipIntegrityCheck: true });
+  const at = '2025-01-01T00:00:00.000Z';
+  ws.sqlite
+    .prepare("INSERT INTO users (id, name, color, active, created_at, updated_at) VALUES ('owner-of-old-release', 'Администратор', '#4c6ef5', 1, ?, ?)")
+    .run(at, at);
+  ws.close();
+  const session = new Session({ migrationsDir });
+  session.open(path);
+  return session;
 }

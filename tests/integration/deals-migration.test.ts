@@ -5,7 +5,7 @@ import { Session } from '../../src-main/core/workspace/session';
 import { invoke, INTERNAL_CALLER } from '../../src-main/core/procedures';
 import { defaultMigrationsDir } from '../../src-main/core/db/paths';
 import { backupsDirFor, listBackupsIn } from '../../src-main/core/backup/manifest';
-import { makeTempDir, removeDir } from '../helpers/workspace';
+import { makeTempDir, openOldRelease, removeDir } from '../helpers/workspace';
 
 // A workspace made before deals existed gets the deal tables and the default
 // pipelines, stages and lost reasons on its next open; its clients and history stay.
@@ -28,8 +28,7 @@ function migrationsBeforeDeals(): string {
 describe('migration of an existing workspace', () => {
   it('adds the deal tables with default pipelines and keeps clients and history', () => {
     const path = join(dir, 'old.kdb');
-    const old = new Session({ migrationsDir: migrationsBeforeDeals() });
-    old.open(path);
+    const old = openOldRelease(path, migrationsBeforeDeals());
     const client = (invoke(old, 'clients.create', { kind: 'person', lastName: 'Иванов', firstName: 'Иван' }, INTERNAL_CALLER) as { id: string }).id;
     // Written as the old version did (today's code knows history.deal_id, the old file does not).
     old.workspace.sqlite

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Session } from '../../src-main/core/workspace/session';
 import { invoke, INTERNAL_CALLER, type ProcOutput } from '../../src-main/core/procedures';
 import { defaultMigrationsDir } from '../../src-main/core/db/paths';
-import { makeTempDir, removeDir } from '../helpers/workspace';
+import { makeTempDir, openOldRelease, removeDir } from '../helpers/workspace';
 
 // Until migration 0010 a system entry of the history encoded its event in the text
 // ('deal_won:<title>', 'merged:<name>', 'archived'). A workspace written by that release
@@ -33,8 +33,7 @@ const BULK = 3000;
 describe('history events migration', () => {
   it('turns encoded system texts of the release before into typed events and keeps every other entry', () => {
     const path = join(dir, 'old.kdb');
-    const old = new Session({ migrationsDir: migrationsOfReleaseBefore() });
-    old.open(path);
+    const old = openOldRelease(path, migrationsOfReleaseBefore());
     const sql = old.workspace.sqlite;
     expect((sql.prepare('PRAGMA table_info(history)').all() as { name: string }[]).map((c) => c.name)).not.toContain('event');
     const at = (n: number) => new Date(Date.UTC(2025, 0, 1) + n * 60_000).toISOString();
@@ -128,8 +127,7 @@ describe('history events migration', () => {
 
   it('a birthday congratulated in the release before still counts as congratulated', () => {
     const path = join(dir, 'old.kdb');
-    const old = new Session({ migrationsDir: migrationsOfReleaseBefore() });
-    old.open(path);
+    const old = openOldRelease(path, migrationsOfReleaseBefore());
     const client = (invoke(old, 'clients.create', { kind: 'person', lastName: 'Петров', firstName: 'Иван', birthday: '1980-11-25' }, INTERNAL_CALLER) as { id: string }).id;
     old.workspace.sqlite
       .prepare(

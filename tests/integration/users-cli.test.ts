@@ -42,10 +42,17 @@ function serveLan(): Promise<{ code: number | null; stdout: string; stderr: stri
   });
   let stdout = '';
   let stderr = '';
-  child.stderr.on('data', (d) => (stderr += String(d)));
+  // Stopped once it has said both lines: where it is open, and the LAN warning.
+  const stopWhenServing = () => {
+    if (/open at http/.test(stdout) && /LAN access is ON/.test(stderr)) child.kill('SIGTERM');
+  };
+  child.stderr.on('data', (d) => {
+    stderr += String(d);
+    stopWhenServing();
+  });
   child.stdout.on('data', (d) => {
     stdout += String(d);
-    if (/open at http/.test(stdout)) child.kill('SIGTERM');
+    stopWhenServing();
   });
   return new Promise((ok) => child.on('exit', (code) => ok({ code, stdout, stderr })));
 }
