@@ -2,7 +2,8 @@ import type { auditRu } from './audit.ru';
 
 export const auditEn: typeof auditRu = {
   title: 'Audit log',
-  intro: 'Who changed data, exported it or signed in, when and from where. Entries cannot be edited or deleted; those older than the retention period are removed by themselves.',
+  intro:
+    'Who changed data, exported it or signed in, when and from where. Entries cannot be edited or deleted; those older than the retention period are removed by themselves.',
   cardTitle: 'Change log',
   empty: 'No entries',
   more: 'Show more',
