@@ -62,6 +62,8 @@ export function valueText(t: Translate, lang: string, field: string, v: unknown)
 
 type Changes = Record<string, [unknown, unknown]>;
 
+const IMPORT_COUNTS = ['created', 'updated', 'skipped'] as const;
+
 function changeLines(t: Translate, lang: string, changes: Changes): string[] {
   return Object.entries(changes).map(([f, [a, b]]) => `${fieldText(t, f)}: ${valueText(t, lang, f, a)} → ${valueText(t, lang, f, b)}`);
 }
@@ -81,6 +83,8 @@ export function detailLines(t: Translate, lang: string, e: AuditEntryLike): stri
   const result = (d.result ?? {}) as Record<string, unknown>;
   if (typeof result.rows === 'number') lines.push(t('audit.detail.rows', { count: result.rows }));
   else if (typeof result.count === 'number') lines.push(t('audit.detail.count', { count: result.count }));
+  // An import's counts (created, updated, skipped): each as its own line.
+  for (const key of IMPORT_COUNTS) if (typeof result[key] === 'number') lines.push(`${fieldText(t, key)}: ${result[key]}`);
   if (!lines.length && d.input && typeof d.input === 'object') {
     for (const [k, v] of Object.entries(d.input as Record<string, unknown>)) {
       if (v === null || (typeof v === 'object' && !Array.isArray(v))) continue;

@@ -42,9 +42,15 @@ export function AuditPanel({ targetType, targetId, version }: { targetType: Targ
           <h2 style={{ display: 'inline' }}>{t('audit.cardTitle')}</h2>
           {total !== null && <span className="muted small"> · {t('audit.count', { count: total })}</span>}
         </summary>
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         {open && total === 0 && <p className="muted">{t('audit.empty')}</p>}
-        {rows.map((r) => <AuditEntryView key={r.id} entry={r} showTarget={false} />)}
+        {rows.map((r) => (
+          <AuditEntryView key={r.id} entry={r} showTarget={false} />
+        ))}
         {total !== null && rows.length < total && (
           <button type="button" className="link" onClick={() => void load(rows.length)}>
             {t('audit.more')}

@@ -92,14 +92,22 @@ export function AuditSection() {
             {t('audit.filters.user')}
             <select aria-label={t('audit.filters.user')} value={userId} onChange={(e) => setUserId(e.target.value)}>
               <option value="">{t('audit.filters.anyUser')}</option>
-              {users.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+              {users.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
             </select>
           </label>
           <label>
             {t('audit.filters.action')}
             <select aria-label={t('audit.filters.action')} value={action} onChange={(e) => setAction(e.target.value)}>
               <option value="">{t('audit.filters.anyAction')}</option>
-              {actions.map(([a, label]) => <option key={a} value={a}>{label}</option>)}
+              {actions.map(([a, label]) => (
+                <option key={a} value={a}>
+                  {label}
+                </option>
+              ))}
             </select>
           </label>
           <label>
@@ -111,7 +119,11 @@ export function AuditSection() {
             ) : (
               <select aria-label={t('audit.filters.target')} value={targetType} onChange={(e) => setTargetType(e.target.value as TargetType | '')}>
                 <option value="">{t('audit.filters.anyTarget')}</option>
-                {TARGETS.map((k) => <option key={k} value={k}>{tr(`audit.targets.${k}`)}</option>)}
+                {TARGETS.map((k) => (
+                  <option key={k} value={k}>
+                    {tr(`audit.targets.${k}`)}
+                  </option>
+                ))}
               </select>
             )}
           </label>
@@ -128,21 +140,40 @@ export function AuditSection() {
               {t('audit.filters.reset')}
             </button>
           )}
-          <span className="muted small" data-testid="audit-count">{total !== null ? t('audit.count', { count: total }) : t('app.loading')}</span>
+          <span className="muted small" data-testid="audit-count">
+            {total !== null ? t('audit.count', { count: total }) : t('app.loading')}
+          </span>
           <button type="button" onClick={() => void exportXlsx()} disabled={exporting}>
             {exporting ? t('audit.exporting') : t('audit.export')}
           </button>
         </div>
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         <div className="list-scroll audit-list" ref={scrollRef} role="list" aria-label={t('audit.title')}>
           {total === 0 && <p className="empty-state muted">{t('audit.empty')}</p>}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((v) => {
               const r = getRow(v.index);
               return (
-                <div key={v.key} role="listitem" data-index={v.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}>
+                <div
+                  key={v.key}
+                  role="listitem"
+                  data-index={v.index}
+                  ref={virtualizer.measureElement}
+                  style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}
+                >
                   {r ? (
-                    <AuditEntryView entry={r} onRecord={r.targetId && r.targetType ? () => setRecord({ id: r.targetId!, type: r.targetType as TargetType, name: r.targetName ?? r.targetId! }) : undefined} />
+                    <AuditEntryView
+                      entry={r}
+                      onRecord={
+                        r.targetId && r.targetType
+                          ? () => setRecord({ id: r.targetId!, type: r.targetType as TargetType, name: r.targetName ?? r.targetId! })
+                          : undefined
+                      }
+                    />
                   ) : (
                     <div className="audit-entry muted">{t('app.loading')}</div>
                   )}
@@ -161,7 +192,10 @@ function RetentionPanel() {
   const { t } = useTranslation();
   const [years, setYears] = useState<number | null | undefined>(undefined);
   useEffect(() => {
-    call('audit.settings', {}).then((s) => setYears(s.retentionYears), (e) => notifyError(errorText(e)));
+    call('audit.settings', {}).then(
+      (s) => setYears(s.retentionYears),
+      (e) => notifyError(errorText(e)),
+    );
   }, []);
   if (years === undefined) return null;
   return (
@@ -183,9 +217,13 @@ function RetentionPanel() {
             }
           }}
         >
-          {[...new Set([...RETENTION_YEARS, ...(years ? [years] : [])])].sort((a, b) => a - b).map((y) => (
-            <option key={y} value={y}>{t('audit.retention.years', { count: y })}</option>
-          ))}
+          {[...new Set([...RETENTION_YEARS, ...(years ? [years] : [])])]
+            .sort((a, b) => a - b)
+            .map((y) => (
+              <option key={y} value={y}>
+                {t('audit.retention.years', { count: y })}
+              </option>
+            ))}
           <option value="">{t('audit.retention.forever')}</option>
         </select>
       </label>

@@ -25,7 +25,9 @@ export interface AuditBenchResult {
 export function benchAudit(session: Session, rounds: number): AuditBenchResult {
   const s = session.workspace.sqlite;
   const ids = (s.prepare('SELECT id FROM clients WHERE archived_at IS NULL ORDER BY seq LIMIT 10000').all() as { id: string }[]).map((r) => r.id);
-  const users = [0, 1].map((i) => (invoke(session, 'users.create', { name: `Бенч ${i}`, email: null, color: '#336699' }, INTERNAL_CALLER) as { id: string }).id);
+  const users = [0, 1].map(
+    (i) => (invoke(session, 'users.create', { name: `Бенч ${i}`, email: null, color: '#336699' }, INTERNAL_CALLER) as { id: string }).id,
+  );
   const table_ = procedures as unknown as Record<string, Procedure>;
   // The bulk change as clients.bulk declares and does it, minus its safety backup.
   table_[BENCH_BULK] = proc(
@@ -51,7 +53,15 @@ export function benchAudit(session: Session, rounds: number): AuditBenchResult {
     const ys: number[] = [];
     for (let r = 0; r < rounds; r++) {
       collectGarbage();
-      for (const [fn, out] of r % 2 ? ([[b, ys], [a, xs]] as const) : ([[a, xs], [b, ys]] as const)) {
+      for (const [fn, out] of r % 2
+        ? ([
+            [b, ys],
+            [a, xs],
+          ] as const)
+        : ([
+            [a, xs],
+            [b, ys],
+          ] as const)) {
         const t0 = performance.now();
         fn();
         out.push(performance.now() - t0);
@@ -90,7 +100,10 @@ export function benchAudit(session: Session, rounds: number): AuditBenchResult {
 
 export function auditTable(r: AuditBenchResult): string {
   return [
-    table(['audit hook', 'with, ms', 'without, ms', 'with/without'], r.rows.map((x) => [x.name, ms(x.ms), ms(x.floorMs), ratio(x.ms, x.floorMs)])),
+    table(
+      ['audit hook', 'with, ms', 'without, ms', 'with/without'],
+      r.rows.map((x) => [x.name, ms(x.ms), ms(x.floorMs), ratio(x.ms, x.floorMs)]),
+    ),
     '  without: the same handler in the same IMMEDIATE transaction, no hook (each commit fsynced either way)',
   ].join('\n');
 }

@@ -59,7 +59,9 @@ describe('cli audit', () => {
   it('--user by name, --from/--to as days (both included)', async () => {
     const olga = JSON.parse((await cli('audit', '--db', db, '--user', 'ольга смирнова', '--json')).stdout) as { rows: { action: string }[] };
     expect(olga.rows.map((x) => x.action)).toEqual(['clients.update']);
-    const day = JSON.parse((await cli('audit', '--db', db, '--from', '2026-03-02', '--to', '2026-03-02', '--tz', 'UTC', '--json')).stdout) as { rows: { action: string }[] };
+    const day = JSON.parse((await cli('audit', '--db', db, '--from', '2026-03-02', '--to', '2026-03-02', '--tz', 'UTC', '--json')).stdout) as {
+      rows: { action: string }[];
+    };
     expect(day.rows.map((x) => x.action)).toEqual(['clients.create']);
     const text = await cli('audit', '--db', db, '--from', '2026-03-03', '--tz', 'UTC');
     expect(text.code, text.stderr).toBe(0);

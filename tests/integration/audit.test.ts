@@ -31,7 +31,10 @@ interface Row {
   details: string | null;
 }
 const entries = (w: Built, where = '1=1', ...params: unknown[]) =>
-  w.sqlite().prepare(`SELECT * FROM audit_log WHERE ${where} ORDER BY at, id`).all(...params) as Row[];
+  w
+    .sqlite()
+    .prepare(`SELECT * FROM audit_log WHERE ${where} ORDER BY at, id`)
+    .all(...params) as Row[];
 const last = (w: Built, action: string) => entries(w, 'action = ?', action).at(-1)!;
 const details = (r: Row) => JSON.parse(r.details ?? '{}') as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -54,7 +57,8 @@ describe('the hook covers the procedure table', () => {
 
   it('every declared target is a known kind, and every update of a main record declares one', () => {
     for (const [name, p] of table) if (p.audit?.target) expect(TARGET_TYPES, name).toContain(p.audit.target);
-    const mustDeclare = /^(clients|contacts|deals|tasks|users|tags|customFields|taskTypes|pipelines|stages|lostReasons)\.(create|update|archive|restore|delete|rename|move|close|reopen|complete|reorder|merge|bulk)$/;
+    const mustDeclare =
+      /^(clients|contacts|deals|tasks|users|tags|customFields|taskTypes|pipelines|stages|lostReasons)\.(create|update|archive|restore|delete|rename|move|close|reopen|complete|reorder|merge|bulk)$/;
     const undeclared = table.filter(([name, p]) => mustDeclare.test(name) && !p.audit?.target).map(([n]) => n);
     expect(undeclared).toEqual([]);
   });
@@ -90,7 +94,10 @@ describe('what an entry says', () => {
     w.call('deals.update', { id: deal, patch: { amountKopecks: 250_000_00 } } as never);
     const stages = w.pipeline().stages;
     w.call('deals.move', { id: deal, stageId: stages[1]!.id });
-    const task = w.call('tasks.create', { fields: { title: 'Позвонить', typeId: 'tasktype-call', allDay: false, clientId: client, startsAt: '2026-01-02T09:00:00.000Z' }, timeZone: 'Europe/Moscow' } as never).id;
+    const task = w.call('tasks.create', {
+      fields: { title: 'Позвонить', typeId: 'tasktype-call', allDay: false, clientId: client, startsAt: '2026-01-02T09:00:00.000Z' },
+      timeZone: 'Europe/Moscow',
+    } as never).id;
     w.call('tasks.update', { id: task, patch: { title: 'Позвонить в 10' }, timeZone: 'Europe/Moscow', scope: 'one' } as never);
     w.call('tasks.complete', { id: task, result: 'Поговорили' });
     w.call('users.update', { id: manager, name: 'Ольга Кузнецова', email: null, color: '#336699', active: true });
@@ -101,7 +108,28 @@ describe('what an entry says', () => {
     w.call('audit.saveSettings', { retentionYears: 5 });
     w.call('clients.archive', { ids: [client] });
 
-    const calls = ['clients.create', 'clients.update', 'contacts.create', 'contacts.update', 'history.add', 'deals.create', 'deals.update', 'deals.move', 'tasks.create', 'tasks.update', 'tasks.complete', 'users.create', 'users.update', 'tags.create', 'tags.update', 'pipelines.rename', 'stages.update', 'workspace.setLanguage', 'audit.saveSettings', 'clients.archive'];
+    const calls = [
+      'clients.create',
+      'clients.update',
+      'contacts.create',
+      'contacts.update',
+      'history.add',
+      'deals.create',
+      'deals.update',
+      'deals.move',
+      'tasks.create',
+      'tasks.update',
+      'tasks.complete',
+      'users.create',
+      'users.update',
+      'tags.create',
+      'tags.update',
+      'pipelines.rename',
+      'stages.update',
+      'workspace.setLanguage',
+      'audit.saveSettings',
+      'clients.archive',
+    ];
     for (const action of calls) expect(entries(w, 'action = ?', action).length, action).toBeGreaterThan(0);
     for (const r of entries(w)) {
       expect(r.user_name, r.action).toBe('Администратор');
@@ -161,7 +189,9 @@ describe('transactions', () => {
     const client = w.client('ООО «Ромашка»');
     const before = entries(w).length;
     // The bulk change refers to a user that does not exist: refused inside the handler.
-    const e = catchAppError(() => w.call('clients.bulk', { target: { ids: [client] }, op: { action: 'setResponsible', responsibleId: '01900000-0000-7000-8000-000000000000' } }));
+    const e = catchAppError(() =>
+      w.call('clients.bulk', { target: { ids: [client] }, op: { action: 'setResponsible', responsibleId: '01900000-0000-7000-8000-000000000000' } }),
+    );
     expect(e.code).toBe('validation');
     expect(entries(w).length).toBe(before);
   });

@@ -7,7 +7,10 @@ import { TARGET_TYPES } from './spec';
 // The log read back: filters by user, action, record and period, newest first, a page
 // at a time. Each filter walks one of audit_log's indexes.
 
-const instant = z.string().max(40).refine((v) => !Number.isNaN(Date.parse(v)), 'date.invalid');
+const instant = z
+  .string()
+  .max(40)
+  .refine((v) => !Number.isNaN(Date.parse(v)), 'date.invalid');
 
 export const auditFilter = z.object({
   userId: id.nullish(),
@@ -88,7 +91,7 @@ const TARGET_NAMES: Record<string, string> = {
 
 function toEntry(ctx: Ctx, r: Row): AuditEntry {
   const nameSql = r.target_type && r.target_id ? TARGET_NAMES[r.target_type] : undefined;
-  const targetName = nameSql ? (prepared<{ name: string }>(ctx.ws.sqlite, nameSql).get(r.target_id) ?? null)?.name ?? null : null;
+  const targetName = nameSql ? ((prepared<{ name: string }>(ctx.ws.sqlite, nameSql).get(r.target_id) ?? null)?.name ?? null) : null;
   return {
     id: r.id,
     at: r.at,

@@ -14,8 +14,10 @@ import { settingsChange } from './spec';
 // that edits or deletes an entry.
 
 export const auditProcedures = {
-  'audit.list': proc(reads('users'), z.object({ filter: auditFilter.prefault({}), offset, limit: limit(500, 100), withTotal: z.boolean().default(true) }), (s, i) =>
-    listAudit(s.ctx(), i.filter, i.offset, i.limit, i.withTotal),
+  'audit.list': proc(
+    reads('users'),
+    z.object({ filter: auditFilter.prefault({}), offset, limit: limit(500, 100), withTotal: z.boolean().default(true) }),
+    (s, i) => listAudit(s.ctx(), i.filter, i.offset, i.limit, i.withTotal),
   ),
   /** The filtered log as .xlsx in the exchange file store (download with exchange.download); itself recorded as an export. */
   'audit.export': proc(

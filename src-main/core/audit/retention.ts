@@ -59,10 +59,15 @@ export function pruneAuditIfDue(session: Session): number {
       if (!cutoff) return 0;
       const count = s.prepare('DELETE FROM audit_log WHERE at < ?').run(cutoff).changes;
       if (count > 0) {
-        appendEntry(s, now.toISOString(), { userId: null, door: 'internal', address: null, osUser: null }, {
-          action: 'audit.pruned',
-          details: { count, before: cutoff },
-        });
+        appendEntry(
+          s,
+          now.toISOString(),
+          { userId: null, door: 'internal', address: null, osUser: null },
+          {
+            action: 'audit.pruned',
+            details: { count, before: cutoff },
+          },
+        );
       }
       return count;
     })

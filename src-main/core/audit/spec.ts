@@ -3,7 +3,22 @@
 // The hook reads those records before and after the call and records the fields that
 // changed, old → new; without a declaration it records the call and its input.
 
-export const TARGET_TYPES = ['client', 'contact', 'deal', 'task', 'user', 'settings', 'pipeline', 'stage', 'lost_reason', 'tag', 'custom_field', 'task_type', 'import', 'backup'] as const;
+export const TARGET_TYPES = [
+  'client',
+  'contact',
+  'deal',
+  'task',
+  'user',
+  'settings',
+  'pipeline',
+  'stage',
+  'lost_reason',
+  'tag',
+  'custom_field',
+  'task_type',
+  'import',
+  'backup',
+] as const;
 export type TargetType = (typeof TARGET_TYPES)[number];
 
 type Ids = string | readonly string[] | null | undefined;

@@ -49,7 +49,9 @@ function rowsOf(table: string, skip: readonly string[], extra?: (s: Database.Dat
 }
 
 const joined = (s: Database.Database, sql: string, id: string): string | null => {
-  const values = prepared<{ v: string }>(s, sql).all(id).map((r) => r.v);
+  const values = prepared<{ v: string }>(s, sql)
+    .all(id)
+    .map((r) => r.v);
   return values.length ? values.join(', ') : null;
 };
 
@@ -72,7 +74,9 @@ const readers: Record<TargetType, Reader | null> = {
     f.phones = joined(s, 'SELECT raw AS v FROM phones WHERE contact_id = ? ORDER BY sort, raw', id);
     f.emails = joined(s, 'SELECT address AS v FROM emails WHERE contact_id = ? ORDER BY sort, address', id);
   }),
-  deal: rowsOf('deals', ['title_key', 'client_name_key', 'position', 'stage_entered_at'], (s, id, f) => customValues(s, 'deal_custom_values', 'deal_id', id, f)),
+  deal: rowsOf('deals', ['title_key', 'client_name_key', 'position', 'stage_entered_at'], (s, id, f) =>
+    customValues(s, 'deal_custom_values', 'deal_id', id, f),
+  ),
   task: rowsOf('tasks', ['deadline_at', 'series_id', 'occurrence', 'detached']),
   // Never the hash itself: whether a password is set, and (by updated_at) when it changed.
   user: rowsOf('users', ['password_hash', 'login_key', 'last_login_at'], (s, id, f) => {
@@ -116,7 +120,7 @@ export function readTargets(s: Database.Database, type: TargetType, ids: string[
 }
 
 const MAX_TEXT = 500;
-const clip = (v: unknown): unknown => (typeof v === 'string' && v.length > MAX_TEXT ? `${v.slice(0, MAX_TEXT)}…` : v ?? null);
+const clip = (v: unknown): unknown => (typeof v === 'string' && v.length > MAX_TEXT ? `${v.slice(0, MAX_TEXT)}…` : (v ?? null));
 
 export type Changes = Record<string, [unknown, unknown]>;
 

@@ -2,7 +2,8 @@ import type { auditRu } from './audit.ru';
 
 export const auditEn: typeof auditRu = {
   title: 'Audit log',
-  intro: 'Who changed data, exported it or signed in, when and from where. Entries cannot be edited or deleted; those older than the retention period are removed by themselves.',
+  intro:
+    'Who changed data, exported it or signed in, when and from where. Entries cannot be edited or deleted; those older than the retention period are removed by themselves.',
   cardTitle: 'Change log',
   empty: 'No entries',
   more: 'Show more',
@@ -221,6 +222,9 @@ export const auditEn: typeof auditRu = {
     code: 'Code',
     language: 'Language',
     onboarded: 'Workspace set up',
+    created: 'Created',
+    updated: 'Updated',
+    skipped: 'Skipped',
     'audit.settings.retentionYears': 'Audit log retention, years',
     'backup.settings.intervalMinutes': 'Backups: interval, min',
     'backup.settings.onClose': 'Backup on close',
