@@ -7,6 +7,8 @@ export default defineConfig({
     // Two cores here and in CI: SQLite files in temp dirs are cheap, parallel forks are not.
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 60_000,
+    // A ceiling, not a measure: CLI tests start several tsx processes each, which on two
+    // busy cores can take minutes; a hung test still ends.
+    testTimeout: 180_000,
   },
 });
