@@ -10,5 +10,6 @@ export default defineConfig({
     // A ceiling, not a measure: CLI tests start several tsx processes each, which on two
     // busy cores can take minutes; a hung test still ends.
     testTimeout: 180_000,
+    hookTimeout: 180_000,
   },
 });
