@@ -26,11 +26,12 @@ const isAuth = (name: string) => name.startsWith('auth.');
 
 /**
  * The call's audit, or null when it is not recorded: reads are not, except exports
- * (anything needing the 'export' permission) and sign-in calls (`auth.*`, recorded
- * whatever the outcome); nor are dry runs.
+ * (anything needing the 'export' permission); sign-in and sign-out (`auth.*` calls that
+ * act) are recorded whatever the outcome; dry runs are not.
  */
 export function auditCall(session: Session, name: string, p: Procedure, input: unknown, caller: Caller): AuditCall | null {
-  if (p.effect === 'read' && !isAuth(name) && p.permission !== 'export' && !p.audit?.exports) return null;
+  // auth.status and auth.settings only read (every page load asks the status): not recorded.
+  if (p.effect === 'read' && p.permission !== 'export' && !p.audit?.exports) return null;
   // A dry run (an import's check of what it would do) changes nothing, and promises to write nothing.
   if (p.effect !== 'read' && (input as { dryRun?: unknown } | null)?.dryRun === true) return null;
   return new AuditCall(session, name, p, input, caller);
