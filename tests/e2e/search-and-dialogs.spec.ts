@@ -47,7 +47,7 @@ test('dialogs with a field open with the focus in it: new client, new deal, new 
   await expect(page.getByTestId('client-form')).toBeHidden();
 
   await page.getByRole('link', { name: 'Сделки' }).click();
-  await page.getByRole('button', { name: 'Новая сделка' }).click();
+  await page.getByRole('button', { name: 'Новая сделка', exact: true }).click();
   await expect(page.getByTestId('deal-form').getByLabel('Название')).toBeFocused();
   await page.keyboard.press('Escape');
 
