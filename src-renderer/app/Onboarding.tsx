@@ -4,6 +4,7 @@ import { call, type ProcOutput } from '../api/client';
 import { errorText } from '../i18n';
 import { useAuth } from '../auth/store';
 import { useApp } from './store';
+import { NewPasswordFields } from '../auth/NewPasswordFields';
 
 type Info = ProcOutput<'workspace.info'>;
 
@@ -89,20 +90,7 @@ function ProtectStep({ info, onDone }: { info: Info; onDone: () => void }) {
           {t('auth.login')}
           <input value={login} onChange={(e) => setLogin(e.target.value)} autoComplete="username" autoCapitalize="none" spellCheck={false} />
         </label>
-        <label>
-          {t('auth.newPassword')}
-          <input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus />
-        </label>
-        <label>
-          {t('auth.repeatPassword')}
-          <input type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
-        </label>
-        <p className="muted small">{t('auth.passwordHint')}</p>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <NewPasswordFields password={password} repeat={repeat} onPassword={setPassword} onRepeat={setRepeat} error={error} autoFocus={true} />
         <div className="actions left">
           <button type="submit" className="primary" disabled={busy || !login.trim() || !password || !repeat}>
             {t('auth.protect')}

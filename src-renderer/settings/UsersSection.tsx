@@ -10,6 +10,7 @@ import { useLookups } from './lookups';
 import { useSettingsAction } from './useSettingsAction';
 import { SessionSettings } from './SessionSettings';
 import type { UserRole } from '../../src-main/core/db/schema/enums';
+import { NewPasswordFields } from '../auth/NewPasswordFields';
 
 type User = ProcOutput<'users.list'>[number];
 
@@ -147,20 +148,7 @@ function PasswordDialog({ user, own, onClose }: { user: User; own: boolean; onCl
             <input type="password" autoComplete="current-password" value={old} onChange={(e) => setOld(e.target.value)} autoFocus />
           </label>
         )}
-        <label>
-          {t('auth.newPassword')}
-          <input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus={!needsOld} />
-        </label>
-        <label>
-          {t('auth.repeatPassword')}
-          <input type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
-        </label>
-        <p className="muted small">{t('auth.passwordHint')}</p>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <NewPasswordFields password={password} repeat={repeat} onPassword={setPassword} onRepeat={setRepeat} error={error} autoFocus={!needsOld} />
         <div className="actions">
           <button type="button" onClick={onClose}>
             {t('common.cancel')}
