@@ -44,7 +44,7 @@ function row(i: number): string[] {
   ];
 }
 
-async function writeFiles(dir: string, rows: number): Promise<{ xlsx: string; csv: string }> {
+export async function writeFiles(dir: string, rows: number): Promise<{ xlsx: string; csv: string }> {
   const xlsx = join(dir, 'clients.xlsx');
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: xlsx, useSharedStrings: true });
   const ws = wb.addWorksheet('Контрагенты');
