@@ -15,21 +15,31 @@ let nextStore = 0;
 const FILTER_BITS = 1 << 26; // 8 MB: under 1 % false hits at 3 million keys
 const FLUSH_EVERY = 2000;
 
-/** Maps and Dates survive the round trip through JSON (records hold both). */
-function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
-  const raw = this[key];
-  if (raw instanceof Map) return { $map: [...raw] };
-  if (raw instanceof Date) return { $date: raw.getTime() };
-  return value;
+// Maps and Dates survive the round trip through JSON (records hold both). A walk
+// before and after keeps JSON.stringify/parse on their fast paths (a replacer or
+// reviver function makes each several times slower).
+function toPlain(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(toPlain);
+  if (v instanceof Map) return { $map: [...v].map(([k, x]) => [k, toPlain(x)]) };
+  if (v instanceof Date) return { $date: v.getTime() };
+  const out: Record<string, unknown> = {};
+  for (const k in v) out[k] = toPlain((v as Record<string, unknown>)[k]);
+  return out;
 }
-function reviver(_key: string, value: unknown): unknown {
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const v = value as { $map?: [unknown, unknown][]; $date?: number };
-    if (v.$map && Object.keys(v).length === 1) return new Map(v.$map);
-    if (v.$date !== undefined && Object.keys(v).length === 1) return new Date(v.$date);
+function fromPlain(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = fromPlain(v[i]);
+    return v;
   }
-  return value;
+  const o = v as Record<string, unknown>;
+  if ('$map' in o) return new Map((o.$map as [unknown, unknown][]).map(([k, x]) => [k, fromPlain(x)]));
+  if ('$date' in o) return new Date(o.$date as number);
+  for (const k in o) o[k] = fromPlain(o[k]);
+  return o;
 }
+const encode = (c: unknown): string => JSON.stringify(toPlain(c));
 
 class KeyFilter {
   private bits = new Uint32Array(FILTER_BITS / 32);
@@ -112,7 +122,7 @@ export class CandidateStore<R> {
 
   /** After a fold: the record changed and may answer to more keys. */
   changed(held: Held<R>, keys: string[]): void {
-    if (held.written) this.st.put.run(JSON.stringify(held.cand, replacer), held.seq);
+    if (held.written) this.st.put.run(encode(held.cand), held.seq);
     this.addKeys(held, keys);
   }
 
@@ -132,7 +142,7 @@ export class CandidateStore<R> {
     this.alive();
     if (this.batch.length === 0 && this.newKeys.length === 0) return;
     this.sqlite.transaction(() => {
-      for (const h of this.batch) this.st.insert.run(h.seq, JSON.stringify(h.cand, replacer));
+      for (const h of this.batch) this.st.insert.run(h.seq, encode(h.cand));
       for (const [k, h] of this.batchKeys) this.st.insertKey.run(k, h.seq);
       for (const [k, seq] of this.newKeys) this.st.insertKey.run(k, seq);
     })();
@@ -182,6 +192,6 @@ export class CandidateStore<R> {
   }
 
   private parse(data: string): Candidate<R> {
-    return JSON.parse(data, reviver) as Candidate<R>;
+    return fromPlain(JSON.parse(data)) as Candidate<R>;
   }
 }
