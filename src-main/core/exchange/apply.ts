@@ -7,7 +7,7 @@ import { MAX_ISSUES, type Analysis } from './analyse';
 import type { ApplyCounts, ApplyOptions, ImportEntity, Journal } from './entities/types';
 
 /** Records an entity that applies in chunks gets per call: a bounded slice of a file of any size. */
-const CHUNK = 20_000;
+const CHUNK = 2000;
 
 export interface ImportResult {
   batchId: string | null;
