@@ -5,10 +5,15 @@
 // prepared INSERTs of the same clients, phones and e-mails (no validation, no search
 // index). Every case runs in a child process so its peak RSS is its own.
 //
-//   npx tsx tests/bench/exchange-bench.ts [--rows N]     (also run by npm run bench)
+// With --million (npm run bench -- --import-million) it also imports a 1,000,000-row
+// CSV and reports the import's peak RSS growth over the child's RSS before it began:
+// the records stream through a temporary table, so the growth must not follow the
+// file's size (goal ≤ 300 MB; the file alone is ~150 MB).
+//
+//   npx tsx tests/bench/exchange-bench.ts [--rows N] [--million [--million-rows N]]   (also run by npm run bench)
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +49,25 @@ function row(i: number): string[] {
   ];
 }
 
-async function writeFiles(dir: string, rows: number): Promise<{ xlsx: string; csv: string }> {
+export async function writeCsv(dir: string, rows: number): Promise<string> {
+  const csv = join(dir, `clients-${rows}.csv`);
+  // Written in pieces: a million rows as one string would be the bench's own memory problem.
+  const fd = openSync(csv, 'w');
+  try {
+    writeSync(fd, Buffer.from([0xef, 0xbb, 0xbf]));
+    writeSync(fd, HEADER.join(';') + '\r\n');
+    for (let i = 1; i <= rows; i += 10_000) {
+      const lines: string[] = [];
+      for (let k = i; k < Math.min(rows + 1, i + 10_000); k++) lines.push(row(k).join(';'));
+      writeSync(fd, lines.join('\r\n') + '\r\n');
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return csv;
+}
+
+export async function writeFiles(dir: string, rows: number): Promise<{ xlsx: string; csv: string }> {
   const xlsx = join(dir, 'clients.xlsx');
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: xlsx, useSharedStrings: true });
   const ws = wb.addWorksheet('Контрагенты');
@@ -53,11 +76,7 @@ async function writeFiles(dir: string, rows: number): Promise<{ xlsx: string; cs
   for (let i = 1; i <= rows; i++) ws.addRow(row(i).map((v, k) => (k === 1 ? Number(v) : v))).commit();
   ws.commit();
   await wb.commit();
-  const csv = join(dir, 'clients.csv');
-  const lines = [HEADER.join(';')];
-  for (let i = 1; i <= rows; i++) lines.push(row(i).join(';'));
-  writeFileSync(csv, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n')]));
-  return { xlsx, csv };
+  return { xlsx, csv: await writeCsv(dir, rows) };
 }
 
 /** The floor: read every row the cheapest way the library allows, insert it with prepared statements. */
@@ -94,10 +113,12 @@ async function floor(session: Session, file: string): Promise<number> {
   return n;
 }
 
-/** One case in this (child) process: prints {ms, rows, maxRssMB}. */
+/** One case in this (child) process: prints {ms, rows, maxRssMB, startRssMB}. */
 async function runCase(kind: 'floor' | 'import', file: string, db: string): Promise<void> {
   const session = new Session({ skipIntegrityCheck: true });
   session.open(db);
+  // What the process holds before the case: modules loaded, workspace open.
+  const startRssMB = process.memoryUsage().rss / 1024 / 1024;
   const t0 = performance.now();
   let rows: number;
   if (kind === 'floor') rows = await floor(session, file);
@@ -108,7 +129,7 @@ async function runCase(kind: 'floor' | 'import', file: string, db: string): Prom
   }
   const ms = performance.now() - t0;
   session.close();
-  console.log(JSON.stringify({ ms, rows, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+  console.log(JSON.stringify({ ms, rows, maxRssMB: process.resourceUsage().maxRSS / 1024, startRssMB }));
 }
 
 export interface ExchangeBenchResult {
@@ -116,23 +137,60 @@ export interface ExchangeBenchResult {
   cases: { format: string; importMs: number; floorMs: number; ratio: number; importRssMB: number; floorRssMB: number }[];
 }
 
+export interface MillionResult {
+  rows: number;
+  fileMB: number;
+  importMs: number;
+  startRssMB: number;
+  peakRssMB: number;
+  /** Peak RSS during the import minus RSS before it: what the file's size costs. */
+  growthMB: number;
+}
+
+type CaseResult = { ms: number; rows: number; maxRssMB: number; startRssMB: number };
+
+function child(dir: string, kind: string, file: string): CaseResult {
+  const db = join(dir, `${kind}-${Date.now()}.kdb`);
+  // Same Node, tsx loader: the child measures only its own case.
+  const out = execFileSync(process.execPath, ['--import', 'tsx', SELF, '--case', kind, '--file', file, '--db', db], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  rmSync(db, { force: true });
+  rmSync(`${db}-wal`, { force: true });
+  rmSync(`${db}-shm`, { force: true });
+  return JSON.parse(out.trim().split('\n').pop()!) as CaseResult;
+}
+
+/** The memory proof: a 1,000,000-row CSV imported in a child process, its RSS growth. */
+export async function benchImportMillion(rows: number, log: (s: string) => void): Promise<MillionResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'kartoteka-xbench-'));
+  try {
+    log(`  writing ${rows} rows as CSV`);
+    const csv = await writeCsv(dir, rows);
+    log('  importing it (child process)');
+    const r = child(dir, 'import', csv);
+    if (r.rows !== rows) throw new Error(`million: expected ${rows} rows, imported ${r.rows}`);
+    const m: MillionResult = { rows, fileMB: statSync(csv).size / 1024 / 1024, importMs: r.ms, startRssMB: r.startRssMB, peakRssMB: r.maxRssMB, growthMB: r.maxRssMB - r.startRssMB };
+    log(
+      table(
+        [`import ${rows} rows, CSV`, 'file MB', 'import s', 'RSS before MB', 'peak RSS MB', 'growth MB'],
+        [['csv', m.fileMB.toFixed(0), (m.importMs / 1000).toFixed(1), m.startRssMB.toFixed(0), m.peakRssMB.toFixed(0), m.growthMB.toFixed(0)]],
+      ),
+    );
+    return m;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function benchExchange(rows: number, log: (s: string) => void): Promise<ExchangeBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'kartoteka-xbench-'));
   try {
     log(`  writing ${rows} rows as xlsx and CSV`);
     const files = await writeFiles(dir, rows);
-    const child = (kind: string, file: string) => {
-      const db = join(dir, `${kind}-${Date.now()}.kdb`);
-      // Same Node, tsx loader: the child measures only its own case.
-      const out = execFileSync(process.execPath, ['--import', 'tsx', SELF, '--case', kind, '--file', file, '--db', db], { encoding: 'utf8', maxBuffer: 1 << 20 });
-      rmSync(db, { force: true });
-      return JSON.parse(out.trim().split('\n').pop()!) as { ms: number; rows: number; maxRssMB: number };
-    };
     const cases: ExchangeBenchResult['cases'] = [];
     for (const [format, file] of [['xlsx', files.xlsx], ['csv', files.csv]] as const) {
       log(`  ${format}: floor, then import`);
-      const f = child('floor', file);
-      const i = child('import', file);
+      const f = child(dir, 'floor', file);
+      const i = child(dir, 'import', file);
       if (i.rows !== rows || f.rows !== rows) throw new Error(`${format}: expected ${rows} rows, floor ${f.rows}, import ${i.rows}`);
       cases.push({ format, importMs: i.ms, floorMs: f.ms, ratio: i.ms / f.ms, importRssMB: i.maxRssMB, floorRssMB: f.maxRssMB });
     }
@@ -149,7 +207,12 @@ export async function benchExchange(rows: number, log: (s: string) => void): Pro
 }
 
 if (process.argv[1] === SELF) {
-  const { values } = parseArgs({ options: { case: { type: 'string' }, file: { type: 'string' }, db: { type: 'string' }, rows: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { case: { type: 'string' }, file: { type: 'string' }, db: { type: 'string' }, rows: { type: 'string' }, million: { type: 'boolean' }, 'million-rows': { type: 'string' } },
+  });
   if (values.case) await runCase(values.case as 'floor' | 'import', values.file!, values.db!);
-  else await benchExchange(Number(values.rows ?? 100_000), console.log);
+  else {
+    await benchExchange(Number(values.rows ?? 100_000), console.log);
+    if (values.million) await benchImportMillion(Number(values['million-rows'] ?? 1_000_000), console.log);
+  }
 }

@@ -1,4 +1,4 @@
-// npm run bench [-- --clients N | --quick] [--deals N] [--tasks N] [--import-rows N] [--rounds R] [--workspace FILE] [--keep] [--json]
+// npm run bench [-- --clients N | --quick] [--deals N] [--tasks N] [--import-rows N] [--import-million] [--rounds R] [--workspace FILE] [--keep] [--json]
 //
 // Seeds a fresh workspace in a temp dir and measures the core's hot paths, each
 // against a floor measured in the same run on the same machine: seeding vs bare
@@ -17,12 +17,13 @@ import { seedWorkspace, type SeedResult } from './seed-bench';
 import { ms, ratio, round3, table } from './measure';
 import { benchBackup } from './backup-bench';
 import { benchTasks, type TaskBenchResult } from './tasks-bench';
-import { benchExchange, type ExchangeBenchResult } from './exchange-bench';
+import { benchExchange, benchImportMillion, type ExchangeBenchResult, type MillionResult } from './exchange-bench';
 import { benchDeals, dealsTable } from './deals-bench';
 import { benchDealTasks, dealTasksTable, type DealTasksBenchResult } from './deal-tasks-bench';
 import { benchReports, reportsTable, type ReportsBenchResult } from './reports-bench';
 import { auditTable, benchAudit } from './audit-bench';
 import { budgetLines, budgetsTable, recordBudget } from './budgets';
+import { benchMemory, type MemoryBenchResult } from './memory-bench';
 
 const TARGET_SEARCH_P95_MS = 10;
 
@@ -40,6 +41,7 @@ function parseOptions() {
       keep: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       'import-rows': { type: 'string' },
+      'import-million': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -54,7 +56,8 @@ function parseOptions() {
   --workspace FILE  measure an existing workspace instead of seeding one
   --keep            keep the temp dir with the seeded workspace
   --json            print only the JSON summary on stdout (the tables go to stderr), for CI to archive
-  --import-rows N   rows of the xlsx/CSV import benchmark (default 100000, --quick 20000, 0 skips it)`);
+  --import-rows N   rows of the xlsx/CSV import benchmark (default 100000, --quick 20000, 0 skips it)
+  --import-million  also import a 1,000,000-row CSV and report its peak RSS growth (takes minutes; off by default)`);
     process.exit(0);
   }
   const int = (v: string | undefined, name: string): number | undefined => {
@@ -69,7 +72,7 @@ function parseOptions() {
   const rounds = int(values.rounds, '--rounds') ?? int(process.env.BENCH_ROUNDS, 'BENCH_ROUNDS') ?? 5;
   const importRows = values['import-rows'] === '0' ? 0 : (int(values['import-rows'], '--import-rows') ?? (values.quick ? 20_000 : 100_000));
   const deals = values.deals === '0' ? 0 : (int(values.deals, '--deals') ?? (values.quick ? 10_000 : 100_000));
-  return { clients, deals, tasks, rounds, workspace: values.workspace, keep: values.keep, json: values.json, importRows };
+  return { clients, deals, tasks, rounds, workspace: values.workspace, keep: values.keep, json: values.json, importRows, importMillion: values['import-million'] };
 }
 
 async function main(): Promise<void> {
@@ -104,6 +107,10 @@ async function main(): Promise<void> {
     const ctx = session.ctx();
     const clients = (ctx.ws.sqlite.prepare('SELECT count(*) AS n FROM clients WHERE archived_at IS NULL').get() as { n: number }).n;
 
+    // First, before deals and tasks are added: the workspace as the clients bench seeded it.
+    log(`\n[1b] resident memory of the core with ${clients} clients open (child processes)`);
+    const memory: MemoryBenchResult = benchMemory(opt.workspace ? resolve(opt.workspace) : join(tmp, 'bench.kdb'), log);
+
     log('\n[2] search per keystroke (listClients, first page of 60)');
     const search = benchSearch(ctx, opt.rounds);
     log('[3] caller lookup');
@@ -137,6 +144,11 @@ async function main(): Promise<void> {
       log(`[8] import of ${opt.importRows} rows (xlsx, CSV) vs bare read + bare inserts`);
       exchange = await benchExchange(opt.importRows, log);
     }
+    let million: MillionResult | null = null;
+    if (opt.importMillion) {
+      log('[8b] import of a 1,000,000-row CSV: peak RSS growth');
+      million = await benchImportMillion(1_000_000, log);
+    }
 
     recordBudget({
       key: 'search.keystroke.p95',
@@ -167,6 +179,36 @@ async function main(): Promise<void> {
         goal: { maxRatio: 1.5 },
       });
     }
+
+    if (million) {
+      recordBudget({
+        key: 'import.million.rss',
+        label: `import of ${million.rows} CSV rows (${million.fileMB.toFixed(0)} MB), peak RSS growth`,
+        figure: million.growthMB,
+        unit: 'MB',
+        floor: null,
+        goal: { max: 300 },
+      });
+    }
+    const memFloor = 'bare better-sqlite3, same file, default pragmas';
+    recordBudget({
+      key: 'memory.idle',
+      label: `core RSS, ${clients} clients open, idle`,
+      figure: memory.core.idleMB,
+      unit: 'MB',
+      floor: memory.floor.idleMB,
+      floorLabel: memFloor,
+      goal: { max: 150 },
+    });
+    recordBudget({
+      key: 'memory.afterSearch',
+      label: `core RSS after one search`,
+      figure: memory.core.afterSearchMB,
+      unit: 'MB',
+      floor: memory.floor.afterSearchMB,
+      floorLabel: memFloor,
+      goal: { max: 150 },
+    });
 
     // ---- report ----
     const out: string[] = [''];
@@ -268,6 +310,8 @@ async function main(): Promise<void> {
       backup,
       tasks,
       exchange,
+      million,
+      memory,
       deals,
       dealTasks,
       reports,

@@ -5,6 +5,7 @@ import { autoMapping, detectHeaderRow, isBlankRow, isTotalsRow, type ColumnMappi
 import type { Cell, SourceRow, TableSource } from './read/types';
 import type { Candidate, ImportEntity, RowIssue } from './entities/types';
 import { fromByHeader, rememberedMapping } from './mapping-store';
+import { CandidateStore } from './candidate-store';
 
 /** How many rows the wizard shows to pick the header row; also where the header is looked for. */
 export const PREVIEW_ROWS = 30;
@@ -45,7 +46,8 @@ export { detectHeaderRow };
 
 export interface Analysis<R = unknown> {
   headers: string[];
-  candidates: Candidate<R>[];
+  /** The checked records, kept in a temporary table of the workspace's connection (see candidate-store). */
+  candidates: CandidateStore<R>;
   issues: RowIssue[];
   issueCount: { errors: number; warnings: number };
   /** Rows that cannot be imported, with their cells, for the "rejected rows" file. */
@@ -64,7 +66,7 @@ export interface AnalyseOptions {
 /**
  * Reads every row under the header, builds records with the entity's rules and
  * folds rows that are the same record (same ИНН, phone or e-mail) into the first.
- * Writes nothing.
+ * Writes nothing to the workspace: the records go to the connection's temporary tables.
  */
 export async function analyse<R>(ctx: Ctx, source: TableSource, entity: ImportEntity<R, unknown>, o: AnalyseOptions): Promise<Analysis<R>> {
   const env = entity.prepare(ctx);
@@ -73,8 +75,27 @@ export async function analyse<R>(ctx: Ctx, source: TableSource, entity: ImportEn
     if (key) byField.set(key, [...(byField.get(key) ?? []), Number(col)]);
   }
   if (byField.size === 0) throw new AppError('exchange.mapping_empty', 'No column is mapped to a field');
-  const a: Analysis<R> = { headers: [], candidates: [], issues: [], issueCount: { errors: 0, warnings: 0 }, rejected: [], rows: { read: 0, blank: 0, totals: 0, merged: 0 } };
-  const seen = new Map<string, Candidate<R>>();
+  const a: Analysis<R> = { headers: [], candidates: new CandidateStore<R>(ctx.ws.sqlite), issues: [], issueCount: { errors: 0, warnings: 0 }, rejected: [], rows: { read: 0, blank: 0, totals: 0, merged: 0 } };
+  try {
+    await readRows(source, entity, env, byField, o, a);
+    a.candidates.finish();
+  } catch (e) {
+    a.candidates.drop();
+    throw e;
+  }
+  o.onProgress?.(a.rows.read);
+  return a;
+}
+
+async function readRows<R>(
+  source: TableSource,
+  entity: ImportEntity<R, unknown>,
+  env: unknown,
+  byField: Map<string, number[]>,
+  o: AnalyseOptions,
+  a: Analysis<R>,
+): Promise<void> {
+  const store = a.candidates;
   let width = 0;
   for await (const row of source.rows(o.sheet, o.signal)) {
     if (row.n === o.headerRow) {
@@ -125,18 +146,15 @@ export async function analyse<R>(ctx: Ctx, source: TableSource, entity: ImportEn
       continue;
     }
     const keys = entity.sameKeys(record);
-    const first = keys.map((k) => seen.get(k)).find(Boolean);
+    const first = store.find(keys);
     if (first) {
-      entity.merge(first.record, record);
-      first.merged.push(row.n);
+      entity.merge(first.cand.record, record);
+      first.cand.merged.push(row.n);
       a.rows.merged++;
-      for (const k of entity.sameKeys(first.record)) if (!seen.has(k)) seen.set(k, first);
+      store.changed(first, entity.sameKeys(first.cand.record));
       continue;
     }
     const cand: Candidate<R> = { row: row.n, merged: [], record };
-    for (const k of keys) seen.set(k, cand);
-    a.candidates.push(cand);
+    store.add(cand, keys);
   }
-  o.onProgress?.(a.rows.read);
-  return a;
 }

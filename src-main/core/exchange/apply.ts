@@ -1,9 +1,13 @@
 import type { Ctx } from '../context';
 import { isoNow } from '../context';
 import { newId } from '../ids';
+import { AppError } from '../errors';
 import { prepared } from '../db/statements';
-import type { Analysis } from './analyse';
+import { MAX_ISSUES, type Analysis } from './analyse';
 import type { ApplyCounts, ApplyOptions, ImportEntity, Journal } from './entities/types';
+
+/** Records an entity that applies in chunks gets per call: a bounded slice of a file of any size. */
+const CHUNK = 2000;
 
 export interface ImportResult {
   batchId: string | null;
@@ -11,6 +15,7 @@ export interface ImportResult {
   created: number;
   updated: number;
   skipped: number;
+  /** What happened to each row, for the first MAX_ISSUES rows (the counts cover all). */
   outcomes: ApplyCounts['outcomes'];
 }
 
@@ -28,21 +33,13 @@ export function applyImport<R>(
 ): ImportResult {
   const sqlite = ctx.ws.sqlite;
   const batchId = newId();
+  const store = analysis.candidates;
+  if (store.sqlite !== sqlite) throw new AppError('exchange.job_unknown', 'This import is no longer open: start again');
   let n = 0;
+  const item = prepared(sqlite, 'INSERT INTO import_batch_items (batch_id, n, entity, record_id, action, previous) VALUES (?, ?, ?, ?, ?, ?)');
   const journal: Journal = {
-    created: (e, id) => {
-      prepared(sqlite, 'INSERT INTO import_batch_items (batch_id, n, entity, record_id, action, previous) VALUES (?, ?, ?, ?, ?, NULL)').run(batchId, n++, e, id, 'created');
-    },
-    updated: (e, id, previous) => {
-      prepared(sqlite, 'INSERT INTO import_batch_items (batch_id, n, entity, record_id, action, previous) VALUES (?, ?, ?, ?, ?, ?)').run(
-        batchId,
-        n++,
-        e,
-        id,
-        'updated',
-        JSON.stringify(previous),
-      );
-    },
+    created: (e, id) => item.run(batchId, n++, e, id, 'created', null),
+    updated: (e, id, previous) => item.run(batchId, n++, e, id, 'updated', JSON.stringify(previous)),
   };
   let counts: ApplyCounts | null = null;
   try {
@@ -55,7 +52,15 @@ export function applyImport<R>(
         ctx.userId,
       );
       const env = entity.prepare(ctx);
-      counts = entity.apply(ctx, env, analysis.candidates, options, journal);
+      const total: ApplyCounts = { created: 0, updated: 0, skipped: 0, outcomes: [] };
+      for (const chunk of entity.applyInChunks ? store.chunks(CHUNK) : [store.all()]) {
+        const c = entity.apply(ctx, env, chunk, options, journal);
+        total.created += c.created;
+        total.updated += c.updated;
+        total.skipped += c.skipped;
+        for (const o of c.outcomes) if (total.outcomes.length < MAX_ISSUES) total.outcomes.push(o);
+      }
+      counts = total;
       prepared(sqlite, 'UPDATE import_batches SET created = ?, updated = ?, skipped = ? WHERE id = ?').run(counts.created, counts.updated, counts.skipped, batchId);
       // An import that changed nothing leaves nothing to undo.
       if (counts.created + counts.updated === 0 && n === 0) prepared(sqlite, 'DELETE FROM import_batches WHERE id = ?').run(batchId);

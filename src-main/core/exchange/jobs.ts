@@ -32,8 +32,12 @@ export class ExchangeState {
   startJob(init: Omit<ImportJob, 'id' | 'state' | 'rowsRead' | 'analysis' | 'error' | 'abort' | 'applied'>, run: (job: ImportJob) => Promise<Analysis>): ImportJob {
     const job: ImportJob = { ...init, id: randomUUID(), state: 'running', rowsRead: 0, analysis: null, error: null, abort: new AbortController(), applied: false };
     this.jobs.set(job.id, job);
-    // Old analyses hold whole files' records: keep only the last few.
-    for (const old of this.jobs.keys()) if (this.jobs.size > KEEP_JOBS) this.jobs.delete(old);
+    // Old analyses hold whole files' records (in temporary tables): keep only the last few.
+    for (const [id, old] of this.jobs) {
+      if (this.jobs.size <= KEEP_JOBS) break;
+      old.analysis?.candidates.drop();
+      this.jobs.delete(id);
+    }
     run(job).then(
       (a) => {
         job.analysis = a;

@@ -50,17 +50,22 @@ export async function runImport(session: Session, path: string, o: RunImportOpti
       ? initialMapping(ctx, entity, headers).mapping
       : fromByHeader(headers, normaliseKeys(o.mapping), new Set(entity.fields(ctx).map((f) => f.key)));
   const analysis = await analyse(ctx, table, entity, { sheet, headerRow, mapping, onProgress: o.onProgress });
-  if (!o.dryRun) {
-    takeSafetyBackup(session, 'import');
-    rememberMapping(ctx, entity.key, analysis.headers, mapping);
+  let result: ImportResult;
+  try {
+    if (!o.dryRun) {
+      takeSafetyBackup(session, 'import');
+      rememberMapping(ctx, entity.key, analysis.headers, mapping);
+    }
+    result = applyImport(ctx, entity, analysis, {
+      policy: o.policy ?? 'update_empty',
+      matchOrder: o.matchOrder ?? ['inn', 'phone', 'email'],
+      createUsers: o.createUsers,
+      fileName: o.fileName ?? path.split(/[\\/]/).pop() ?? path,
+      dryRun: o.dryRun,
+    });
+  } finally {
+    analysis.candidates.drop();
   }
-  const result = applyImport(ctx, entity, analysis, {
-    policy: o.policy ?? 'update_empty',
-    matchOrder: o.matchOrder ?? ['inn', 'phone', 'email'],
-    createUsers: o.createUsers,
-    fileName: o.fileName ?? path.split(/[\\/]/).pop() ?? path,
-    dryRun: o.dryRun,
-  });
   return { ...result, headerRow, mapping, headers, analysis, issues: analysis.issues };
 }
 

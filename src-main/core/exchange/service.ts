@@ -106,7 +106,7 @@ export function jobStatus(session: Session, jobId: string) {
       rejected: a.rejected.length,
       errorCount: a.issueCount.errors,
       warningCount: a.issueCount.warnings,
-      newUsers: importEntity(job.entity).newUsers?.(a.candidates) ?? [],
+      newUsers: importEntity(job.entity).newUsers?.(a.candidates.all()) ?? [],
       errors: a.issues.filter((i) => i.severity === 'error').slice(0, ISSUES_SHOWN).map(present),
       warnings: a.issues.filter((i) => i.severity === 'warning').slice(0, ISSUES_SHOWN).map(present),
     },
@@ -134,7 +134,10 @@ export async function applyJob(session: Session, input: { jobId: string } & Appl
     }
   }
   try {
-    return applyImport(session.ctx(), entity, job.analysis, { ...input, fileName: job.fileName });
+    const result = applyImport(session.ctx(), entity, job.analysis, { ...input, fileName: job.fileName });
+    // Applied: the records are in the workspace now; their temporary copy can go.
+    if (!input.dryRun) job.analysis.candidates.drop();
+    return result;
   } catch (e) {
     job.applied = false;
     throw e;

@@ -33,11 +33,13 @@ const INSERT_CONTACT = 'INSERT INTO contacts (id, client_id, name, created_at, u
 
 // Existing clients by ИНН, phone digits or e-mail key, looked up for a whole chunk of
 // the file at once (one indexed IN-list query per key and chunk, not three per row).
-const FIND_MANY: Record<ApplyOptions['matchOrder'][number], string> = {
+// CROSS JOIN keeps the phone/e-mail index outermost: without statistics SQLite chose to
+// walk every client and probe its phones, a full scan per chunk (O(n²) over a big file).
+export const FIND_MANY: Record<ApplyOptions['matchOrder'][number], string> = {
   inn: `SELECT c.inn AS k, c.id FROM clients c WHERE c.inn IN (SELECT value FROM json_each(?)) AND c.archived_at IS NULL ORDER BY c.seq DESC`,
-  phone: `SELECT p.digits AS k, c.id FROM phones p JOIN clients c ON c.id = p.client_id
+  phone: `SELECT p.digits AS k, c.id FROM phones p CROSS JOIN clients c ON c.id = p.client_id
           WHERE p.digits IN (SELECT value FROM json_each(?)) AND c.archived_at IS NULL ORDER BY c.seq DESC`,
-  email: `SELECT e.address_key AS k, c.id FROM emails e JOIN clients c ON c.id = e.client_id
+  email: `SELECT e.address_key AS k, c.id FROM emails e CROSS JOIN clients c ON c.id = e.client_id
           WHERE e.address_key IN (SELECT value FROM json_each(?)) AND c.archived_at IS NULL ORDER BY c.seq DESC`,
 };
 

@@ -11,5 +11,6 @@ export const clientsImport: ImportEntity<ClientRecord, ClientEnv> = {
   sameKeys: clientSameKeys,
   merge: mergeClientRecords,
   apply: applyClients,
+  applyInChunks: true,
   revert: revertClient,
 };

@@ -88,6 +88,7 @@ export const contactsImport: ImportEntity<ContactRecord, ContactEnv> = {
     for (const p of other.phones) if (!into.phones.some((q) => q.digits === p.digits)) into.phones.push(p);
     for (const e of other.emails) if (!into.emails.some((q) => q.addressKey === e.addressKey)) into.emails.push(e);
   },
+  applyInChunks: true,
   apply(ctx, _env, candidates, options, journal) {
     const sqlite = ctx.ws.sqlite;
     const counts = { created: 0, updated: 0, skipped: 0, outcomes: [] as { row: number; action: 'created' | 'updated' | 'skipped' | 'unchanged'; id: string | null }[] };

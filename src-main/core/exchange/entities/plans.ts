@@ -97,6 +97,7 @@ export const plansImport: ImportEntity<PlanRecord, PlanEnv> = {
   merge(into, other) {
     into.amountKopecks = other.amountKopecks;
   },
+  applyInChunks: true,
   // A plan is one number: any policy but «skip» sets it from the file (a corrected plan file is re-imported).
   apply(ctx, _env, candidates, options, journal) {
     const counts: ApplyCounts = { created: 0, updated: 0, skipped: 0, outcomes: [] };

@@ -78,6 +78,12 @@ export interface ImportEntity<R = unknown, Env = unknown> {
   merge(into: R, other: R): void;
   /** Writes everything inside the caller's transaction. */
   apply(ctx: Ctx, env: Env, candidates: Candidate<R>[], options: ApplyOptions, journal: Journal): ApplyCounts;
+  /**
+   * Set when `apply` may be called several times in the one transaction, with the
+   * file's records in consecutive chunks and the same env: then a file of any size is
+   * applied in flat memory. Unset, `apply` gets every record at once (as before).
+   */
+  applyInChunks?: boolean;
   /** Managers the rows name who are not users yet (the wizard offers to create them). */
   newUsers?(candidates: Candidate<R>[]): string[];
   /** Reverts one journal entry (called newest first). */
