@@ -5,6 +5,7 @@ import { newId } from '../ids';
 import { AppError } from '../errors';
 import { recomputeAllocations } from './allocate';
 import { counterpartyKey } from './names';
+import { ensureContract } from './terms';
 
 // The seam the 1C imports (exchange entities `receivables` and `payments`) write through,
 // inside the import's own transaction. See /work/RECEIVABLES-DESIGN.md and the README.
@@ -66,18 +67,6 @@ function insertBatch(ctx: Ctx, batch: BatchInfo): string {
     `INSERT INTO receivable_batches (id, kind, file_name, content_hash, period_from, period_to, as_of, imported_at, imported_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(id, batch.kind, batch.fileName, batch.contentHash, batch.periodFrom, batch.periodTo, batch.asOf, isoNow(ctx), ctx.userId);
-  return id;
-}
-
-function contractId(ctx: Ctx, clientId: string, name: string): string {
-  const found = prepared<{ id: string }>(ctx.ws.sqlite, `SELECT id FROM receivable_contracts WHERE client_id = ? AND name = ?`).get(clientId, name);
-  if (found) return found.id;
-  const id = newId();
-  const at = isoNow(ctx);
-  prepared(
-    ctx.ws.sqlite,
-    `INSERT INTO receivable_contracts (id, client_id, name, payment_days, created_at, updated_at, created_by) VALUES (?, ?, ?, NULL, ?, ?, ?)`,
-  ).run(id, clientId, name, at, at, ctx.userId);
   return id;
 }
 
@@ -145,7 +134,7 @@ export function ingestDocuments(
     for (const d of byClient.get(clientId) ?? []) {
       const key = `${d.number}\u0000${d.date}`;
       const settled = Math.max(0, d.amountKopecks - d.openKopecks);
-      const contract = d.contract ? contractId(ctx, clientId, d.contract) : null;
+      const contract = d.contract ? ensureContract(ctx, clientId, d.contract) : null;
       const e = existing.get(key);
       if (seen.has(key)) continue; // the same document twice in one file: the first row counts
       seen.add(key);

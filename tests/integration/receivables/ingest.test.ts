@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildWorkspace, type Built } from '../helpers/builders';
-import { ingestDocuments, ingestPayments, type BatchInfo, type IncomingDocument } from '../../src-main/core/receivables/ingest';
-import { counterpartyKey, findClientsByCounterparty, rememberCounterparty } from '../../src-main/core/receivables/names';
+import { buildWorkspace, type Built } from '../../helpers/builders';
+import { ingestDocuments, ingestPayments, type BatchInfo, type IncomingDocument } from '../../../src-main/core/receivables/ingest';
+import { counterpartyKey, findClientsByCounterparty, rememberCounterparty } from '../../../src-main/core/receivables/names';
 
 // The seam the 1C imports write through: snapshots, no-op on the same file, dedupe.
 
