@@ -1,6 +1,7 @@
 import type { Ctx } from '../context';
 import { prepared } from '../db/statements';
 import { receivablesSettings } from './settings';
+import { requireClientVisible } from '../access/visibility';
 
 // How old a debt is, as of a date. A document's due date is its own (set by hand or by
 // the file), else its date + payment days: the contract's, else the client's, else the
@@ -56,6 +57,7 @@ export interface OpenDocument {
 
 /** A client's documents still owed as of a date, oldest first: the report's drill-down. */
 export function openDocuments(ctx: Ctx, clientId: string, asOf: string): OpenDocument[] {
+  requireClientVisible(ctx, clientId);
   const rows = prepared<Omit<OpenDocument, 'bucket'>>(
     ctx.ws.sqlite,
     `${OPEN_DOCUMENTS_SQL}

@@ -30,8 +30,8 @@ export interface ReceivablesRow {
   b90plus: number;
   advanceKopecks: number;
   creditLimitKopecks: number | null;
-  oldestDocument: string;
-  oldestDate: string;
+  oldestDocument: string | null;
+  oldestDate: string | null;
   oldestDays: number;
   lastContact: string | null;
   nextStep: string | null;
@@ -111,8 +111,8 @@ export function receivablesRows(ctx: Ctx, asOf: string, q: Pick<ReportQuery, 'ma
       b90plus: a?.b90plus ?? 0,
       advanceKopecks: advances.get(c.id) ?? 0,
       creditLimitKopecks: c.creditLimit,
-      oldestDocument: a ? (numbers.get(a.oldestId) ?? '') : '',
-      oldestDate: a?.oldestDate ?? '',
+      oldestDocument: a ? (numbers.get(a.oldestId) ?? null) : null,
+      oldestDate: a?.oldestDate ?? null,
       oldestDays: a ? Math.max(0, a.oldestDays) : 0,
       lastContact: c.lastContact?.slice(0, 10) ?? null,
       nextStep: step ? step.title || step.action : null,

@@ -49,7 +49,7 @@ export const reportsEn: Widen<typeof reportsRu> = {
   },
   filters: { pipeline: 'Pipeline', allPipelines: 'All pipelines', manager: 'Manager', allManagers: 'All managers', source: 'Source', allSources: 'All sources', tag: 'Client tag', allTags: 'All tags', by: 'Group by', then: 'and by', nothing: '—' },
   dim: { manager: 'Manager', month: 'Month', pipeline: 'Pipeline', source: 'Source', tag: 'Client tag', region: 'Region', reason: 'Reason', stage: 'Stage', class: 'Class', client: 'Client' },
-  none: { responsible: 'No responsible', manager: 'No responsible', source: 'No source', tag: 'No tags', region: 'No region', reason: 'No reason given', stage: 'Stage unknown', month: '—', pipeline: '—', client: '—', text: '—' },
+  none: { responsible: 'No responsible', manager: 'No responsible', source: 'No source', tag: 'No tags', region: 'No region', reason: 'No reason given', stage: 'Stage unknown', month: '—', pipeline: '—', client: '—', text: '—', inn: '—', oldestDocument: '—', nextStep: '—' },
   col: {
     wonCount: 'Deals won',
     wonAmount: 'Sum',

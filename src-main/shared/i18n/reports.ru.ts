@@ -47,7 +47,7 @@ export const reportsRu = {
   },
   filters: { pipeline: 'Воронка', allPipelines: 'Все воронки', manager: 'Менеджер', allManagers: 'Все менеджеры', source: 'Источник', allSources: 'Все источники', tag: 'Метка клиента', allTags: 'Все метки', by: 'Группировать', then: 'и по', nothing: '—' },
   dim: { manager: 'Менеджер', month: 'Месяц', pipeline: 'Воронка', source: 'Источник', tag: 'Метка клиента', region: 'Регион', reason: 'Причина', stage: 'Этап', class: 'Класс', client: 'Клиент' },
-  none: { responsible: 'Без ответственного', manager: 'Без ответственного', source: 'Без источника', tag: 'Без меток', region: 'Регион не указан', reason: 'Причина не указана', stage: 'Этап не известен', month: '—', pipeline: '—', client: '—', text: '—' },
+  none: { responsible: 'Без ответственного', manager: 'Без ответственного', source: 'Без источника', tag: 'Без меток', region: 'Регион не указан', reason: 'Причина не указана', stage: 'Этап не известен', month: '—', pipeline: '—', client: '—', text: '—', inn: '—', oldestDocument: '—', nextStep: '—' },
   col: {
     wonCount: 'Выиграно сделок',
     wonAmount: 'Сумма',
