@@ -9,6 +9,11 @@ import { createDocument, deleteDocument, documentInput, updateDocument } from '.
 import { clientTerms, clientTermsInput, contractTermsInput, setClientTerms, setContractTerms } from './terms';
 import { receivablesSettings, receivablesSettingsInput, setReceivablesSettings } from './settings';
 import { listSteps, ensureDefaultSteps, saveSteps, stepInput } from './collection-steps';
+import { deletePromise, promiseInput, takePromise } from './promises';
+import { letterContent } from './letters';
+import { receivablesTick } from './tick';
+import { timeZone } from '../tasks/schemas';
+import { UI_LANGUAGES } from '../../shared/i18n/languages';
 
 // Receivables through the procedure table: every door (window, browser, CLI) comes here.
 // A manager who sees own clients only sees their debts only (visibility in every query).
@@ -43,5 +48,15 @@ export const receivableProcedures = {
     ensureDefaultSteps(ctx);
     return listSteps(ctx);
   }),
+  'receivables.takePromise': proc(writes('change', { audit: onClient }), promiseInput, (s, i) => takePromise(s.ctx(), i)),
+  'receivables.deletePromise': proc(writes('archive'), z.object({ id }), (s, i) => deletePromise(s.ctx(), i.id)),
+  /** A reminder letter's or a claim's content for a client as of a date (the printable page is the renderer's). */
+  'receivables.letter': proc(
+    reads('view'),
+    z.object({ clientId: id, kind: z.enum(['letter', 'claim']), asOf, lang: z.enum(UI_LANGUAGES).default('ru') }),
+    (s, i) => letterContent(s.ctx(), i.kind, i.clientId, i.asOf, i.lang),
+  ),
+  /** What the scheduler does every tick, now: promises resolved, the day's collection steps (once a day). */
+  'receivables.runDaily': proc(writes('change'), z.object({ timeZone }), (s, i) => receivablesTick(s, i.timeZone)),
   'collection.saveSteps': proc(writes('settings', { audit: settingsChange }), z.object({ steps: z.array(stepInput).max(50) }), (s, i) => saveSteps(s.ctx(), i.steps)),
 };

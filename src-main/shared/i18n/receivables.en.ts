@@ -27,6 +27,33 @@ export const receivablesEn: Widen<typeof receivablesRu> = {
     letter: 'Reminder letter',
     claim: 'Claim',
   },
+  tasks: {
+    call: 'Call about the debt: {{client}} — {{amount}}, {{days}} days overdue',
+    callText: 'Overdue documents: {{documents}}. Debt {{amount}}. Agree on a payment date and record the promise on the client card.',
+    promiseBroken: 'Promise to pay broken: {{client}} — {{amount}} by {{date}}',
+    promiseBrokenText: 'The client promised to pay {{amount}} by {{date}}; {{paid}} came in. Call and agree again.',
+  },
+  letters: {
+    reminder: {
+      title: 'Payment reminder',
+      intro: 'Dear colleagues, {{company}} reminds you that as of {{date}} {{client}} has unpaid documents past their due date ({{count}}) totalling {{amount}}.',
+      demand: 'Please pay the debt at your earliest convenience. If you have already paid, please send us a copy of the payment order.',
+      closing: 'Thank you for your cooperation.',
+    },
+    claim: {
+      title: 'Claim',
+      intro: 'As of {{date}} the debt of {{client}} to {{company}} for the documents below is {{amount}}; their due dates have passed.',
+      demand: 'We demand payment of {{amount}} by {{deadline}}.',
+      closing: 'Failing payment by that date we will have to apply to the arbitration court for the debt, interest for the use of the funds (Art. 395 of the Civil Code) and legal costs.',
+    },
+    number: 'Document',
+    date: 'Date',
+    due: 'Due',
+    amount: 'Amount',
+    open: 'Unpaid',
+    days: 'Days overdue',
+    total: 'Total debt',
+  },
   notes: {
     asOf: 'Debt as of {{asOf}}; overdue in calendar days from the due date (document date + payment days).',
     dso: 'DSO = debt at the month end ÷ the month’s sales × days in the month.',
