@@ -62,4 +62,14 @@ export const receivablesEn: Widen<typeof receivablesRu> = {
 
 export const receivablesErrorsEn: Widen<typeof receivablesErrorsRu> = {
   batch_kind: 'A bank statement holds payments, not documents',
+  amount_positive: 'The amount must be above zero',
+  quantity_positive: 'The quantity must be above zero',
+  due_before_date: 'The due date cannot be before the document date',
+  allocation_exceeds_payment: 'More is allocated than the payment’s amount',
+  document_other_client: 'This document is another client’s',
+  document_overpaid: 'Document {{number}} would be paid beyond its amount',
+  payment_no_client: 'First choose the client this payment is from',
+  document_imported: 'The document came from a 1C file — it changes with the next file',
+  document_duplicate: 'The client already has a document with this number and date',
+  deal_other_client: 'The deal is another client’s',
 };

@@ -60,4 +60,14 @@ export const receivablesRu = {
 
 export const receivablesErrorsRu = {
   batch_kind: 'Выписка банка содержит платежи, а не документы',
+  amount_positive: 'Сумма должна быть больше нуля',
+  quantity_positive: 'Количество должно быть больше нуля',
+  due_before_date: 'Срок оплаты не может быть раньше даты документа',
+  allocation_exceeds_payment: 'Разнесено больше, чем сумма платежа',
+  document_other_client: 'Этот документ другого клиента',
+  document_overpaid: 'Документ {{number}} оказался бы оплачен больше своей суммы',
+  payment_no_client: 'Сначала укажите клиента, от которого этот платёж',
+  document_imported: 'Документ загружен из файла 1С — он изменится со следующим файлом',
+  document_duplicate: 'Документ с таким номером и датой у клиента уже есть',
+  deal_other_client: 'Сделка другого клиента',
 };
