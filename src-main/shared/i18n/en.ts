@@ -6,6 +6,7 @@ import { tasksEn, tasksErrorsEn } from './tasks.en';
 import { exchangeEn, exchangeErrorsEn } from './exchange.en';
 import { dealsEn, dealsErrorsEn } from './deals.en';
 import { reportsEn, reportsErrorsEn } from './reports.en';
+import { receivablesEn, receivablesErrorsEn } from './receivables.en';
 import { authEn, authErrorsEn, usersErrorsEn } from './auth.en';
 
 export const en: Dictionary = {
@@ -286,6 +287,11 @@ export const en: Dictionary = {
       merged: 'Client “{{arg}}” merged in',
       merged_into: 'Merged into client “{{arg}}”',
       congratulated: 'Congratulated on the birthday: {{arg}}',
+      promise_taken: 'Promised to pay by {{arg}}',
+      promise_kept: 'The promise to pay by {{arg}} was kept',
+      promise_broken: 'The promise to pay by {{arg}} was broken',
+      collection_letter: 'Payment reminder letter sent: {{arg}}',
+      collection_claim: 'Claim sent: {{arg}}',
     },
     composer: { note: 'Note', call: 'Call', meeting: 'Meeting', email: 'E-mail' },
     placeholders: {
@@ -384,7 +390,9 @@ export const en: Dictionary = {
   tasks: tasksEn,
   exchange: exchangeEn,
   deals: dealsEn,
+  receivables: receivablesEn,
   errors: {
+    receivables: receivablesErrorsEn,
     auth: authErrorsEn,
     users: usersErrorsEn,
     tasks: tasksErrorsEn,

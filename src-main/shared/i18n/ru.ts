@@ -8,6 +8,7 @@ import { aboutRu } from './about.ru';
 import { auditRu } from './audit.ru';
 import { tasksRu, tasksErrorsRu } from './tasks.ru';
 import { exchangeRu, exchangeErrorsRu } from './exchange.ru';
+import { receivablesRu, receivablesErrorsRu } from './receivables.ru';
 import { authRu, authErrorsRu, usersErrorsRu } from './auth.ru';
 
 export const ru = {
@@ -288,6 +289,11 @@ export const ru = {
       merged: 'Присоединён клиент «{{arg}}»',
       merged_into: 'Объединён с клиентом «{{arg}}»',
       congratulated: 'Поздравили с днём рождения: {{arg}}',
+      promise_taken: 'Обещание оплатить до {{arg}}',
+      promise_kept: 'Обещание оплатить до {{arg}} выполнено',
+      promise_broken: 'Обещание оплатить до {{arg}} нарушено',
+      collection_letter: 'Отправлено письмо-напоминание о долге: {{arg}}',
+      collection_claim: 'Отправлена претензия: {{arg}}',
     },
     composer: { note: 'Заметка', call: 'Звонок', meeting: 'Встреча', email: 'Письмо' },
     placeholders: {
@@ -386,7 +392,9 @@ export const ru = {
   tasks: tasksRu,
   exchange: exchangeRu,
   deals: dealsRu,
+  receivables: receivablesRu,
   errors: {
+    receivables: receivablesErrorsRu,
     auth: authErrorsRu,
     users: usersErrorsRu,
     tasks: tasksErrorsRu,
