@@ -282,6 +282,26 @@ describe('deals import from a 1C-style workbook', () => {
     expect(snapshot()).toBe(before);
   });
 
+  it('through the wizard: the check offers the unknown manager, the apply creates them, the status still answers afterwards', async () => {
+    await withClients(w);
+    const file = join(w.dir, 'managers.csv');
+    writeFileSync(file, 'Сделка;Клиент;Воронка;Этап;Ответственный\r\nОкна;ООО «Ромашка»;Продажа;Новая заявка;Сидоров Пётр\r\n', 'utf8');
+    const fileId = exchangeState(w.session).files.register(file);
+    const p = await w.call('exchange.preview', { fileId, entity: 'deals', sheet: 0 });
+    const { jobId } = w.call('exchange.analyse', { fileId, entity: 'deals', sheet: 0, headerRow: p.headerRow!, mapping: p.mapping, remember: false });
+    let s = w.call('exchange.job', { jobId });
+    while (s.state === 'running') {
+      await new Promise((r) => setTimeout(r, 5));
+      s = w.call('exchange.job', { jobId });
+    }
+    expect(s.summary!.newUsers).toEqual(['Сидоров Пётр']);
+    const applied = await w.call('exchange.apply', { jobId, policy: 'update_empty', createUsers: true });
+    expect(applied.created).toBe(1);
+    // The checked records left with the apply; the result screen still reads the status.
+    const after = w.call('exchange.job', { jobId });
+    expect(after.summary).toMatchObject({ accepted: 1, newUsers: [] });
+  });
+
   it('unknown pipeline or stage is an error; no stage is a warning; a lost reason is required only when there is no «Другое»', async () => {
     await withClients(w);
     const file = join(w.dir, 'edge.csv');

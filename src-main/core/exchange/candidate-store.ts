@@ -181,6 +181,11 @@ export class CandidateStore<R> {
     return [...this];
   }
 
+  /** False once dropped (applied, replaced) or its workspace closed. */
+  get open(): boolean {
+    return !this.dropped && this.sqlite.open;
+  }
+
   drop(): void {
     if (this.dropped) return;
     this.dropped = true;
@@ -188,7 +193,7 @@ export class CandidateStore<R> {
   }
 
   private alive(): void {
-    if (this.dropped || !this.sqlite.open) throw new AppError('exchange.job_unknown', 'This import is no longer open: start again');
+    if (!this.open) throw new AppError('exchange.job_unknown', 'This import is no longer open: start again');
   }
 
   private parse(data: string): Candidate<R> {

@@ -106,7 +106,8 @@ export function jobStatus(session: Session, jobId: string) {
       rejected: a.rejected.length,
       errorCount: a.issueCount.errors,
       warningCount: a.issueCount.warnings,
-      newUsers: importEntity(job.entity).newUsers?.(a.candidates.all()) ?? [],
+      // After the apply the records are in the workspace: nobody is left to create.
+      newUsers: (a.candidates.open && importEntity(job.entity).newUsers?.(a.candidates.all())) || [],
       errors: a.issues.filter((i) => i.severity === 'error').slice(0, ISSUES_SHOWN).map(present),
       warnings: a.issues.filter((i) => i.severity === 'warning').slice(0, ISSUES_SHOWN).map(present),
     },
