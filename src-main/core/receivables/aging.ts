@@ -86,21 +86,29 @@ export interface ClientAging {
   oldestDays: number;
 }
 
-/** Per client with debt as of the date: the buckets, and the oldest open document. */
+/**
+ * Per client with debt as of the date: the buckets, and the oldest open document. One
+ * pass over the open documents (SQL), summed here: a second pass in SQL for the oldest
+ * document per client cost as much again.
+ */
 export function agingByClient(ctx: Ctx, asOf: string, clientIds?: readonly string[]): ClientAging[] {
-  return prepared<ClientAging>(
+  const docs = prepared<{ clientId: string; id: string; date: string; due: string; open: number; days: number }>(
     ctx.ws.sqlite,
     `${openDocumentsSql(!!clientIds)}
-     , oldest AS (
-         -- SQLite takes the bare columns from the row holding the min(): the oldest document.
-         SELECT client_id, id, date, min(due) AS due, days_past_due FROM open_docs GROUP BY client_id)
-     SELECT o.client_id AS clientId, sum(o.open) AS debtKopecks,
-            sum(CASE WHEN o.days_past_due < 0 THEN o.open ELSE 0 END) AS notDueKopecks,
-            sum(CASE WHEN o.days_past_due BETWEEN 0 AND 30 THEN o.open ELSE 0 END) AS b0_30,
-            sum(CASE WHEN o.days_past_due BETWEEN 31 AND 60 THEN o.open ELSE 0 END) AS b31_60,
-            sum(CASE WHEN o.days_past_due BETWEEN 61 AND 90 THEN o.open ELSE 0 END) AS b61_90,
-            sum(CASE WHEN o.days_past_due > 90 THEN o.open ELSE 0 END) AS b90plus,
-            x.id AS oldestId, x.date AS oldestDate, x.due AS oldestDue, x.days_past_due AS oldestDays
-       FROM open_docs o JOIN oldest x ON x.client_id = o.client_id GROUP BY o.client_id`,
+     SELECT client_id AS clientId, id, date, due, open, days_past_due AS days FROM open_docs`,
   ).all({ asOf, defaultDays: receivablesSettings(ctx).paymentDays, ...(clientIds ? { ids: JSON.stringify(clientIds) } : {}) });
+  const by = new Map<string, ClientAging>();
+  for (const d of docs) {
+    let a = by.get(d.clientId);
+    if (!a) {
+      a = { clientId: d.clientId, debtKopecks: 0, notDueKopecks: 0, b0_30: 0, b31_60: 0, b61_90: 0, b90plus: 0, oldestId: d.id, oldestDate: d.date, oldestDue: d.due, oldestDays: d.days };
+      by.set(d.clientId, a);
+    } else if (d.due < a.oldestDue || (d.due === a.oldestDue && d.date < a.oldestDate)) {
+      Object.assign(a, { oldestId: d.id, oldestDate: d.date, oldestDue: d.due, oldestDays: d.days });
+    }
+    a.debtKopecks += d.open;
+    const b = bucketOf(d.days);
+    a[b === 'notDue' ? 'notDueKopecks' : b] += d.open;
+  }
+  return [...by.values()];
 }

@@ -34,3 +34,19 @@ describe('deal warning', () => {
     expect(w.call('deals.get', { id: deals.late }).debtWarning).toBeNull();
   });
 });
+
+describe('dashboard', () => {
+  it('overdue total and the top debtors by overdue debt; "me" is the user’s own clients', () => {
+    w = buildWorkspace('2026-04-30T09:00:00.000Z');
+    const anna = w.user('Анна');
+    const a = w.client('ООО «Первый»', { responsibleId: anna });
+    const b = w.client('ООО «Второй»');
+    w.call('receivables.createDocument', { clientId: a, date: '2026-03-01', amountKopecks: 100_00 });
+    w.call('receivables.createDocument', { clientId: b, date: '2026-03-01', amountKopecks: 300_00 });
+    w.call('receivables.createDocument', { clientId: b, date: '2026-04-30', dueDate: '2026-05-30', amountKopecks: 50_00 });
+    const all = w.call('dashboard.get', { scope: 'all', timeZone: 'UTC' }).receivables;
+    expect(all).toMatchObject({ debtKopecks: 450_00, overdueKopecks: 400_00, debtors: 2 });
+    expect(all.top.map((t) => [t.client, t.overdueKopecks])).toEqual([['ООО «Второй»', 300_00], ['ООО «Первый»', 100_00]]);
+    expect(w.call('dashboard.get', { scope: 'me', timeZone: 'UTC' }).receivables.top).toEqual([]);
+  });
+});
