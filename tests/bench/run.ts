@@ -24,6 +24,7 @@ import { benchReports, reportsTable, type ReportsBenchResult } from './reports-b
 import { auditTable, benchAudit } from './audit-bench';
 import { budgetLines, budgetsTable, recordBudget } from './budgets';
 import { benchMemory, type MemoryBenchResult } from './memory-bench';
+import { benchReceivables, receivablesTable, type ReceivablesBenchResult } from './receivables-bench';
 
 const TARGET_SEARCH_P95_MS = 10;
 
@@ -139,6 +140,20 @@ async function main(): Promise<void> {
     }
     log('[7d] audit hook: a bulk change of 10,000 clients and single edits, with and without it');
     const audit = benchAudit(session, Math.max(5, opt.rounds));
+    let receivables: ReceivablesBenchResult | null = null;
+    if (!opt.workspace) {
+      log('[7e] receivables: the report as of a date over 50,000 documents');
+      receivables = benchReceivables(session, Math.max(5, opt.rounds));
+      recordBudget({
+        key: 'receivables.report',
+        label: `receivables report, ${receivables.documents} documents`,
+        figure: receivables.reportMs,
+        unit: 'ms',
+        floor: receivables.floorMs,
+        floorLabel: 'bare aggregate SQL: debt per client',
+        goal: { max: 300, maxRatio: 1.5 },
+      });
+    }
     let exchange: ExchangeBenchResult | null = null;
     if (opt.importRows > 0) {
       log(`[8] import of ${opt.importRows} rows (xlsx, CSV) vs bare read + bare inserts`);
@@ -289,6 +304,7 @@ async function main(): Promise<void> {
       ...(reports ? [reportsTable(reports), ''] : []),
       auditTable(audit),
       '',
+      ...(receivables ? [receivablesTable(receivables), ''] : []),
       budgetsTable(),
       '',
       `search p95 at ${clients} clients: ${ms(s.latency.p95)} ms (target ≤ ${TARGET_SEARCH_P95_MS} ms)`,
@@ -316,6 +332,7 @@ async function main(): Promise<void> {
       dealTasks,
       reports,
       audit,
+      receivables,
       budgets: budgetLines(),
       seconds: (performance.now() - started) / 1000,
     };

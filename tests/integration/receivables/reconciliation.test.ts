@@ -20,7 +20,7 @@ describe('reconciliation statement', () => {
     w.call('receivables.createDocument', { clientId: c, number: '2', date: '2026-02-10', amountKopecks: 250_50, kind: 'invoice' });
     w.call('receivables.addPayment', { clientId: c, number: '12', date: '2026-02-20', amountKopecks: 300_00, purpose: 'Оплата по счету 2' });
     w.sqlite().transaction(() =>
-      ingestDocuments(w.session.ctx(), { kind: 'osv', fileName: 'osv.xlsx', contentHash: 'h', periodFrom: '2026-01-01', periodTo: '2026-03-31' }, [
+      ingestDocuments(w.session.ctx(), { kind: 'osv', fileName: 'osv.xlsx', contentHash: 'h', periodFrom: '2026-01-01', periodTo: '2026-03-31', asOf: null }, [
         { clientId: c, contract: null, kind: 'shipment', number: 'ГР00-7', date: '2026-03-05', amountKopecks: 200_00, openKopecks: 50_00, dueDate: null, row: 9 },
       ], []),
     )();
