@@ -1,7 +1,7 @@
 import { AppError } from '../../errors';
 import type { OutlineRow } from './outline-sheet';
 import { kopecksOf } from './money';
-import { CONTRACT_NAME, asOfOf, columnLetter, documentTitle, periodOf, textOf, type DocumentTitle } from './one-c-text';
+import { CONTRACT_NAME, asOfOf, columnLetter, documentTitle, textOf, type DocumentTitle } from './one-c-text';
 
 // «Задолженность покупателей (клиентов) по срокам долга» from 1C:УТ 11 / УНФ saved to
 // Excel: title and parameter rows, a header naming the client column and «Долг» /
@@ -51,7 +51,7 @@ export async function readAging(rows: AsyncIterable<OutlineRow>): Promise<AgingR
     const texts = r.cells.map((c) => textOf(c));
     if (!header) {
       const joined = texts.filter(Boolean).join(' ');
-      asOf ??= asOfOf(joined) ?? (/период|дата/iu.test(joined) ? (periodOf(joined)?.to ?? null) : null);
+      asOf ??= asOfOf(joined);
       const debt = texts.findIndex((x) => /^(сумма\s+)?(долг|задолженность)(\s+клиента|\s+покупателя)?$/iu.test(x));
       if (debt >= 0) {
         const named = texts.findIndex((x) => /клиент|партн[её]р|контрагент|покупател/iu.test(x) && !/долг/iu.test(x));

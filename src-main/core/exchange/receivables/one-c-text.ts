@@ -23,6 +23,8 @@ export function documentTitle(text: string): DocumentTitle | null {
   const date = isoOfRuDate(m[3]!);
   if (!date) return null;
   const title = m[1]!.trim();
+  // «Договор № 7 от 01.01.2026» is a contract, named like a document.
+  if (CONTRACT_NAME.test(title)) return null;
   return { title, kind: kindOf(title), number: m[2]!, date };
 }
 
@@ -75,7 +77,10 @@ export function periodOf(text: string): { from: string; to: string } | null {
 
 /** «на 31.03.2026», «Дата: 31.03.2026», «по состоянию на …»: a report's as-of day. */
 export function asOfOf(text: string): string | null {
-  const m = /(?:^|\s)(?:на|дата:?|по состоянию на)\s+(\d{2}\.\d{2}\.\d{4})/iu.exec(text.replace(/[\u00a0\u202f]/g, ' '));
+  const t = text.replace(/[\u00a0\u202f]/g, ' ');
+  const range = periodOf(t);
+  if (range && /\d{2}\.\d{2}\.\d{4}\s*[-–—]/.test(t)) return range.to;
+  const m = /(?:^|\s)(?:на|дата(?:\s+отч[её]та)?:?|по состоянию на|период:?)\s+(\d{2}\.\d{2}\.\d{4})/iu.exec(t);
   return m ? isoOfRuDate(m[1]!) : null;
 }
 
