@@ -1,6 +1,7 @@
 // Russian: the default language. en.ts must have exactly the same keys (checked by
 // the type of `Dictionary`).
 
+import { receivablesImportErrorsRu } from './receivables-import.ru';
 import { dealsRu, dealsErrorsRu } from './deals.ru';
 import { reportsRu, reportsErrorsRu } from './reports.ru';
 import { backupRu, backupErrorsRu } from './backup.ru';
@@ -395,6 +396,7 @@ export const ru = {
   receivables: receivablesRu,
   errors: {
     receivables: receivablesErrorsRu,
+    receivables_import: receivablesImportErrorsRu,
     auth: authErrorsRu,
     users: usersErrorsRu,
     tasks: tasksErrorsRu,
