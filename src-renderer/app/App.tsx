@@ -6,6 +6,7 @@ import { errorText } from '../i18n';
 import { useApp, SECTIONS } from './store';
 import { Onboarding } from './Onboarding';
 import { GlobalSearch } from './GlobalSearch';
+import { searchTypeAhead } from './typeAhead';
 import { ClientsPage } from '../clients/ClientsPage';
 import { ClientCard } from '../clients/card/ClientCard';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -45,6 +46,12 @@ export function App() {
   useEffect(() => {
     void check();
   }, [check]);
+  useEffect(() => {
+    // Keys typed after Ctrl+K belong to the search, never to the sign-in form.
+    if (phase !== 'out') return;
+    searchTypeAhead.cancel();
+    useApp.getState().setSearchOpen(false);
+  }, [phase]);
   if (phase === 'checking') return <div className="fatal">{t('app.loading')}</div>;
   if (phase === 'out') return <SignIn />;
   return <Workspace key={epoch} />;
@@ -61,20 +68,11 @@ function Workspace() {
     call('workspace.info', {}).then(setWorkspace, (e) =>
       setError({ text: errorText(e), canSwitch: e instanceof ApiError && e.code.startsWith('workspace.') }),
     );
+    // Ctrl+K is installed once for the page (searchShortcut.ts), before this mounts.
     const onHash = () => syncFromHash();
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && (e.key === 'k' || e.key === 'K' || e.code === 'KeyK')) {
-        e.preventDefault();
-        setSearchOpen(true);
-      }
-    };
     window.addEventListener('hashchange', onHash);
-    window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('hashchange', onHash);
-      window.removeEventListener('keydown', onKey);
-    };
-  }, [setWorkspace, syncFromHash, setSearchOpen]);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [setWorkspace, syncFromHash]);
 
   if (error && !workspace) {
     return (

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../ui/Dialog';
 import { useApp } from './store';
 import { useClientSearch } from '../clients/useClientSearch';
 import { MatchNote } from '../clients/MatchNote';
+import { searchTypeAhead } from './typeAhead';
 
 /** Ctrl+K from any screen: a phone rings, the user types a few digits, Enter opens the card. */
 export function GlobalSearch() {
@@ -15,12 +16,19 @@ export function GlobalSearch() {
 
 function SearchBox(props: { close: () => void; open: (id: string) => void; title: string }) {
   const { t } = useTranslation();
-  const [q, setQ] = useState('');
+  // What was typed after Ctrl+K before this box existed starts in it (typeAhead.ts).
+  const [q, setQ] = useState(() => searchTypeAhead.peek().text);
   const [active, setActive] = useState(0);
   const { rows, answered } = useClientSearch(q, 8);
   // Enter pressed before the answer to the latest keystroke arrived: open the first
   // row of that answer, never a row of an older query.
-  const [pendingEnter, setPendingEnter] = useState(false);
+  const [pendingEnter, setPendingEnter] = useState(() => searchTypeAhead.peek().enter);
+  useLayoutEffect(() => {
+    // From here on the focused box takes the keys itself.
+    const typed = searchTypeAhead.finish();
+    if (typed.text) setQ(typed.text);
+    if (typed.enter) setPendingEnter(true);
+  }, []);
   const current = answered === q;
   useEffect(() => {
     if (pendingEnter && current) {

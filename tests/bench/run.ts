@@ -1,4 +1,4 @@
-// npm run bench [-- --clients N | --quick] [--deals N] [--tasks N] [--import-rows N] [--rounds R] [--workspace FILE] [--keep]
+// npm run bench [-- --clients N | --quick] [--deals N] [--tasks N] [--import-rows N] [--rounds R] [--workspace FILE] [--keep] [--json]
 //
 // Seeds a fresh workspace in a temp dir and measures the core's hot paths, each
 // against a floor measured in the same run on the same machine: seeding vs bare
@@ -22,6 +22,7 @@ import { benchDeals, dealsTable } from './deals-bench';
 import { benchDealTasks, dealTasksTable, type DealTasksBenchResult } from './deal-tasks-bench';
 import { benchReports, reportsTable, type ReportsBenchResult } from './reports-bench';
 import { auditTable, benchAudit } from './audit-bench';
+import { budgetLines, budgetsTable, recordBudget } from './budgets';
 
 const TARGET_SEARCH_P95_MS = 10;
 
@@ -37,6 +38,7 @@ function parseOptions() {
       rounds: { type: 'string' },
       workspace: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
       'import-rows': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -51,6 +53,7 @@ function parseOptions() {
   --rounds R        timed passes per measurement (default 5, or BENCH_ROUNDS)
   --workspace FILE  measure an existing workspace instead of seeding one
   --keep            keep the temp dir with the seeded workspace
+  --json            print only the JSON summary on stdout (the tables go to stderr), for CI to archive
   --import-rows N   rows of the xlsx/CSV import benchmark (default 100000, --quick 20000, 0 skips it)`);
     process.exit(0);
   }
@@ -66,7 +69,7 @@ function parseOptions() {
   const rounds = int(values.rounds, '--rounds') ?? int(process.env.BENCH_ROUNDS, 'BENCH_ROUNDS') ?? 5;
   const importRows = values['import-rows'] === '0' ? 0 : (int(values['import-rows'], '--import-rows') ?? (values.quick ? 20_000 : 100_000));
   const deals = values.deals === '0' ? 0 : (int(values.deals, '--deals') ?? (values.quick ? 10_000 : 100_000));
-  return { clients, deals, tasks, rounds, workspace: values.workspace, keep: values.keep, importRows };
+  return { clients, deals, tasks, rounds, workspace: values.workspace, keep: values.keep, json: values.json, importRows };
 }
 
 async function main(): Promise<void> {
@@ -80,6 +83,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const started = performance.now();
+  // With --json stdout carries the summary alone; every table and progress line goes to stderr.
+  const printJson = opt.json;
+  if (printJson) console.log = console.error.bind(console);
+  const writeStdout = (s: string) => process.stdout.write(s + '\n');
   const log = (s: string) => console.log(s);
   const tmp = mkdtempSync(join(tmpdir(), 'kartoteka-bench-'));
   const session = new Session({ skipIntegrityCheck: true });
@@ -129,6 +136,36 @@ async function main(): Promise<void> {
     if (opt.importRows > 0) {
       log(`[8] import of ${opt.importRows} rows (xlsx, CSV) vs bare read + bare inserts`);
       exchange = await benchExchange(opt.importRows, log);
+    }
+
+    recordBudget({
+      key: 'search.keystroke.p95',
+      label: `search per keystroke, p95 (${clients} clients)`,
+      figure: search.latency.p95,
+      unit: 'ms',
+      floor: search.floor.p95,
+      floorLabel: 'bare FTS5 MATCH',
+      goal: { max: TARGET_SEARCH_P95_MS },
+    });
+    recordBudget({
+      key: 'backup.full',
+      label: `verified backup of ${backup.fileMB.toFixed(0)} MB`,
+      figure: backup.backupSeconds,
+      unit: 's',
+      floor: backup.copySeconds,
+      floorLabel: 'plain copy + fsync',
+      goal: { maxRatio: 3 },
+    });
+    for (const c of exchange?.cases ?? []) {
+      recordBudget({
+        key: `import.${c.format}`,
+        label: `import of ${exchange!.rows} rows, ${c.format}`,
+        figure: c.importMs / 1000,
+        unit: 's',
+        floor: c.floorMs / 1000,
+        floorLabel: 'bare streaming read + bare prepared inserts',
+        goal: { maxRatio: 1.5 },
+      });
     }
 
     // ---- report ----
@@ -210,6 +247,8 @@ async function main(): Promise<void> {
       ...(reports ? [reportsTable(reports), ''] : []),
       auditTable(audit),
       '',
+      budgetsTable(),
+      '',
       `search p95 at ${clients} clients: ${ms(s.latency.p95)} ms (target ≤ ${TARGET_SEARCH_P95_MS} ms)`,
       `bench took ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
@@ -233,11 +272,14 @@ async function main(): Promise<void> {
       dealTasks,
       reports,
       audit,
+      budgets: budgetLines(),
       seconds: (performance.now() - started) / 1000,
     };
     const file = join(dirname(fileURLToPath(import.meta.url)), 'last-result.json');
-    writeFileSync(file, JSON.stringify(summary, (_k, v) => (typeof v === 'number' && !Number.isInteger(v) ? round3(v) : v), 2) + '\n');
+    const json = JSON.stringify(summary, (_k, v) => (typeof v === 'number' && !Number.isInteger(v) ? round3(v) : v), 2);
+    writeFileSync(file, json + '\n');
     console.log(`summary written to ${file}`);
+    if (printJson) writeStdout(json);
   } finally {
     session.close();
     if (opt.keep) console.log(`kept ${tmp}`);

@@ -35,6 +35,22 @@ test('Ctrl+K, digits typed at once: the search box has them and the card is foun
   await expect(page.getByTestId('global-search').getByTestId('match-note')).toHaveText('E-mail: pochtov@zvonok.ru (Сергей Почтов)');
 });
 
+test('Ctrl+K while the app is still starting (a slow PC after a reload): the search opens with every digit typed', async ({ app: page, server }) => {
+  await server.api('clients.create', { kind: 'organization', name: 'ООО «Старт»', phones: [{ raw: '+7 495 222-33-44' }] });
+  // The core answers the workspace's first question late, as on an old office PC.
+  await page.route('**/api/workspace.info', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.reload();
+  await expect(page.locator('.fatal')).toBeVisible();
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('222 33');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('client-card').getByRole('heading', { name: 'ООО «Старт»' })).toBeVisible();
+  await page.unroute('**/api/workspace.info');
+});
+
 test('dialogs with a field open with the focus in it: new client, new deal, new task, confirm', async ({ app: page }) => {
   await page.getByRole('button', { name: 'Новый клиент' }).first().click();
   await expect(page.getByTestId('client-form').getByLabel('Наименование')).toBeFocused();

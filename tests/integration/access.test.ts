@@ -119,6 +119,56 @@ describe('a manager sees only their own clients, deals and tasks', () => {
     expect(funnel(as(w.session.owner))).toBe(2);
   });
 
+  it('every call that names a colleague’s client, deal, task or contact answers as for a wrong id; own ones work', () => {
+    const call = as(anna);
+    const pipeline = w.call('pipelines.list', {})[0]!;
+    const borisDeal = (w.call('deals.list', { pipelineId: pipeline.id, status: 'open', filter: {} } as never) as { rows: { id: string; title: string }[] }).rows.find((r) => r.title === 'Двери в офис')!.id;
+    const annaDeal = (call('deals.list', { pipelineId: pipeline.id, status: 'open', filter: {} }) as { rows: { id: string }[] }).rows[0]!.id;
+    const task = (fields: Record<string, unknown>) =>
+      w.call('tasks.create', { fields: { title: 'Позвонить', typeId: 'tasktype-call', allDay: false, startsAt: '2026-03-10T09:00:00Z', ...fields }, timeZone: 'UTC' } as never).id as string;
+    const borisTask = task({ assigneeId: boris, clientId: own.boris });
+    // The owner asks Anna to call Boris's client: her task, about a client she cannot open.
+    const annasTaskOnBorisClient = task({ assigneeId: anna, clientId: own.boris });
+    const borisContact = w.call('contacts.create', { clientId: own.boris, fields: { name: 'Пётр', phones: [], emails: [] } } as never).id as string;
+    const tz = { timeZone: 'UTC' };
+    for (const [name, input] of [
+      ['deals.byClient', { clientId: own.boris }],
+      ['deals.history', { dealId: borisDeal }],
+      ['deals.update', { id: borisDeal, patch: { title: 'Моя' } }],
+      ['deals.archive', { id: borisDeal }],
+      ['deals.close', { id: borisDeal, outcome: 'won' }],
+      ['deals.reopen', { id: borisDeal }],
+      ['deals.move', { id: borisDeal, stageId: (w.call('pipelines.list', {})[0] as { stages: { id: string }[] }).stages[1]!.id, filter: {} }],
+      ['deals.create', { title: 'Чужая', clientId: own.boris, pipelineId: pipeline.id }],
+      ['deals.update', { id: annaDeal, patch: { clientId: own.boris } }],
+      ['tasks.forClient', { clientId: own.boris, ...tz }],
+      ['tasks.forDeal', { dealId: borisDeal, ...tz }],
+      ['tasks.openForDeal', { dealId: borisDeal }],
+      ['tasks.get', { id: borisTask, ...tz }],
+      ['tasks.update', { id: borisTask, patch: { title: 'x' }, ...tz, scope: 'one' }],
+      ['tasks.complete', { id: borisTask }],
+      ['tasks.delete', { id: borisTask, scope: 'one' }],
+      ['tasks.move', { id: borisTask, allDay: true, startsAt: '2026-03-11', ...tz }],
+      ['tasks.create', { fields: { title: 'Чужой клиент', typeId: 'tasktype-call', allDay: true, startsAt: '2026-03-11', clientId: own.boris }, ...tz }],
+      ['tasks.create', { fields: { title: 'Чужая сделка', typeId: 'tasktype-call', allDay: true, startsAt: '2026-03-11', dealId: borisDeal }, ...tz }],
+      ['tasks.update', { id: annasTaskOnBorisClient, patch: { dealId: borisDeal }, ...tz, scope: 'one' }],
+      ['birthdays.congratulate', { clientId: own.boris, name: 'Пётр' }],
+      ['contacts.update', { id: borisContact, fields: { name: 'Павел', phones: [], emails: [] } }],
+      ['contacts.archive', { id: borisContact }],
+    ] as const) {
+      expect(refusal(() => call(name, input)).code, `${name} ${JSON.stringify(input)}`).toBe('not_found');
+    }
+    // Nothing of Boris's changed.
+    expect(w.call('deals.get', { id: borisDeal } as never)).toMatchObject({ title: 'Двери в офис', archivedAt: null });
+    expect(w.call('tasks.get', { id: borisTask, timeZone: 'UTC' } as never)).toMatchObject({ title: 'Позвонить', doneAt: null });
+    // Her own task stays hers to work on, though its client is Boris's.
+    expect(call('tasks.update', { id: annasTaskOnBorisClient, patch: { title: 'Позвонить и напомнить', clientId: own.boris }, ...tz, scope: 'one' })).toBeTruthy();
+    expect(call('tasks.complete', { id: annasTaskOnBorisClient, result: 'Дозвонилась' })).toBeTruthy();
+    expect(call('tasks.create', { fields: { title: 'Своя', typeId: 'tasktype-call', allDay: true, startsAt: '2026-03-11', dealId: annaDeal }, ...tz })).toBeTruthy();
+    expect((call('tasks.forClient', { clientId: own.anna, ...tz }) as { open: { title: string }[] }).open.map((t) => t.title)).toEqual(['Своя']);
+    expect(call('deals.update', { id: annaDeal, patch: { title: 'Окна в офис и склад' } })).toBeTruthy();
+  });
+
   it('when the owner lets managers see all, they do', () => {
     const m = structuredClone(DEFAULT_MATRIX);
     m.manager.see = 'all';

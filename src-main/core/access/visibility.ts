@@ -47,3 +47,31 @@ export function requireDealVisible(ctx: Ctx, dealId: string): void {
   if (!seesOwnOnly(ctx)) return;
   if (!ctx.ws.sqlite.prepare('SELECT 1 FROM deals WHERE id = ? AND responsible_id = ?').get(dealId, ctx.userId)) throw new NotFoundError('deal', dealId);
 }
+
+/** The same for a task: assigned to the caller or set by them. */
+export function requireTaskVisible(ctx: Ctx, taskId: string): void {
+  if (!seesOwnOnly(ctx)) return;
+  const row = ctx.ws.sqlite.prepare('SELECT 1 FROM tasks WHERE id = ? AND (assignee_id = ? OR created_by = ?)').get(taskId, ctx.userId, ctx.userId);
+  if (!row) throw new NotFoundError('task', taskId);
+}
+
+/** The same for a contact person: its client must be visible. */
+export function requireContactVisible(ctx: Ctx, contactId: string): void {
+  if (!seesOwnOnly(ctx)) return;
+  const row = ctx.ws.sqlite.prepare('SELECT 1 FROM contacts p JOIN clients c ON c.id = p.client_id WHERE p.id = ? AND c.responsible_id = ?').get(contactId, ctx.userId);
+  if (!row) throw new NotFoundError('contact', contactId);
+}
+
+/**
+ * Ids a write names (a task's client and deal, a deal's new client) must be visible too.
+ * With `current`, only a link that changes is checked: a task assigned to a manager
+ * about a colleague's client stays editable by them as long as they do not relink it.
+ */
+export function requireLinksVisible(
+  ctx: Ctx,
+  links: { clientId?: string | null; dealId?: string | null },
+  current: { clientId: string | null; dealId?: string | null } | null = null,
+): void {
+  if (links.clientId && links.clientId !== current?.clientId) requireClientVisible(ctx, links.clientId);
+  if (links.dealId && links.dealId !== current?.dealId) requireDealVisible(ctx, links.dealId);
+}

@@ -34,6 +34,7 @@ export function auditCall(session: Session, name: string, p: Procedure, input: u
   if (p.effect === 'read' && p.permission !== 'export' && !p.audit?.exports) return null;
   // A dry run (an import's check of what it would do) changes nothing, and promises to write nothing.
   if (p.effect !== 'read' && (input as { dryRun?: unknown } | null)?.dryRun === true) return null;
+  if (p.audit?.when && !p.audit.when(input)) return null;
   return new AuditCall(session, name, p, input, caller);
 }
 

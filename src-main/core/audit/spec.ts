@@ -31,6 +31,8 @@ export interface AuditSpec {
   after?: (result: any, input: any) => Ids; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** A read that hands data out (exports the log itself under the 'users' permission). */
   exports?: boolean;
+  /** Recorded only for the calls this accepts (a file sent in pieces: once, at its last piece). */
+  when?: (input: any) => boolean; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 /** A change of existing records named by the input. */

@@ -15,7 +15,7 @@ import { addHistory, historyInput, listHistory } from '../history/service';
 import { takeSafetyBackup } from '../backup/safety';
 import { historySearch, searchHistory } from '../history/search';
 import { historyCursor, id, limit, offset } from '../validation/rules';
-import { requireClientVisible } from '../access/visibility';
+import { requireClientVisible, requireContactVisible } from '../access/visibility';
 
 const ids = z.array(id).min(1).max(200_000);
 
@@ -74,8 +74,14 @@ export const clientProcedures = {
     requireClientVisible(s.ctx(), i.clientId);
     return createContact(s.ctx(), i.clientId, i.fields);
   }),
-  'contacts.update': proc(writes('change', { audit: about('contact', (i) => i.id) }), z.object({ id, fields: contactFields }), (s, i) => updateContact(s.ctx(), i.id, i.fields)),
-  'contacts.archive': proc(writes('archive', { audit: about('contact', (i) => i.id) }), z.object({ id, archived: z.boolean().default(true) }), (s, i) => archiveContact(s.ctx(), i.id, i.archived)),
+  'contacts.update': proc(writes('change', { audit: about('contact', (i) => i.id) }), z.object({ id, fields: contactFields }), (s, i) => {
+    requireContactVisible(s.ctx(), i.id);
+    return updateContact(s.ctx(), i.id, i.fields);
+  }),
+  'contacts.archive': proc(writes('archive', { audit: about('contact', (i) => i.id) }), z.object({ id, archived: z.boolean().default(true) }), (s, i) => {
+    requireContactVisible(s.ctx(), i.id);
+    return archiveContact(s.ctx(), i.id, i.archived);
+  }),
   'history.list': proc(reads('view'), z.object({
       clientId: id,
       before: historyCursor,

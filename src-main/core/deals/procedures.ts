@@ -6,6 +6,7 @@ import { historyCursor, id, limit, name, offset, optionalText } from '../validat
 import { createDeal, setDealArchived, updateDeal } from './write';
 import { closeDeal, moveClosing, reopenDeal } from './closing';
 import { openTasksOnClose } from '../tasks/deal-close';
+import { requireClientVisible, requireDealVisible, requireLinksVisible } from '../access/visibility';
 import { boardTotals, cardById, columnPage, getBoard, matchesFilter } from './board';
 import { clientDeals, dealHistory, getDealCard } from './read';
 import { dealSources, listDeals } from './list';
@@ -44,9 +45,20 @@ export const dealProcedures = {
   'lostReasons.rename': proc(writes('settings', { audit: about('lost_reason', (i) => i.id) }), z.object({ id, name }), (s, i) => renameLostReason(s.ctx(), i.id, i.name)),
   'lostReasons.archive': proc(writes('settings', { audit: about('lost_reason', (i) => i.id) }), z.object({ id }), (s, i) => archiveLostReason(s.ctx(), i.id)),
 
-  'deals.create': proc(writes('change', { audit: creates('deal') }), dealCreate, (s, i) => createDeal(s.ctx(), i)),
-  'deals.update': proc(writes('change', { audit: about('deal', (i) => i.id) }), z.object({ id, patch: dealPatch }), (s, i) => updateDeal(s.ctx(), i.id, i.patch)),
-  'deals.archive': proc(writes('archive', { audit: about('deal', (i) => i.id) }), z.object({ id, archived: z.boolean().default(true) }), (s, i) => setDealArchived(s.ctx(), i.id, i.archived)),
+  'deals.create': proc(writes('change', { audit: creates('deal') }), dealCreate, (s, i) => {
+    requireClientVisible(s.ctx(), i.clientId);
+    return createDeal(s.ctx(), i);
+  }),
+  'deals.update': proc(writes('change', { audit: about('deal', (i) => i.id) }), z.object({ id, patch: dealPatch }), (s, i) => {
+    requireDealVisible(s.ctx(), i.id);
+    const now = s.workspace.sqlite.prepare<[string], { clientId: string }>('SELECT client_id AS clientId FROM deals WHERE id = ?').get(i.id);
+    requireLinksVisible(s.ctx(), { clientId: i.patch.clientId }, now ?? null);
+    return updateDeal(s.ctx(), i.id, i.patch);
+  }),
+  'deals.archive': proc(writes('archive', { audit: about('deal', (i) => i.id) }), z.object({ id, archived: z.boolean().default(true) }), (s, i) => {
+    requireDealVisible(s.ctx(), i.id);
+    return setDealArchived(s.ctx(), i.id, i.archived);
+  }),
   'deals.get': proc(reads('view'), z.object({ id }), (s, i) => getDealCard(s.ctx(), i.id)),
   /**
    * Moves a card; answers with the card as it now is, whether the board's filter still shows it,
@@ -65,6 +77,7 @@ export const dealProcedures = {
     }),
     (s, i) => {
       const ctx = s.ctx();
+      requireDealVisible(ctx, i.id);
       const { tasks } = moveClosing(ctx, i.id, requireLiveStage(ctx, i.stageId), i, i.openTasks);
       return { card: cardById(ctx, i.id)!, matchesFilter: matchesFilter(ctx, i.id, i.filter), tasks };
     },
@@ -74,9 +87,15 @@ export const dealProcedures = {
       z.object({ id, outcome: z.literal('won'), openTasks: openTasksOnClose }),
       z.object({ id, outcome: z.literal('lost'), lostReasonId: id.nullish(), lostComment, openTasks: openTasksOnClose }),
     ]),
-    (s, i) => closeDeal(s.ctx(), i.id, i.outcome, i.outcome === 'lost' ? i : {}, i.openTasks),
+    (s, i) => {
+      requireDealVisible(s.ctx(), i.id);
+      return closeDeal(s.ctx(), i.id, i.outcome, i.outcome === 'lost' ? i : {}, i.openTasks);
+    },
   ),
-  'deals.reopen': proc(writes('change', { audit: about('deal', (i) => i.id) }), z.object({ id, stageId: id.nullish() }), (s, i) => reopenDeal(s.ctx(), i.id, i.stageId ?? null)),
+  'deals.reopen': proc(writes('change', { audit: about('deal', (i) => i.id) }), z.object({ id, stageId: id.nullish() }), (s, i) => {
+    requireDealVisible(s.ctx(), i.id);
+    return reopenDeal(s.ctx(), i.id, i.stageId ?? null);
+  }),
   'deals.board': proc(reads('view'), z.object({ pipelineId: id, filter: dealFilter, pageSize: limit(200, 30) }), (s, i) =>
     getBoard(s.ctx(), i.pipelineId, i.filter, i.pageSize),
   ),
@@ -97,8 +116,12 @@ export const dealProcedures = {
     (s, i) => listDeals(s.ctx(), { ...i, pipelineId: i.pipelineId ?? null }, i.offset, i.limit, i.withTotals),
   ),
   'deals.sources': proc(reads('view'), z.object({}), (s) => dealSources(s.ctx())),
-  'deals.byClient': proc(reads('view'), z.object({ clientId: id }), (s, i) => clientDeals(s.ctx(), i.clientId)),
-  'deals.history': proc(reads('view'), z.object({ dealId: id, before: historyCursor, limit: limit(200, 50) }), (s, i) =>
-    dealHistory(s.ctx(), i.dealId, i.before ?? null, i.limit),
-  ),
+  'deals.byClient': proc(reads('view'), z.object({ clientId: id }), (s, i) => {
+    requireClientVisible(s.ctx(), i.clientId);
+    return clientDeals(s.ctx(), i.clientId);
+  }),
+  'deals.history': proc(reads('view'), z.object({ dealId: id, before: historyCursor, limit: limit(200, 50) }), (s, i) => {
+    requireDealVisible(s.ctx(), i.dealId);
+    return dealHistory(s.ctx(), i.dealId, i.before ?? null, i.limit);
+  }),
 };

@@ -41,7 +41,8 @@ export const exchangeProcedures = {
     })),
   })),
   /** Browser and desktop alike send the chosen file in base64 chunks (the doors stay JSON-only). */
-  'exchange.upload': proc(runs('import'), z.object({
+  // One audit entry per file sent (at its last piece), not one per 4 MB piece.
+  'exchange.upload': proc(runs('import', { audit: { target: 'import', when: (i: { last: boolean }) => i.last } }), z.object({
       uploadId: id.nullish(),
       name: z.string().min(1).max(500),
       // base64 of at most CHUNK_BYTES

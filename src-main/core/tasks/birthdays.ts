@@ -10,28 +10,36 @@ import { shiftDate } from './time';
 // Birthdays are looked up by month-day through expression indexes
 // (migration tasks_sql), so a week costs seven index probes at any size.
 
-export interface Birthday {
+/** A client's or contact person's birthday as celebrated on a date of an asked range. */
+export interface BirthdayEntry {
   kind: 'client' | 'contact';
   clientId: string;
   clientName: string;
   contactId: string | null;
   name: string;
   birthday: string;
-  /** This year's date of the birthday within the asked range. */
+  /** The day it is celebrated on within the asked range (29 February on the 28th in common years). */
   date: string;
   age: number | null;
+}
+
+export interface Birthday extends BirthdayEntry {
   congratulated: boolean;
 }
 
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
+/** Month-days celebrated on a date: 29 February birthdays fall on the 28th in common years. */
+export function monthDaysOn(date: string): string[] {
+  const md = date.slice(5);
+  return md === '02-28' && !isLeap(Number(date.slice(0, 4))) ? [md, '02-29'] : [md];
+}
+
 /** Birthdays falling on local dates [from, to) (at most a few months). */
 export function birthdaysBetween(ctx: Ctx, from: string, to: string): Birthday[] {
   const days = new Map<string, string>();
   for (let d = from; d < to && days.size < 400; d = shiftDate(d, 1)) {
-    days.set(d.slice(5), d);
-    // 29 February birthdays are celebrated on the 28th in common years.
-    if (d.slice(5) === '02-28' && !isLeap(Number(d.slice(0, 4)))) days.set('02-29', d);
+    for (const md of monthDaysOn(d)) days.set(md, d);
   }
   if (!days.size) return [];
   const keys = [...days.keys()];

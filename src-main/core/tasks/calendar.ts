@@ -2,6 +2,7 @@ import type { Ctx } from '../context';
 import { prepared } from '../db/statements';
 import { SELECT, momentOf, toRow, type RawRow, type TaskRow } from './list';
 import { dayStart, shiftDate } from './time';
+import { monthDaysOn, type BirthdayEntry } from './birthdays';
 
 // The calendar asks for each day of the visible range the first few entries and the
 // number of the rest, so a busy office's month shows every day (today included) with
@@ -25,17 +26,7 @@ export interface CalendarFilter {
   birthdays: boolean;
 }
 
-export interface CalendarBirthday {
-  kind: 'client' | 'contact';
-  clientId: string;
-  clientName: string;
-  contactId: string | null;
-  name: string;
-  birthday: string;
-  /** The day it is celebrated on within the asked range (29 February on the 28th in common years). */
-  date: string;
-  age: number | null;
-}
+export type CalendarBirthday = BirthdayEntry;
 
 export interface CalendarDay {
   date: string;
@@ -62,22 +53,7 @@ interface Segment<T> {
   rows(offset: number, limit: number): T[];
 }
 
-interface BirthdayRow {
-  kind: 'client' | 'contact';
-  clientId: string;
-  clientName: string;
-  contactId: string | null;
-  name: string;
-  birthday: string;
-}
-
-const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-
-/** Month-days celebrated on a date: 29 February birthdays fall on the 28th in common years. */
-function monthDays(date: string): string[] {
-  const md = date.slice(5);
-  return md === '02-28' && !isLeap(Number(date.slice(0, 4))) ? [md, '02-29'] : [md];
-}
+type BirthdayRow = Omit<BirthdayEntry, 'date' | 'age'>;
 
 /** `(@key0, …)` with its parameters set. */
 function placeholders(values: string[], key: string, params: Record<string, unknown>): string {
@@ -128,7 +104,7 @@ function daySegments(ctx: Ctx, date: string, f: CalendarFilter, tz: string) {
   const none: Segment<BirthdayRow> = { count: () => 0, rows: () => [] };
   if (!f.birthdays) return { allDay, timed, clients: none, contacts: none };
   const bParams: Record<string, unknown> = {};
-  const md = placeholders(monthDays(date), 'm', bParams);
+  const md = placeholders(monthDaysOn(date), 'm', bParams);
   const responsible = inList('c.responsible_id', f.assigneeIds, 'u', bParams);
   const clients = birthdaySegment(
     ctx,

@@ -107,34 +107,22 @@ function filterSql(ctx: Ctx, f: ListFilter, params: Record<string, unknown>, tz 
     sql += ' AND (t.assignee_id = @me OR t.created_by = @me)';
     params.me = userId;
   }
-  if (f.doneFrom) {
-    sql += ' AND t.done_at >= @doneFrom';
-    params.doneFrom = f.doneFrom;
-  }
-  if (f.doneTo) {
-    sql += ' AND t.done_at < @doneTo';
-    params.doneTo = f.doneTo;
-  }
   if (f.late) {
     sql += ` AND ${LATE_SQL}`;
     params.tz = tz;
   }
-  const assignee = f.assigneeId ?? (f.scope === 'mine' ? userId : null);
-  if (assignee) {
-    sql += ' AND t.assignee_id = @assignee';
-    params.assignee = assignee;
-  }
-  if (f.typeId) {
-    sql += ' AND t.type_id = @typeId';
-    params.typeId = f.typeId;
-  }
-  if (f.clientId) {
-    sql += ' AND t.client_id = @clientId';
-    params.clientId = f.clientId;
-  }
-  if (f.dealId) {
-    sql += ' AND t.deal_id = @dealId';
-    params.dealId = f.dealId;
+  const conditions: [key: string, value: string | null | undefined, condition: string][] = [
+    ['doneFrom', f.doneFrom, 't.done_at >= @doneFrom'],
+    ['doneTo', f.doneTo, 't.done_at < @doneTo'],
+    ['assignee', f.assigneeId ?? (f.scope === 'mine' ? userId : null), 't.assignee_id = @assignee'],
+    ['typeId', f.typeId, 't.type_id = @typeId'],
+    ['clientId', f.clientId, 't.client_id = @clientId'],
+    ['dealId', f.dealId, 't.deal_id = @dealId'],
+  ];
+  for (const [key, value, condition] of conditions) {
+    if (!value) continue;
+    sql += ` AND ${condition}`;
+    params[key] = value;
   }
   return sql;
 }

@@ -19,7 +19,8 @@ import { taskSeries } from '../db/schema';
 import { dayStart, shiftDate } from './time';
 import { calendarDayEntries, calendarDays, type CalendarFilter } from './calendar';
 import { openTasksOfDeal } from './deal-close';
-import { seesOwnOnly } from '../access/visibility';
+import { requireClientVisible, requireDealVisible, requireLinksVisible, requireTaskVisible, seesOwnOnly } from '../access/visibility';
+import type { Session } from '../workspace/session';
 
 const ids = z.array(id).max(200).default([]);
 const scope = z.enum(['one', 'series']).default('one');
@@ -61,30 +62,46 @@ function taskDetails(ctx: Ctx, taskId: string, tz: string) {
   return { ...row, reminders: reminderMinutes(ctx, taskId).sort((a, b) => a - b), recurrence: series ? ruleToInput(series.rrule) : null };
 }
 
+/** A task the caller may not see does not exist for them, like a wrong id (access/visibility.ts). */
+const ownTask =
+  <I extends { id: string }, O>(handler: (session: Session, input: I) => O) =>
+  (session: Session, input: I): O => {
+    requireTaskVisible(session.ctx(), input.id);
+    return handler(session, input);
+  };
+
 export const taskProcedures = {
   'taskTypes.list': proc(reads('view'), z.object({ includeArchived: z.boolean().default(false) }), (s, i) => listTaskTypes(s.ctx(), i.includeArchived)),
   'taskTypes.create': proc(writes('settings', { audit: creates('task_type') }), z.object({ name: typeName, color }), (s, i) => createTaskType(s.ctx(), i)),
   'taskTypes.update': proc(writes('settings', { audit: about('task_type', (i) => i.id) }), z.object({ id, name: typeName.optional(), color: color.optional(), archived: z.boolean().optional() }), (s, i) =>
     updateTaskType(s.ctx(), i.id, i),
   ),
-  'tasks.create': proc(writes('change', { audit: creates('task') }), z.object({ fields: taskFields, timeZone }), (s, i) => createTask(s.ctx(), i.fields, i.timeZone)),
+  'tasks.create': proc(writes('change', { audit: creates('task') }), z.object({ fields: taskFields, timeZone }), (s, i) => {
+    requireLinksVisible(s.ctx(), i.fields);
+    return createTask(s.ctx(), i.fields, i.timeZone);
+  }),
   'tasks.update': proc(writes('change', { audit: about('task', (i) => i.id) }), z.object({ id, patch: taskPatch, timeZone, scope, recurrence: recurrenceInput.nullish() }),
-    (s, i) => updateTask(s.ctx(), i.id, i.patch, i.timeZone, i.scope, i.recurrence),
+    (s, i) => {
+      requireTaskVisible(s.ctx(), i.id);
+      const now = s.workspace.sqlite.prepare<[string], { clientId: string | null; dealId: string | null }>('SELECT client_id AS clientId, deal_id AS dealId FROM tasks WHERE id = ?').get(i.id);
+      requireLinksVisible(s.ctx(), i.patch, now ?? null);
+      return updateTask(s.ctx(), i.id, i.patch, i.timeZone, i.scope, i.recurrence);
+    },
   ),
   'tasks.move': proc(writes('change', { audit: about('task', (i) => i.id) }), z.object({ id, allDay: z.boolean(), startsAt: when, durationMin: z.number().int().min(5).max(7 * 24 * 60).nullish(), timeZone }),
-    (s, i) => moveTask(s.ctx(), i.id, { allDay: i.allDay, startsAt: i.startsAt, durationMin: i.durationMin }, i.timeZone),
+    ownTask((s, i) => moveTask(s.ctx(), i.id, { allDay: i.allDay, startsAt: i.startsAt, durationMin: i.durationMin }, i.timeZone)),
   ),
-  'tasks.delete': proc(writes('archive', { audit: about('task', (i) => i.id) }), z.object({ id, scope }), (s, i) => deleteTask(s.ctx(), i.id, i.scope)),
-  'tasks.restore': proc(writes('archive', { audit: about('task', (i) => i.id) }), z.object({ id }), (s, i) => restoreTask(s.ctx(), i.id)),
+  'tasks.delete': proc(writes('archive', { audit: about('task', (i) => i.id) }), z.object({ id, scope }), ownTask((s, i) => deleteTask(s.ctx(), i.id, i.scope))),
+  'tasks.restore': proc(writes('archive', { audit: about('task', (i) => i.id) }), z.object({ id }), ownTask((s, i) => restoreTask(s.ctx(), i.id))),
   'tasks.complete': proc(writes('change', { audit: about('task', (i) => i.id) }), z.object({
       id,
       result: z.string().trim().max(5000).nullish().transform((v) => v || null),
       spentMin: z.number().int().min(0).max(24 * 60).nullish().transform((v) => v ?? null),
     }),
-    (s, i) => completeTask(s.ctx(), i.id, i),
+    ownTask((s, i) => completeTask(s.ctx(), i.id, i)),
   ),
-  'tasks.reopen': proc(writes('change', { audit: about('task', (i) => i.id) }), z.object({ id, historyId: id.nullish() }), (s, i) => reopenTask(s.ctx(), i.id, i.historyId ?? null)),
-  'tasks.get': proc(reads('view'), z.object({ id, timeZone }), (s, i) => taskDetails(s.ctx(), i.id, i.timeZone)),
+  'tasks.reopen': proc(writes('change', { audit: about('task', (i) => i.id) }), z.object({ id, historyId: id.nullish() }), ownTask((s, i) => reopenTask(s.ctx(), i.id, i.historyId ?? null))),
+  'tasks.get': proc(reads('view'), z.object({ id, timeZone }), ownTask((s, i) => taskDetails(s.ctx(), i.id, i.timeZone))),
   'tasks.list': proc(reads('view'), z.object({
       bucket: z.enum(BUCKETS),
       filter: listFilter.prefault({}),
@@ -141,15 +158,20 @@ export const taskProcedures = {
       return calendarDayEntries(ctx, i.date, calendarFilterFor(ctx, i.filter), i.timeZone, i.offset, i.limit);
     },
   ),
-  'tasks.forClient': proc(reads('view'), z.object({ clientId: id, timeZone, limit: limit(200, 50) }), (s, i) =>
-    tasksFor(s.ctx(), { clientId: i.clientId }, i.timeZone, i.limit),
-  ),
+  'tasks.forClient': proc(reads('view'), z.object({ clientId: id, timeZone, limit: limit(200, 50) }), (s, i) => {
+    requireClientVisible(s.ctx(), i.clientId);
+    return tasksFor(s.ctx(), { clientId: i.clientId }, i.timeZone, i.limit);
+  }),
   // For the deal card (issue 3): the same panel as the client card's.
-  'tasks.forDeal': proc(reads('view'), z.object({ dealId: id, timeZone, limit: limit(200, 50) }), (s, i) =>
-    tasksFor(s.ctx(), { dealId: i.dealId }, i.timeZone, i.limit),
-  ),
+  'tasks.forDeal': proc(reads('view'), z.object({ dealId: id, timeZone, limit: limit(200, 50) }), (s, i) => {
+    requireDealVisible(s.ctx(), i.dealId);
+    return tasksFor(s.ctx(), { dealId: i.dealId }, i.timeZone, i.limit);
+  }),
   /** The deal's open tasks, for the dialog that closes the deal (complete, cancel or keep them). */
-  'tasks.openForDeal': proc(reads('view'), z.object({ dealId: id }), (s, i) => openTasksOfDeal(s.ctx(), i.dealId)),
+  'tasks.openForDeal': proc(reads('view'), z.object({ dealId: id }), (s, i) => {
+    requireDealVisible(s.ctx(), i.dealId);
+    return openTasksOfDeal(s.ctx(), i.dealId);
+  }),
   'tasks.exportIcs': proc(reads('export'), 
     z.object({
       range,
@@ -177,7 +199,8 @@ export const taskProcedures = {
   'reminders.snooze': proc(writes('view'), z.object({ id, snooze: z.enum(SNOOZES), timeZone }), (s, i) => snoozeReminder(s.ctx(), i.id, i.snooze, i.timeZone)),
   'reminders.dismiss': proc(writes('view'), z.object({ id }), (s, i) => dismissReminder(s.ctx(), i.id)),
   'birthdays.range': proc(reads('view'), z.object({ range }), (s, i) => birthdaysBetween(s.ctx(), i.range.from, i.range.to)),
-  'birthdays.congratulate': proc(writes('change', { audit: about('client', (i) => i.clientId) }), z.object({ clientId: id, contactId: id.nullish(), name: requiredText(500) }), (s, i) =>
-    logCongratulated(s.ctx(), i.clientId, i.contactId ?? null, i.name),
-  ),
+  'birthdays.congratulate': proc(writes('change', { audit: about('client', (i) => i.clientId) }), z.object({ clientId: id, contactId: id.nullish(), name: requiredText(500) }), (s, i) => {
+    requireClientVisible(s.ctx(), i.clientId);
+    return logCongratulated(s.ctx(), i.clientId, i.contactId ?? null, i.name);
+  }),
 };

@@ -73,19 +73,7 @@ export function createTask(ctx: Ctx, input: TaskFields, tz: string): { id: strin
       .insert(tasks)
       .values({
         id,
-        title: f.title,
-        typeId: f.typeId,
-        allDay: f.allDay,
-        startsAt: f.startsAt,
-        dueAt: f.dueAt,
-        deadlineAt: f.dueAt ?? f.startsAt,
-        durationMin: f.durationMin,
-        assigneeId: f.assigneeId,
-        clientId: f.clientId,
-        contactId: f.contactId,
-        dealId: f.dealId,
-        priority: f.priority,
-        description: f.description,
+        ...taskColumns(f),
         createdAt: now,
         updatedAt: now,
         createdBy: ctx.userId,
@@ -159,23 +147,17 @@ export function updateTask(ctx: Ctx, id: string, patch: TaskPatch, tz: string, s
 
 type Row = ReturnType<typeof normalizeWhen> & Omit<ReturnType<typeof templateOf>, 'reminders' | 'allDay' | 'durationMin'>;
 
+/** The columns a task's fields fill, the same on create and on every edit. */
+function taskColumns(f: Row) {
+  const { reminders: _reminders, ...template } = templateOf({ ...f, reminders: [] });
+  return { ...template, startsAt: f.startsAt, dueAt: f.dueAt, deadlineAt: f.dueAt ?? f.startsAt };
+}
+
 function writeRow(ctx: Ctx, id: string, f: Row, extra: { seriesId?: string | null; occurrence?: string | null; detached?: boolean }) {
   ctx.db
     .update(tasks)
     .set({
-      title: f.title,
-      typeId: f.typeId,
-      allDay: f.allDay,
-      startsAt: f.startsAt,
-      dueAt: f.dueAt,
-      deadlineAt: f.dueAt ?? f.startsAt,
-      durationMin: f.durationMin,
-      assigneeId: f.assigneeId,
-      clientId: f.clientId,
-      contactId: f.contactId,
-      dealId: f.dealId,
-      priority: f.priority,
-      description: f.description,
+      ...taskColumns(f),
       ...extra,
       updatedAt: isoNow(ctx),
     })
