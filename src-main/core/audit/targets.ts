@@ -64,7 +64,8 @@ function customValues(s: Database.Database, table: string, key: string, id: stri
 }
 
 const readers: Record<TargetType, Reader | null> = {
-  client: rowsOf('clients', ['name_key', 'sort_key'], (s, id, f) => {
+  // The counts and the last contact are the reports' summaries, kept by triggers.
+  client: rowsOf('clients', ['name_key', 'sort_key', 'phone_count', 'email_count', 'last_contact_at'], (s, id, f) => {
     f.phones = joined(s, 'SELECT raw AS v FROM phones WHERE client_id = ? AND contact_id IS NULL ORDER BY sort, raw', id);
     f.emails = joined(s, 'SELECT address AS v FROM emails WHERE client_id = ? AND contact_id IS NULL ORDER BY sort, address', id);
     f.tags = joined(s, 'SELECT t.name AS v FROM client_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.client_id = ? ORDER BY t.name', id);

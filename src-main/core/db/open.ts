@@ -9,7 +9,7 @@ import { takeFileBackup } from '../backup/file-backup';
 import { openSqlite } from './driver';
 import { AppError } from '../errors';
 import { foldText, sortKey } from '../text/fold';
-import { localDate } from '../tasks/time';
+import { localDateMemo } from '../tasks/time';
 import { requisitesOk } from '../clients/audit-filters';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -62,10 +62,11 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
     sqlite.function('kfold', { deterministic: true }, (v: unknown) => (v == null ? null : foldText(String(v))));
     // The list's sort key, for migrations that recompute clients.name_key.
     sqlite.function('ksortkey', { deterministic: true }, (v: unknown) => (v == null ? null : sortKey(String(v))));
-    // The calendar date of an instant in a zone: "done after its all-day deadline" needs the user's day.
     // Whether a card's ИНН/ОГРН pass their checksums (the base audit lists those that do not).
     sqlite.function('krequisites_ok', { deterministic: true }, requisitesOk);
-    sqlite.function('klocaldate', { deterministic: true }, (instant: unknown, tz: unknown) => (instant == null ? null : localDate(String(instant), String(tz))));
+    // The calendar date of an instant in a zone: "done after its all-day deadline" needs the user's day.
+    const localDay = localDateMemo();
+    sqlite.function('klocaldate', { deterministic: true }, (instant: unknown, tz: unknown) => (instant == null ? null : localDay(String(instant), String(tz))));
   } catch (e) {
     // Close it, or the damaged file stays locked (Windows cannot replace or delete it).
     opened?.close();

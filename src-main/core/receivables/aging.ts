@@ -1,5 +1,6 @@
 import type { Ctx } from '../context';
 import { prepared } from '../db/statements';
+import { rowsOf, type ReportSql } from '../reports/sql';
 import { receivablesSettings } from './settings';
 import { requireClientVisible } from '../access/visibility';
 
@@ -86,17 +87,22 @@ export interface ClientAging {
   oldestDays: number;
 }
 
+/** The open documents as of a date, the one statement the aging report reads (also the bench's floor). */
+export function agingSql(ctx: Ctx, asOf: string, clientIds?: readonly string[]): ReportSql {
+  return {
+    sql: `${openDocumentsSql(!!clientIds)}
+     SELECT client_id AS clientId, id, date, due, open, days_past_due AS days FROM open_docs`,
+    params: [{ asOf, defaultDays: receivablesSettings(ctx).paymentDays, ...(clientIds ? { ids: JSON.stringify(clientIds) } : {}) }],
+  };
+}
+
 /**
  * Per client with debt as of the date: the buckets, and the oldest open document. One
  * pass over the open documents (SQL), summed here: a second pass in SQL for the oldest
  * document per client cost as much again.
  */
 export function agingByClient(ctx: Ctx, asOf: string, clientIds?: readonly string[]): ClientAging[] {
-  const docs = prepared<{ clientId: string; id: string; date: string; due: string; open: number; days: number }>(
-    ctx.ws.sqlite,
-    `${openDocumentsSql(!!clientIds)}
-     SELECT client_id AS clientId, id, date, due, open, days_past_due AS days FROM open_docs`,
-  ).all({ asOf, defaultDays: receivablesSettings(ctx).paymentDays, ...(clientIds ? { ids: JSON.stringify(clientIds) } : {}) });
+  const docs = rowsOf<{ clientId: string; id: string; date: string; due: string; open: number; days: number }>(ctx, agingSql(ctx, asOf, clientIds));
   const by = new Map<string, ClientAging>();
   for (const d of docs) {
     let a = by.get(d.clientId);

@@ -2,6 +2,7 @@ import type { Report, ReportResult } from '../reports/types';
 import { monthsBetween } from '../reports/period';
 import { prepared } from '../db/statements';
 import { receivablesRows } from './report';
+import { agingSql } from './aging';
 
 // DSO (days sales outstanding) by month: debt at the month's end ÷ what was shipped and
 // invoiced in the month × the month's days — how many days of sales stay unpaid. Same
@@ -10,6 +11,8 @@ import { receivablesRows } from './report';
 
 export const receivablesDsoReport: Report = {
   key: 'receivables-dso',
+  // Per month the aging as of its end; the last month's statement stands for them all.
+  queries: (ctx, q) => [agingSql(ctx, q.to)],
   run(ctx, q): ReportResult {
     const months = monthsBetween({ from: q.from, to: q.to });
     const rows = months.map((month) => {

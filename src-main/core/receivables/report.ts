@@ -3,7 +3,7 @@ import type { Ctx } from '../context';
 import { prepared } from '../db/statements';
 import { visibleClients } from '../access/visibility';
 import type { Cell, Drill, Report, ReportQuery, ReportResult } from '../reports/types';
-import { agingByClient, BUCKETS, type ClientAging } from './aging';
+import { agingByClient, agingSql, BUCKETS, type ClientAging } from './aging';
 import { nextSteps } from './collection-steps';
 
 // Receivables by client as of a date (the query's `to`): total debt, not yet due, the
@@ -144,6 +144,7 @@ const drill = (clientId: string, asOf: string, bucket: string | null): Drill => 
 export const receivablesReport: Report = {
   key: 'receivables',
   options,
+  queries: (ctx, q) => [agingSql(ctx, q.to)],
   run(ctx, q): ReportResult {
     const { bucket } = options.parse(q.options);
     const asOf = q.to;

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { prepared } from '../db/statements';
+import type { Ctx } from '../context';
 import { saveSelection } from '../clients/selections';
 import { monthBuckets, spanOf } from './period';
 import { dealScope } from './scope';
 import { percent, toNumber } from './numbers';
-import type { Cell, Drill, Report, ReportResult } from './types';
+import type { Cell, Drill, Report, ReportQuery, ReportResult } from './types';
+import { dimensionSql, monthParams } from './dimensions';
+import { rowsOf, type ReportSql } from './sql';
 
 // ABC of clients by what they bought in the period (won deals, roubles): ranked by won
 // sum, A = the clients making the first 80 % of revenue, B = the next 15 %, C = the rest
@@ -29,27 +31,35 @@ export function xyzClass(monthly: number[]): 'X' | 'Y' | 'Z' | null {
   return cv <= 0.1 ? 'X' : cv <= 0.25 ? 'Y' : 'Z';
 }
 
+/** Each client's won roubles in the period by month (summed first, named after). */
+export function abcSql(ctx: Ctx, q: ReportQuery): ReportSql {
+  const period = { from: q.from, to: q.to };
+  const span = spanOf(period, q.timeZone);
+  const scope = dealScope(ctx, q);
+  const buckets = monthBuckets(period, q.timeZone);
+  return {
+    sql: `SELECT s.clientId AS clientId, c.name AS client, s.month AS month, s.amount AS amount
+       FROM (SELECT d.client_id AS clientId, ${dimensionSql('month', 'd.closed_at', buckets).key} AS month, sum(d.amount_kopecks) AS amount
+               FROM deals d
+              WHERE d.stage_id IN (SELECT ws.id FROM stages ws WHERE ws.kind = 'won') AND d.currency = 'RUB'
+                AND d.closed_at >= @start AND d.closed_at < @end AND ${scope.where.join(' AND ')}
+              GROUP BY d.client_id, month) s
+       JOIN clients c ON c.id = s.clientId`,
+    params: [...scope.params, { start: span.start, end: span.end, ...monthParams(buckets) }],
+    bigints: true,
+  };
+}
+
 export const abcReport: Report = {
   key: 'abc',
   dimensions: ['class', 'client'],
   options,
+  queries: (ctx, q) => [abcSql(ctx, q)],
   run(ctx, q): ReportResult {
     const { xyz } = options.parse(q.options);
     const period = { from: q.from, to: q.to };
-    const span = spanOf(period, q.timeZone);
-    const scope = dealScope(ctx, q);
     const buckets = monthBuckets(period, q.timeZone);
-    const sums = prepared(
-      ctx.ws.sqlite,
-      `SELECT d.client_id AS clientId, c.name AS client, json_extract(b.value, '$.key') AS month, sum(d.amount_kopecks) AS amount
-         FROM deals d JOIN clients c ON c.id = d.client_id
-         JOIN json_each(?) b ON d.closed_at >= json_extract(b.value, '$.start') AND d.closed_at < json_extract(b.value, '$.end')
-        WHERE d.stage_id IN (SELECT ws.id FROM stages ws WHERE ws.kind = 'won') AND d.currency = 'RUB'
-          AND d.closed_at >= ? AND d.closed_at < ? AND ${scope.where.join(' AND ')}
-        GROUP BY d.client_id, month`,
-    )
-      .safeIntegers(true)
-      .all(JSON.stringify(buckets), span.start, span.end, ...scope.params) as { clientId: string; client: string; month: string; amount: bigint }[];
+    const sums = rowsOf<{ clientId: string; client: string; month: string; amount: bigint }>(ctx, abcSql(ctx, q));
     const clients = new Map<string, { client: string; total: number; monthly: Map<string, number> }>();
     for (const s of sums) {
       const c = clients.get(s.clientId) ?? { client: s.client, total: 0, monthly: new Map() };

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { prepared } from '../db/statements';
 import { localDate } from '../tasks/time';
 import { LATE_SQL } from '../tasks/list';
-import { visibleClients, visibleDeals, visibleTasks } from '../access/visibility';
+import { seesOwnOnly, visibleClients, visibleDeals, visibleTasks } from '../access/visibility';
+import type { Ctx } from '../context';
+import { rowsOf, type ReportSql } from './sql';
 import { spanOf } from './period';
 import { dealDrill } from './scope';
 import { toNumber } from './numbers';
@@ -25,67 +27,93 @@ function byManager<T extends Counts>(rows: T[]): Map<string | null, T> {
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+type Part = 'history' | 'done' | 'overdue' | 'deals' | 'responsible' | 'touched';
+
+/**
+ * The report's statements, each a range of one index: history by when it happened (its
+ * partial index on occurred_at, read alone), tasks done or overdue, deals created or
+ * closed (two ranges added up rather than an OR over every deal), and the clients not
+ * contacted by their responsible as the clients each one has minus those they touched
+ * since the date (a short range of history instead of a probe per client).
+ */
+export function activitySql(ctx: Ctx, q: ReportQuery): Record<Part, ReportSql> & { since: string } {
+  const { noContactDays } = options.parse(q.options);
+  const span = spanOf({ from: q.from, to: q.to }, q.timeZone);
+  const now = ctx.now();
+  const today = localDate(now, q.timeZone);
+  const vc = visibleClients(ctx, 'c');
+  const vt = visibleTasks(ctx, 't');
+  const vd = visibleDeals(ctx, 'd');
+  // Every entry has its client (a foreign key): only a caller who sees some clients needs the join.
+  const own = seesOwnOnly(ctx) ? `AND h.client_id IN (SELECT c.id FROM clients c WHERE ${vc.sql})` : '';
+  const ownParams = seesOwnOnly(ctx) ? vc.params : [];
+  const since = new Date(now.getTime() - noContactDays * 86_400_000).toISOString();
+  return {
+    since,
+    history: {
+      sql: `SELECT h.author_id AS id, sum(h.kind = 'call' AND h.direction = 'in') AS callsIn, sum(h.kind = 'call' AND coalesce(h.direction, 'out') = 'out') AS callsOut,
+                sum(h.kind = 'meeting') AS meetings, sum(h.kind = 'note') AS notes, sum(h.kind = 'email') AS emails
+           FROM history h INDEXED BY history_activity_idx
+          WHERE h.kind != 'system' AND h.occurred_at >= ? AND h.occurred_at < ? ${own}
+          GROUP BY h.author_id`,
+      params: [span.start, span.end, ...ownParams],
+    },
+    done: {
+      sql: `SELECT t.assignee_id AS id, count(*) AS done, sum(${LATE_SQL}) AS late, coalesce(sum(t.spent_minutes), 0) AS minutes
+           FROM tasks t INDEXED BY tasks_done_report_idx WHERE t.archived_at IS NULL AND t.done_at IS NOT NULL AND t.done_at >= @start AND t.done_at < @end AND ${vt.sql}
+          GROUP BY t.assignee_id`,
+      params: [...vt.params, { start: span.start, end: span.end, tz: q.timeZone }],
+    },
+    overdue: {
+      sql: `SELECT t.assignee_id AS id, count(*) AS overdue FROM tasks t
+          WHERE t.done_at IS NULL AND t.archived_at IS NULL AND ((t.all_day = 0 AND t.deadline_at < ?) OR (t.all_day = 1 AND t.deadline_at < ?)) AND ${vt.sql}
+          GROUP BY t.assignee_id`,
+      params: [now.toISOString(), today, ...vt.params],
+    },
+    deals: {
+      sql: `SELECT id, sum(created) AS created, sum(won) AS won, sum(lost) AS lost FROM (
+              SELECT d.responsible_id AS id, 1 AS created, 0 AS won, 0 AS lost FROM deals d
+               WHERE d.archived_at IS NULL AND d.created_at >= @start AND d.created_at < @end AND ${vd.sql}
+              UNION ALL
+              SELECT d.responsible_id, 0, st.kind = 'won', st.kind = 'lost' FROM deals d JOIN stages st ON st.id = d.stage_id AND st.kind IN ('won', 'lost')
+               WHERE d.archived_at IS NULL AND d.closed_at >= @start AND d.closed_at < @end AND ${vd.sql})
+          GROUP BY id`,
+      params: [...vd.params, ...vd.params, { start: span.start, end: span.end }],
+    },
+    responsible: {
+      sql: `SELECT c.responsible_id AS id, count(*) AS n FROM clients c WHERE c.archived_at IS NULL AND c.responsible_id IS NOT NULL AND ${vc.sql} GROUP BY c.responsible_id`,
+      params: vc.params,
+    },
+    touched: {
+      sql: `SELECT c.responsible_id AS id, count(DISTINCT c.id) AS n
+           FROM history h INDEXED BY history_activity_idx JOIN clients c ON c.id = h.client_id AND c.responsible_id = h.author_id
+          WHERE h.kind != 'system' AND h.occurred_at >= ? AND c.archived_at IS NULL AND ${vc.sql}
+          GROUP BY c.responsible_id`,
+      params: [since, ...vc.params],
+    },
+  };
+}
+
 export const activityReport: Report = {
   key: 'activity',
   options,
+  queries: (ctx, q) => {
+    const { since: _since, ...parts } = activitySql(ctx, q);
+    return Object.values(parts);
+  },
   run(ctx, q: ReportQuery): ReportResult {
     const { noContactDays } = options.parse(q.options);
     const period = { from: q.from, to: q.to };
     const span = spanOf(period, q.timeZone);
-    const now = ctx.now();
-    const today = localDate(now, q.timeZone);
     const sqlite = ctx.ws.sqlite;
-    const vc = visibleClients(ctx, 'c');
-    const vt = visibleTasks(ctx, 't');
-    const vd = visibleDeals(ctx, 'd');
-    const history = byManager(
-      prepared(
-        sqlite,
-        `SELECT h.author_id AS id, sum(h.kind = 'call' AND h.direction = 'in') AS callsIn, sum(h.kind = 'call' AND coalesce(h.direction, 'out') = 'out') AS callsOut,
-                sum(h.kind = 'meeting') AS meetings, sum(h.kind = 'note') AS notes, sum(h.kind = 'email') AS emails
-           FROM history h JOIN clients c ON c.id = h.client_id
-          WHERE h.kind != 'system' AND h.occurred_at >= ? AND h.occurred_at < ? AND ${vc.sql}
-          GROUP BY h.author_id`,
-      ).all(span.start, span.end, ...vc.params) as Counts[],
-    );
-    const done = byManager(
-      prepared(
-        sqlite,
-        `SELECT t.assignee_id AS id, count(*) AS done, sum(${LATE_SQL}) AS late, coalesce(sum(t.spent_minutes), 0) AS minutes
-           FROM tasks t WHERE t.archived_at IS NULL AND t.done_at >= @start AND t.done_at < @end AND ${vt.sql}
-          GROUP BY t.assignee_id`,
-      ).all(...vt.params, { start: span.start, end: span.end, tz: q.timeZone }) as Counts[],
-    );
-    const overdue = byManager(
-      prepared(
-        sqlite,
-        `SELECT t.assignee_id AS id, count(*) AS overdue FROM tasks t
-          WHERE t.done_at IS NULL AND t.archived_at IS NULL AND ((t.all_day = 0 AND t.deadline_at < ?) OR (t.all_day = 1 AND t.deadline_at < ?)) AND ${vt.sql}
-          GROUP BY t.assignee_id`,
-      ).all(now.toISOString(), today, ...vt.params) as Counts[],
-    );
-    const deals = byManager(
-      prepared(
-        sqlite,
-        `SELECT d.responsible_id AS id,
-                sum(d.created_at >= @start AND d.created_at < @end) AS created,
-                sum(st.kind = 'won' AND d.closed_at >= @start AND d.closed_at < @end) AS won,
-                sum(st.kind = 'lost' AND d.closed_at >= @start AND d.closed_at < @end) AS lost
-           FROM deals d JOIN stages st ON st.id = d.stage_id
-          WHERE d.archived_at IS NULL AND ((d.created_at >= @start AND d.created_at < @end) OR (d.closed_at >= @start AND d.closed_at < @end)) AND ${vd.sql}
-          GROUP BY d.responsible_id`,
-      ).all(...vd.params, { start: span.start, end: span.end }) as Counts[],
-    );
-    const since = new Date(now.getTime() - noContactDays * 86_400_000).toISOString();
-    const stale = byManager(
-      prepared(
-        sqlite,
-        `SELECT c.responsible_id AS id, count(*) AS stale FROM clients c
-          WHERE c.archived_at IS NULL AND c.responsible_id IS NOT NULL AND ${vc.sql}
-            AND NOT EXISTS (SELECT 1 FROM history h WHERE h.client_id = c.id AND h.author_id = c.responsible_id AND h.kind != 'system' AND h.occurred_at >= ?)
-          GROUP BY c.responsible_id`,
-      ).all(...vc.params, since) as Counts[],
-    );
+    const sql = activitySql(ctx, q);
+    const since = sql.since;
+    const history = byManager(rowsOf<Counts>(ctx, sql.history));
+    const done = byManager(rowsOf<Counts>(ctx, sql.done));
+    const overdue = byManager(rowsOf<Counts>(ctx, sql.overdue));
+    const deals = byManager(rowsOf<Counts>(ctx, sql.deals));
+    const touched = byManager(rowsOf<Counts>(ctx, sql.touched));
+    const stale = new Map(rowsOf<{ id: string; n: number }>(ctx, sql.responsible).map((r) => [r.id, { id: r.id, stale: r.n - Number(touched.get(r.id)?.n ?? 0) } as Counts]));
 
     const users = prepared(sqlite, 'SELECT id, name, active FROM users ORDER BY name').all() as { id: string; name: string; active: number }[];
     const rows: Record<string, Cell>[] = [];

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { prepared } from '../db/statements';
 import { visibleClients } from '../access/visibility';
-import { AUDIT_PROBLEMS, auditSql } from '../clients/audit-filters';
+import type { Ctx } from '../context';
+import { AUDIT_PROBLEMS, type AuditProblem } from '../clients/audit-filters';
+import { rowsOf, type ReportSql } from './sql';
 import { percent } from './numbers';
-import type { Cell, Drill, Report, ReportResult } from './types';
+import type { Cell, Drill, Report, ReportQuery, ReportResult } from './types';
 
 // How complete and clean the base is, now: clients (in use, not archived) without a
 // phone, without an e-mail, without either, without a responsible, organisations without
@@ -13,23 +14,76 @@ import type { Cell, Drill, Report, ReportResult } from './types';
 
 const options = z.object({ inactiveDays: z.coerce.number().int().min(30).max(3650).default(365) });
 
+// Every problem counted in one pass over the clients (it was a pass per problem, each
+// probing phones, e-mails and history per client): each flag is the client list's audit
+// filter (clients/audit-filters) read from the per-client summaries the triggers keep
+// (phone_count, email_count, last_contact_at; migration 0016), and the duplicates from
+// the numbers and e-mail keys two cards share, found once from their indexes. Tests
+// compare every count with the list's own filter.
+const FLAGS: Record<AuditProblem, string> = {
+  no_phone: 'np',
+  no_email: 'ne',
+  no_phone_or_email: 'np AND ne',
+  no_responsible: 'nr',
+  no_inn: 'ni',
+  bad_requisites: 'br',
+  duplicate: 'dup',
+  inactive: 'inactive',
+};
+
+/**
+ * The clients in use that share a number (e-mail key) with another client in use: the keys
+ * seen on two cards are found from the (key, client) index alone, and only their rows are
+ * checked against the clients' (id, archived_at) index — not a self-join per client.
+ */
+function sharedBy(table: 'phones' | 'emails', key: 'digits' | 'address_key'): string {
+  const name = table === 'phones' ? 'dup_phone' : 'dup_email';
+  return `${name}_rows AS MATERIALIZED (
+        SELECT t.${key} AS k, t.client_id AS id FROM ${table} t INDEXED BY ${table}_${key === 'digits' ? 'digits' : 'key'}_idx
+          JOIN clients o INDEXED BY clients_live_idx ON o.id = t.client_id AND o.archived_at IS NULL
+         WHERE t.${key} IN (SELECT ${key} FROM ${table} GROUP BY ${key} HAVING min(client_id) != max(client_id))),
+      ${name} AS (SELECT id FROM ${name}_rows WHERE k IN (SELECT k FROM ${name}_rows GROUP BY k HAVING min(id) != max(id)))`;
+}
+
+function sinceOf(ctx: Ctx, q: ReportQuery): { inactiveDays: number; since: string } {
+  const { inactiveDays } = options.parse(q.options);
+  return { inactiveDays, since: new Date(ctx.now().getTime() - inactiveDays * 86_400_000).toISOString() };
+}
+
+export function baseAuditSql(ctx: Ctx, q: ReportQuery): ReportSql {
+  const { since } = sinceOf(ctx, q);
+  const v = visibleClients(ctx, 'c');
+  return {
+    sql: `WITH dup_inn AS MATERIALIZED (SELECT o.inn FROM clients o WHERE o.archived_at IS NULL AND o.inn IS NOT NULL GROUP BY o.inn HAVING count(*) > 1),
+      ${sharedBy('phones', 'digits')},
+      ${sharedBy('emails', 'address_key')},
+      dup AS MATERIALIZED (SELECT id FROM dup_phone UNION SELECT id FROM dup_email),
+      flags AS MATERIALIZED (
+        SELECT c.phone_count = 0 AS np, c.email_count = 0 AS ne, c.responsible_id IS NULL AS nr,
+               c.kind = 'organization' AND c.inn IS NULL AS ni,
+               (c.inn IS NOT NULL OR c.ogrn IS NOT NULL) AND krequisites_ok(c.kind, c.inn, c.ogrn) = 0 AS br,
+               (c.inn IN (SELECT inn FROM dup_inn) OR c.id IN (SELECT id FROM dup)) AS dup,
+               c.created_at < @since AND coalesce(c.last_contact_at < @since, 1) AS inactive
+          FROM clients c WHERE c.archived_at IS NULL AND ${v.sql})
+      SELECT count(*) AS total, ${AUDIT_PROBLEMS.map((p) => `coalesce(sum(${FLAGS[p]}), 0) AS ${p}`).join(', ')} FROM flags`,
+    params: [...v.params, { since }],
+  };
+}
+
 export const baseAuditReport: Report = {
   key: 'base-audit',
   options,
+  queries: (ctx, q) => [baseAuditSql(ctx, q)],
   run(ctx, q): ReportResult {
-    const { inactiveDays } = options.parse(q.options);
-    const since = new Date(ctx.now().getTime() - inactiveDays * 86_400_000).toISOString();
-    const v = visibleClients(ctx, 'c');
-    const base = `c.archived_at IS NULL AND ${v.sql}`;
-    const all = (prepared(ctx.ws.sqlite, `SELECT count(*) AS n FROM clients c WHERE ${base}`).get(...v.params) as { n: number }).n;
+    const { inactiveDays, since } = sinceOf(ctx, q);
+    const counts = rowsOf<Record<AuditProblem | 'total', number>>(ctx, baseAuditSql(ctx, q))[0]!;
+    const all = counts.total;
     const rows: Record<string, Cell>[] = [];
     const drills: Record<string, Drill>[] = [];
     for (const problem of AUDIT_PROBLEMS) {
-      const filter = { problem, since: problem === 'inactive' ? since : null };
-      const a = auditSql(filter);
-      const n = (prepared(ctx.ws.sqlite, `SELECT count(*) AS n FROM clients c WHERE ${base} AND ${a.sql}`).get(...v.params, ...a.params) as { n: number }).n;
+      const n = counts[problem];
       rows.push({ problem, count: n, sharePercent: percent(n, all) });
-      drills.push({ count: { list: 'clients', filter: { audit: filter, fromReport: 'base-audit' } } });
+      drills.push({ count: { list: 'clients', filter: { audit: { problem, since: problem === 'inactive' ? since : null }, fromReport: 'base-audit' } } });
     }
     return {
       report: 'base-audit',

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { prepared } from '../db/statements';
+import type { Ctx } from '../context';
 import { visibleClients } from '../access/visibility';
 import { saveSelection } from '../clients/selections';
 import { previousPeriod, spanOf } from './period';
 import { delta, toNumber } from './numbers';
-import type { Cell, Drill, Report, ReportResult } from './types';
+import type { Cell, Drill, Report, ReportQuery, ReportResult } from './types';
+import { rowsOf, type ReportSql } from './sql';
 
 // Clients slipping away: clients who bought before (a won deal) and have had no contact
 // and no open deal for N days (default 90), and clients whose won sum in the period fell
@@ -18,37 +19,48 @@ const options = z.object({
 });
 const ROWS_SHOWN = 1000;
 
-export const churnReport: Report = {
-  key: 'churn',
-  options,
-  run(ctx, q): ReportResult {
-    const { silentDays, dropPercent } = options.parse(q.options);
-    const period = { from: q.from, to: q.to };
-    const prev = previousPeriod(period);
-    const span = spanOf(period, q.timeZone);
-    const before = spanOf(prev, q.timeZone);
-    const silentSince = new Date(ctx.now().getTime() - silentDays * 86_400_000).toISOString();
-    const v = visibleClients(ctx, 'c');
-    const managers = q.managerIds.length ? `AND c.responsible_id IN (${q.managerIds.map(() => '?').join(',')})` : '';
-    const tags = q.tagIds.length ? `AND c.id IN (SELECT t.client_id FROM client_tags t WHERE t.tag_id IN (${q.tagIds.map(() => '?').join(',')}))` : '';
-    const rows = prepared(
-      ctx.ws.sqlite,
-      `WITH buyers AS (
+/**
+ * Every client who ever bought (won roubles up to the period's end) with what they brought
+ * in before, in the period and in the one before, their last win and last contact (kept on
+ * the client by triggers, migration 0016) and whether they have an open deal (the clients
+ * with one, found once rather than probed per buyer).
+ */
+export function churnSql(ctx: Ctx, q: ReportQuery): ReportSql {
+  const period = { from: q.from, to: q.to };
+  const span = spanOf(period, q.timeZone);
+  const before = spanOf(previousPeriod(period), q.timeZone);
+  const v = visibleClients(ctx, 'c');
+  const managers = q.managerIds.length ? `AND c.responsible_id IN (${q.managerIds.map(() => '?').join(',')})` : '';
+  const tags = q.tagIds.length ? `AND c.id IN (SELECT t.client_id FROM client_tags t WHERE t.tag_id IN (${q.tagIds.map(() => '?').join(',')}))` : '';
+  return {
+    sql: `WITH buyers AS (
          SELECT d.client_id AS id, sum(d.amount_kopecks) AS past,
                 sum(CASE WHEN d.closed_at >= @start AND d.closed_at < @end THEN d.amount_kopecks ELSE 0 END) AS now,
                 sum(CASE WHEN d.closed_at >= @pstart AND d.closed_at < @pend THEN d.amount_kopecks ELSE 0 END) AS before,
                 max(d.closed_at) AS lastWon
            FROM deals d WHERE d.archived_at IS NULL AND d.currency = 'RUB' AND d.closed_at < @end
             AND d.stage_id IN (SELECT ws.id FROM stages ws WHERE ws.kind = 'won')
-          GROUP BY d.client_id)
+          GROUP BY d.client_id),
+       open AS MATERIALIZED (SELECT DISTINCT o.client_id AS id FROM deals o WHERE o.archived_at IS NULL AND o.stage_id IN (SELECT os.id FROM stages os WHERE os.kind = 'open'))
        SELECT c.id AS clientId, c.name AS client, u.name AS responsible, c.responsible_id AS responsibleId, b.past, b.now, b.before, b.lastWon,
-              (SELECT h.occurred_at FROM history h WHERE h.client_id = c.id AND h.kind != 'system' ORDER BY h.occurred_at DESC LIMIT 1) AS lastContact,
-              EXISTS (SELECT 1 FROM deals o JOIN stages os ON os.id = o.stage_id AND os.kind = 'open' WHERE o.client_id = c.id AND o.archived_at IS NULL) AS hasOpen
+              c.last_contact_at AS lastContact, c.id IN (SELECT id FROM open) AS hasOpen
          FROM buyers b JOIN clients c ON c.id = b.id LEFT JOIN users u ON u.id = c.responsible_id
         WHERE c.archived_at IS NULL AND ${v.sql} ${managers} ${tags}`,
-    )
-      .safeIntegers(true)
-      .all({ start: span.start, end: span.end, pstart: before.start, pend: before.end }, ...v.params, ...q.managerIds, ...q.tagIds) as {
+    params: [{ start: span.start, end: span.end, pstart: before.start, pend: before.end }, ...v.params, ...q.managerIds, ...q.tagIds],
+    bigints: true,
+  };
+}
+
+export const churnReport: Report = {
+  key: 'churn',
+  options,
+  queries: (ctx, q) => [churnSql(ctx, q)],
+  run(ctx, q): ReportResult {
+    const { silentDays, dropPercent } = options.parse(q.options);
+    const period = { from: q.from, to: q.to };
+    const prev = previousPeriod(period);
+    const silentSince = new Date(ctx.now().getTime() - silentDays * 86_400_000).toISOString();
+    const rows = rowsOf<{
       clientId: string;
       client: string;
       responsible: string | null;
@@ -59,7 +71,7 @@ export const churnReport: Report = {
       lastWon: string;
       lastContact: string | null;
       hasOpen: bigint;
-    }[];
+    }>(ctx, churnSql(ctx, q));
 
     const found: Record<string, Cell>[] = [];
     for (const r of rows) {

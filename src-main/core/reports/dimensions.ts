@@ -2,7 +2,9 @@ import type { Bucket } from './period';
 
 // How a deal report groups: each dimension is a key (an id, for drill-downs), a label
 // (what the table shows) and the joins it needs. Months come from the bucket list of
-// the period (local month starts as instants), joined as JSON.
+// the period (local month starts as instants), as one comparison chain over the date
+// (@m0, @m1, … the ends of the months, @k0, … their keys): a join with the bucket list as
+// JSON parsed it again for every deal.
 
 export const DEAL_DIMENSIONS = ['manager', 'month', 'pipeline', 'source', 'tag', 'region'] as const;
 export type DealDimension = (typeof DEAL_DIMENSIONS)[number];
@@ -15,7 +17,7 @@ export interface DimensionSql {
   drill(key: string | null): Record<string, unknown>;
 }
 
-export function dimensionSql(dim: DealDimension, dateColumn: string): DimensionSql {
+export function dimensionSql(dim: DealDimension, dateColumn: string, buckets: readonly Bucket[] = []): DimensionSql {
   switch (dim) {
     case 'manager':
       return { key: 'd.responsible_id', label: 'u.name', join: 'LEFT JOIN users u ON u.id = d.responsible_id', drill: (k) => ({ responsibleIds: [k ?? 'none'] }) };
@@ -32,15 +34,16 @@ export function dimensionSql(dim: DealDimension, dateColumn: string): DimensionS
         join: 'LEFT JOIN client_tags ct ON ct.client_id = d.client_id LEFT JOIN tags tg ON tg.id = ct.tag_id',
         drill: (k) => ({ tagIds: [k ?? 'none'] }),
       };
-    case 'month':
-      return {
-        key: "json_extract(b.value, '$.key')",
-        label: "json_extract(b.value, '$.key')",
-        join: `JOIN json_each(@buckets) b ON ${dateColumn} >= json_extract(b.value, '$.start') AND ${dateColumn} < json_extract(b.value, '$.end')`,
-        drill: () => ({}),
-      };
+    case 'month': {
+      const month = `CASE ${buckets.map((_, i) => `WHEN ${dateColumn} < @m${i} THEN @k${i}`).join(' ')} END`;
+      return { key: month, label: month, join: '', drill: () => ({}) };
+    }
   }
 }
 
 /** The bucket of a month key, for its drill-down's date range. */
 export const bucketOf = (buckets: Bucket[], key: string | null) => buckets.find((b) => b.key === key);
+
+/** The named parameters of the month chain. */
+export const monthParams = (buckets: readonly Bucket[]): Record<string, string> =>
+  Object.fromEntries(buckets.flatMap((b, i) => [[`m${i}`, b.end], [`k${i}`, b.key]]));

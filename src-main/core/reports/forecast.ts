@@ -4,30 +4,38 @@ import { monthPeriod, monthsBetween } from './period';
 import { dealDrill, dealScope } from './scope';
 import { plansOf } from './plans';
 import { toNumber } from './numbers';
-import type { Cell, Drill, Report, ReportResult } from './types';
+import type { Ctx } from '../context';
+import type { Cell, Drill, Report, ReportQuery, ReportResult } from './types';
+import { rowsOf, type ReportSql } from './sql';
 
 // Forecast: open deals expected to close in the period's months, by month and manager —
 // their sum and the probability-weighted sum (amount × stage probability, accumulated
 // as integer kopeck-percents and divided once) — beside the plan of those months.
 
-export const forecastReport: Report = {
-  key: 'forecast',
-  options: z.object({}),
-  run(ctx, q): ReportResult {
-    const period = { from: q.from, to: q.to };
-    const months = monthsBetween(period);
-    const scope = dealScope(ctx, q);
-    const groups = prepared(
-      ctx.ws.sqlite,
-      `SELECT substr(d.expected_close, 1, 7) AS month, d.responsible_id AS managerId, u.name AS manager, d.currency AS currency,
+/** Open deals expected to close in the period's months, by month, manager and currency. */
+export function forecastSql(ctx: Ctx, q: ReportQuery): ReportSql {
+  const months = monthsBetween({ from: q.from, to: q.to });
+  const scope = dealScope(ctx, q);
+  return {
+    sql: `SELECT substr(d.expected_close, 1, 7) AS month, d.responsible_id AS managerId, u.name AS manager, d.currency AS currency,
               count(*) AS count, sum(d.amount_kopecks) AS openAmount, sum(d.amount_kopecks * st.probability) AS weightedCenti
          FROM deals d JOIN stages st ON st.id = d.stage_id AND st.kind = 'open' LEFT JOIN users u ON u.id = d.responsible_id
         WHERE d.expected_close >= ? AND d.expected_close <= ? AND ${scope.where.join(' AND ')}
         GROUP BY month, d.responsible_id, d.currency
         ORDER BY d.currency != 'RUB', d.currency, month, u.name`,
-    )
-      .safeIntegers(true)
-      .all(monthPeriod(months[0]!).from, monthPeriod(months[months.length - 1]!).to, ...scope.params) as {
+    params: [monthPeriod(months[0]!).from, monthPeriod(months[months.length - 1]!).to, ...scope.params],
+    bigints: true,
+  };
+}
+
+export const forecastReport: Report = {
+  key: 'forecast',
+  options: z.object({}),
+  queries: (ctx, q) => [forecastSql(ctx, q)],
+  run(ctx, q): ReportResult {
+    const period = { from: q.from, to: q.to };
+    const months = monthsBetween(period);
+    const groups = rowsOf<{
       month: string;
       managerId: string | null;
       manager: string | null;
@@ -35,7 +43,7 @@ export const forecastReport: Report = {
       count: bigint;
       openAmount: bigint;
       weightedCenti: bigint;
-    }[];
+    }>(ctx, forecastSql(ctx, q));
     const plans = plansOf(ctx, months).filter((p) => !q.managerIds.length || q.managerIds.includes(p.managerId));
     const planOf = (month: string, managerId: string | null) => plans.filter((p) => p.month === month && p.managerId === managerId).reduce((n, p) => n + p.amountKopecks, 0);
     const names = new Map((prepared(ctx.ws.sqlite, 'SELECT id, name FROM users').all() as { id: string; name: string }[]).map((u) => [u.id, u.name]));

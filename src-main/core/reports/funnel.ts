@@ -5,6 +5,7 @@ import { prepared } from '../db/statements';
 import { spanOf } from './period';
 import { dealDrill, dealScope } from './scope';
 import { median, percent, toNumber } from './numbers';
+import { rowsOf, type ReportSql } from './sql';
 import type { Cell, Drill, Report, ReportQuery, ReportResult } from './types';
 
 // The funnel of one pipeline for the deals created in the period: how many reached each
@@ -28,38 +29,70 @@ function pipelineOf(ctx: Ctx, q: ReportQuery): { id: string; name: string } {
   return p as { id: string; name: string };
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The deals created in the period (the cohort) with their outcome, and every stage change
+ * of theirs in order per deal — the (deal_id, at, id) index hands them over in that order,
+ * so nothing is sorted, and stages are looked up in memory rather than joined per change.
+ */
+export function funnelSql(ctx: Ctx, q: ReportQuery, pipelineId: string): { cohort: ReportSql; changes: ReportSql } {
+  const span = spanOf({ from: q.from, to: q.to }, q.timeZone);
+  const scope = dealScope(ctx, { ...q, pipelineId });
+  const cohort = `SELECT d.id FROM deals d WHERE d.created_at >= ? AND d.created_at < ? AND ${scope.where.join(' AND ')}`;
+  const params = [span.start, span.end, ...scope.params];
+  return {
+    cohort: { sql: `SELECT d.id AS id, st.kind AS kind FROM deals d JOIN stages st ON st.id = d.stage_id WHERE ${cohort.slice(cohort.indexOf('WHERE ') + 6)}`, params },
+    changes: {
+      sql: `SELECT ch.deal_id AS deal, ch.to_stage_id AS stage, ch.from_stage_id AS fromStage, ch.at AS at
+              FROM deal_stage_changes ch WHERE ch.deal_id IN (${cohort}) ORDER BY ch.deal_id, ch.at, ch.id`,
+      params,
+    },
+  };
+}
+
+/**
+ * Per deal: its outcome, the furthest open stage of the pipeline it entered, and the stage
+ * a lost one left (from its last move to a lost stage); and every finished stay (from
+ * entering a stage to the deal's next change), in days.
+ */
+function perDeal(
+  ctx: Ctx,
+  pipelineId: string,
+  cohort: { id: string; kind: string }[],
+  changes: { deal: string; stage: string; fromStage: string | null; at: string }[],
+) {
+  const stageOf = new Map(
+    (prepared(ctx.ws.sqlite, 'SELECT id, kind, pipeline_id AS pipelineId, position FROM stages').all() as { id: string; kind: string; pipelineId: string; position: number }[]).map((s) => [s.id, s]),
+  );
+  const deals = new Map(cohort.map((d) => [d.id, { kind: d.kind, furthest: null as number | null, lostFrom: null as string | null }]));
+  const stays: { stage: string; days: number }[] = [];
+  changes.forEach((c, i) => {
+    const d = deals.get(c.deal)!;
+    const s = stageOf.get(c.stage);
+    if (s?.kind === 'open' && s.pipelineId === pipelineId && (d.furthest === null || s.position > d.furthest)) d.furthest = s.position;
+    if (s?.kind === 'lost' && d.kind === 'lost') d.lostFrom = c.fromStage;
+    const next = changes[i + 1];
+    if (next?.deal === c.deal) stays.push({ stage: c.stage, days: (Date.parse(next.at) - Date.parse(c.at)) / DAY_MS });
+  });
+  return { deals: [...deals.values()], stays };
+}
+
 export const funnelReport: Report = {
   key: 'funnel',
   options: z.object({}),
+  queries: (ctx, q) => Object.values(funnelSql(ctx, q, pipelineOf(ctx, q).id)),
   run(ctx, q): ReportResult {
     const pipeline = pipelineOf(ctx, q);
     const period = { from: q.from, to: q.to };
     const span = spanOf(period, q.timeZone);
-    const scope = dealScope(ctx, { ...q, pipelineId: pipeline.id });
     const stages = prepared(ctx.ws.sqlite, `SELECT id, name, kind, position FROM stages WHERE pipeline_id = ? AND archived_at IS NULL ORDER BY kind != 'open', kind = 'lost', position`).all(
       pipeline.id,
     ) as StageRow[];
     const open = stages.filter((s) => s.kind === 'open');
     const won = stages.find((s) => s.kind === 'won');
-    const cohortWhere = `d.created_at >= ? AND d.created_at < ? AND ${scope.where.join(' AND ')}`;
-    const cohortParams = [span.start, span.end, ...scope.params];
-    // Per deal of the cohort: its outcome, the furthest open stage it entered, and where a lost one left.
-    const deals = prepared(
-      ctx.ws.sqlite,
-      `SELECT d.id AS id, st.kind AS kind,
-              (SELECT max(s.position) FROM deal_stage_changes ch JOIN stages s ON s.id = ch.to_stage_id
-                WHERE ch.deal_id = d.id AND s.kind = 'open' AND s.pipeline_id = d.pipeline_id) AS furthest,
-              CASE WHEN st.kind = 'lost' THEN (SELECT ch.from_stage_id FROM deal_stage_changes ch JOIN stages ls2 ON ls2.id = ch.to_stage_id
-                WHERE ch.deal_id = d.id AND ls2.kind = 'lost' ORDER BY ch.at DESC, ch.id DESC LIMIT 1) END AS lostFrom
-         FROM deals d JOIN stages st ON st.id = d.stage_id WHERE ${cohortWhere}`,
-    ).all(...cohortParams) as { id: string; kind: string; furthest: number | null; lostFrom: string | null }[];
-    // Finished stays in each stage: from entering it to the next change.
-    const stays = prepared(
-      ctx.ws.sqlite,
-      `SELECT stage, days FROM (
-         SELECT ch.to_stage_id AS stage, julianday(lead(ch.at) OVER (PARTITION BY ch.deal_id ORDER BY ch.at, ch.id)) - julianday(ch.at) AS days
-           FROM deal_stage_changes ch WHERE ch.deal_id IN (SELECT d.id FROM deals d WHERE ${cohortWhere})) WHERE days IS NOT NULL`,
-    ).all(...cohortParams) as { stage: string; days: number }[];
+    const sql = funnelSql(ctx, q, pipeline.id);
+    const { deals, stays } = perDeal(ctx, pipeline.id, rowsOf(ctx, sql.cohort), rowsOf(ctx, sql.changes));
 
     const total = deals.length;
     const wonCount = deals.filter((d) => d.kind === 'won').length;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
-import { prepared } from '../db/statements';
 import { LOST_FROM_SQL } from '../deals/filter';
 import { spanOf } from './period';
 import { dealDrill, dealScope } from './scope';
 import { percent, toNumber } from './numbers';
-import type { Cell, Drill, Report, ReportResult } from './types';
+import type { Ctx } from '../context';
+import type { Cell, Drill, Report, ReportQuery, ReportResult } from './types';
+import { rowsOf, type ReportSql } from './sql';
 
 // Lost deals: the deals lost in the period (by the date they were lost), by lost
 // reason, by the stage they were lost at, or by manager; count, sum, share of all
@@ -23,32 +24,48 @@ const GROUPS: Record<By, { key: string; label: string; join: string; drill(k: st
 
 const COMMENTS_SHOWN = 5;
 
+function byOf(q: ReportQuery): By {
+  const by = (q.by[0] ?? 'reason') as By;
+  if (!BY.includes(by)) throw new AppError('report.dimension', `Unknown dimension: ${by}`, { dimension: by });
+  return by;
+}
+
+/** The lost deals of the period by the group, and each group's latest comments. */
+export function lostReasonsSql(ctx: Ctx, q: ReportQuery): { groups: ReportSql; comments: ReportSql } {
+  const g = GROUPS[byOf(q)];
+  const span = spanOf({ from: q.from, to: q.to }, q.timeZone);
+  const scope = dealScope(ctx, q);
+  const where = `${LOST} AND d.closed_at >= ? AND d.closed_at < ? AND ${scope.where.join(' AND ')}`;
+  const params = [span.start, span.end, ...scope.params];
+  return {
+    groups: {
+      sql: `SELECT ${g.key} AS k, ${g.label} AS label, d.currency AS currency, count(*) AS count, sum(d.amount_kopecks) AS amount
+         FROM deals d ${g.join} WHERE ${where} GROUP BY k, d.currency ORDER BY d.currency != 'RUB', d.currency, count DESC, amount DESC`,
+      params,
+      bigints: true,
+    },
+    // The latest comments of each group, newest first.
+    comments: {
+      sql: `SELECT k, text FROM (SELECT ${g.key} AS k, d.lost_comment AS text, row_number() OVER (PARTITION BY ${g.key} ORDER BY d.closed_at DESC, d.id) AS n
+         FROM deals d WHERE ${where} AND coalesce(trim(d.lost_comment), '') != '') WHERE n <= ${COMMENTS_SHOWN}`,
+      params,
+    },
+  };
+}
+
 export const lostReasonsReport: Report = {
   key: 'lost-reasons',
   dimensions: BY,
   options: z.object({}),
+  queries: (ctx, q) => Object.values(lostReasonsSql(ctx, q)),
   run(ctx, q): ReportResult {
-    const by = (q.by[0] ?? 'reason') as By;
-    if (!BY.includes(by)) throw new AppError('report.dimension', `Unknown dimension: ${by}`, { dimension: by });
+    const by = byOf(q);
     const g = GROUPS[by];
     const period = { from: q.from, to: q.to };
     const span = spanOf(period, q.timeZone);
-    const scope = dealScope(ctx, q);
-    const where = `${LOST} AND d.closed_at >= ? AND d.closed_at < ? AND ${scope.where.join(' AND ')}`;
-    const params = [span.start, span.end, ...scope.params];
-    const groups = prepared(
-      ctx.ws.sqlite,
-      `SELECT ${g.key} AS k, ${g.label} AS label, d.currency AS currency, count(*) AS count, sum(d.amount_kopecks) AS amount
-         FROM deals d ${g.join} WHERE ${where} GROUP BY k, d.currency ORDER BY d.currency != 'RUB', d.currency, count DESC, amount DESC`,
-    )
-      .safeIntegers(true)
-      .all(...params) as { k: string | null; label: string | null; currency: string; count: bigint; amount: bigint }[];
-    // The latest comments of each group, newest first.
-    const comments = prepared(
-      ctx.ws.sqlite,
-      `SELECT k, text FROM (SELECT ${g.key} AS k, d.lost_comment AS text, row_number() OVER (PARTITION BY ${g.key} ORDER BY d.closed_at DESC, d.id) AS n
-         FROM deals d WHERE ${where} AND coalesce(trim(d.lost_comment), '') != '') WHERE n <= ${COMMENTS_SHOWN}`,
-    ).all(...params) as { k: string | null; text: string }[];
+    const sql = lostReasonsSql(ctx, q);
+    const groups = rowsOf<{ k: string | null; label: string | null; currency: string; count: bigint; amount: bigint }>(ctx, sql.groups);
+    const comments = rowsOf<{ k: string | null; text: string }>(ctx, sql.comments);
     const totals = new Map<string, number>();
     for (const r of groups) totals.set(r.currency, (totals.get(r.currency) ?? 0) + toNumber(r.count));
 

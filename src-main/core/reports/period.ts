@@ -54,7 +54,7 @@ export interface Bucket {
   end: string;
 }
 
-/** The period cut at local month starts, as instants: SQL joins these (json_each) instead of calling a function per row. */
+/** The period cut at local month starts, as instants: SQL compares dates with these instead of calling a function per row. */
 export function monthBuckets(p: Period, tz: string): Bucket[] {
   return monthsBetween(p).map((key) => {
     const whole = monthPeriod(key);

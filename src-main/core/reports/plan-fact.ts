@@ -5,29 +5,37 @@ import { daysIn, monthsBetween, spanOf } from './period';
 import { dealDrill, dealScope } from './scope';
 import { plansOf } from './plans';
 import { percent, toNumber } from './numbers';
-import type { Cell, Drill, Report, ReportResult } from './types';
+import type { Ctx } from '../context';
+import type { Cell, Drill, Report, ReportQuery, ReportResult } from './types';
+import { rowsOf, type ReportSql } from './sql';
 
 // Plan vs fact: each manager's plan for the period's months (roubles) against what they
 // won in it (deals won, by the date they were won); % done, the gap, and for a period
 // that is still running a run-rate projection (the fact so far spread over the whole
 // period). The agency's line is the sum.
 
-export const planFactReport: Report = {
-  key: 'plan-fact',
-  options: z.object({}),
-  run(ctx, q): ReportResult {
-    const period = { from: q.from, to: q.to };
-    const span = spanOf(period, q.timeZone);
-    const scope = dealScope(ctx, q);
-    const facts = prepared(
-      ctx.ws.sqlite,
-      `SELECT d.responsible_id AS managerId, sum(d.amount_kopecks) AS fact, count(*) AS count FROM deals d
+/** What each manager won in the period (roubles). */
+export function planFactSql(ctx: Ctx, q: ReportQuery): ReportSql {
+  const span = spanOf({ from: q.from, to: q.to }, q.timeZone);
+  const scope = dealScope(ctx, q);
+  return {
+    sql: `SELECT d.responsible_id AS managerId, sum(d.amount_kopecks) AS fact, count(*) AS count FROM deals d
         WHERE d.stage_id IN (SELECT ws.id FROM stages ws WHERE ws.kind = 'won') AND d.currency = 'RUB'
           AND d.closed_at >= ? AND d.closed_at < ? AND ${scope.where.join(' AND ')}
         GROUP BY d.responsible_id`,
-    )
-      .safeIntegers(true)
-      .all(span.start, span.end, ...scope.params) as { managerId: string | null; fact: bigint; count: bigint }[];
+    params: [span.start, span.end, ...scope.params],
+    bigints: true,
+  };
+}
+
+export const planFactReport: Report = {
+  key: 'plan-fact',
+  options: z.object({}),
+  queries: (ctx, q) => [planFactSql(ctx, q)],
+  run(ctx, q): ReportResult {
+    const period = { from: q.from, to: q.to };
+    const span = spanOf(period, q.timeZone);
+    const facts = rowsOf<{ managerId: string | null; fact: bigint; count: bigint }>(ctx, planFactSql(ctx, q));
     const plans = plansOf(ctx, monthsBetween(period));
     const users = prepared(ctx.ws.sqlite, 'SELECT id, name, active FROM users ORDER BY name').all() as { id: string; name: string; active: number }[];
     const wanted = (id: string | null) => !q.managerIds.length || q.managerIds.includes(id ?? 'none');

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
-import { prepared } from '../db/statements';
-import { DEAL_DIMENSIONS, bucketOf, dimensionSql, type DealDimension } from './dimensions';
+import { DEAL_DIMENSIONS, bucketOf, dimensionSql, monthParams, type DealDimension } from './dimensions';
 import { monthBuckets, previousPeriod, spanOf, type Period } from './period';
 import { dealDrill, dealScope } from './scope';
 import { avg, delta, toNumber } from './numbers';
 import type { Cell, Drill, Report, ReportQuery, ReportResult } from './types';
+import { rowsOf, type ReportSql } from './sql';
 
 // Sales: deals won in the period, by the date they were won (closed_at of a won deal),
 // grouped by one or two of manager, month, pipeline, source, client tag, region.
@@ -32,39 +32,49 @@ function dims(q: ReportQuery): DealDimension[] {
   return by as DealDimension[];
 }
 
-function grouped(ctx: Ctx, q: ReportQuery, by: DealDimension[], period: Period): Grouped[] {
+function groupedSql(ctx: Ctx, q: ReportQuery, by: DealDimension[], period: Period): ReportSql {
   const scope = dealScope(ctx, q);
   const span = spanOf(period, q.timeZone);
-  const sql = by.map((d) => dimensionSql(d, 'd.closed_at'));
+  const buckets = monthBuckets(period, q.timeZone);
+  const sql = by.map((d) => dimensionSql(d, 'd.closed_at', buckets));
   const select = [0, 1].map((i) => (sql[i] ? `${sql[i]!.key} AS k${i}, ${sql[i]!.label} AS l${i}` : `NULL AS k${i}, NULL AS l${i}`)).join(', ');
   const joins = [...new Set(sql.map((s) => s.join).filter(Boolean))].join(' ');
   const text = `SELECT ${select}, d.currency AS currency, count(DISTINCT d.id) AS count, sum(d.amount_kopecks) AS amount
       FROM deals d ${joins}
      WHERE ${WON} AND d.closed_at >= @start AND d.closed_at < @end AND ${scope.where.join(' AND ')}
      GROUP BY k0, k1, d.currency`;
-  const named = { start: span.start, end: span.end, buckets: JSON.stringify(monthBuckets(period, q.timeZone)) };
+  const named: Record<string, string> = { start: span.start, end: span.end, ...(by.includes('month') ? monthParams(buckets) : {}) };
   // Only the named parameters the text uses may be bound.
   const bind = Object.fromEntries(Object.entries(named).filter(([k]) => text.includes(`@${k}`)));
-  return prepared(ctx.ws.sqlite, text).safeIntegers(true).all(...scope.params, bind) as Grouped[];
+  return { sql: text, params: [...scope.params, bind], bigints: true };
 }
 
-function totalsOf(ctx: Ctx, q: ReportQuery, period: Period) {
+function totalsSql(ctx: Ctx, q: ReportQuery, period: Period): ReportSql {
   const scope = dealScope(ctx, q);
   const span = spanOf(period, q.timeZone);
-  return prepared(
-    ctx.ws.sqlite,
-    `SELECT d.currency AS currency, count(*) AS count, sum(d.amount_kopecks) AS amount FROM deals d
+  return {
+    sql: `SELECT d.currency AS currency, count(*) AS count, sum(d.amount_kopecks) AS amount FROM deals d
       WHERE ${WON} AND d.closed_at >= ? AND d.closed_at < ? AND ${scope.where.join(' AND ')} GROUP BY d.currency ORDER BY d.currency != 'RUB', d.currency`,
-  )
-    .safeIntegers(true)
-    .all(span.start, span.end, ...scope.params) as { currency: string; count: bigint; amount: bigint }[];
+    params: [span.start, span.end, ...scope.params],
+    bigints: true,
+  };
+}
+
+/** The grouped won deals of the period (and of the previous one when compared), and the totals. */
+export function salesSql(ctx: Ctx, q: ReportQuery): { grouped: ReportSql; before: ReportSql | null; totals: ReportSql } {
+  const by = dims(q);
+  const period = { from: q.from, to: q.to };
+  const previous = q.compare ? previousPeriod(period) : null;
+  return { grouped: groupedSql(ctx, q, by, period), before: previous ? groupedSql(ctx, q, by, previous) : null, totals: totalsSql(ctx, q, period) };
 }
 
 export const salesReport: Report = {
   key: 'sales',
   dimensions: DEAL_DIMENSIONS,
   options: z.object({}),
+  queries: (ctx, q) => Object.values(salesSql(ctx, q)).filter((s): s is ReportSql => s !== null),
   run(ctx, q): ReportResult {
+    const sql = salesSql(ctx, q);
     const by = dims(q);
     const period = { from: q.from, to: q.to };
     const previous = q.compare ? previousPeriod(period) : null;
@@ -73,10 +83,10 @@ export const salesReport: Report = {
     // With months, the previous period's month i is compared with this period's month i.
     const matchKey = (r: Grouped, months: { key: string }[]) =>
       [r.k0, r.k1].map((k, i) => (by[i] === 'month' ? String(months.findIndex((m) => m.key === k)) : (k ?? ''))).join('\u0001') + `\u0001${r.currency}`;
-    const before = new Map((previous ? grouped(ctx, q, by, previous) : []).map((r) => [matchKey(r, prevBuckets), r]));
+    const before = new Map((sql.before ? rowsOf<Grouped>(ctx, sql.before) : []).map((r) => [matchKey(r, prevBuckets), r]));
 
     const lines: { row: Record<string, Cell>; drill: Record<string, Drill> }[] = [];
-    for (const r of grouped(ctx, q, by, period)) {
+    for (const r of rowsOf<Grouped>(ctx, sql.grouped)) {
       const row: Record<string, Cell> = {};
       const cell: Record<string, unknown> = { status: 'won', closed: spanOf(period, q.timeZone), currency: r.currency };
       by.forEach((d, i) => {
@@ -109,7 +119,7 @@ export const salesReport: Report = {
     const rows = lines.map((l) => l.row);
     const drills = lines.map((l) => l.drill);
 
-    const totals = totalsOf(ctx, q, period).map((t) => {
+    const totals = rowsOf<{ currency: string; count: bigint; amount: bigint }>(ctx, sql.totals).map((t) => {
       const count = toNumber(t.count);
       const amount = toNumber(t.amount);
       return { currency: t.currency, count, amountKopecks: amount, avgKopecks: avg(amount, count) } as Record<string, Cell>;

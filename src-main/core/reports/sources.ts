@@ -1,26 +1,23 @@
 import { z } from 'zod';
-import { prepared } from '../db/statements';
 import { spanOf } from './period';
 import { dealDrill, dealScope } from './scope';
 import { percent, toNumber } from './numbers';
 import { sourceCosts } from './source-costs';
-import type { Cell, Drill, Report, ReportResult } from './types';
+import type { Ctx } from '../context';
+import type { Cell, Drill, Report, ReportQuery, ReportResult } from './types';
+import { rowsOf, type ReportSql } from './sql';
 
 // Lead sources: the deals created in the period, by source — how many, how many of
 // them were won (at any time), the conversion, the won sum and the average cycle from
 // creation to the win; with the source's cost for the period (Settings → sources),
 // the cost per deal, per won deal and the return on it.
 
-export const sourcesReport: Report = {
-  key: 'sources',
-  options: z.object({}),
-  run(ctx, q): ReportResult {
-    const period = { from: q.from, to: q.to };
-    const span = spanOf(period, q.timeZone);
-    const scope = dealScope(ctx, q);
-    const groups = prepared(
-      ctx.ws.sqlite,
-      `SELECT d.source AS source, d.currency AS currency, count(*) AS deals,
+/** The deals created in the period by source and currency. */
+export function sourcesSql(ctx: Ctx, q: ReportQuery): ReportSql {
+  const span = spanOf({ from: q.from, to: q.to }, q.timeZone);
+  const scope = dealScope(ctx, q);
+  return {
+    sql: `SELECT d.source AS source, d.currency AS currency, count(*) AS deals,
               sum(st.kind = 'won') AS won,
               sum(CASE WHEN st.kind = 'won' THEN d.amount_kopecks ELSE 0 END) AS wonAmount,
               avg(CASE WHEN st.kind = 'won' THEN julianday(d.closed_at) - julianday(d.created_at) END) AS cycle
@@ -28,9 +25,19 @@ export const sourcesReport: Report = {
         WHERE d.created_at >= ? AND d.created_at < ? AND ${scope.where.join(' AND ')}
         GROUP BY d.source, d.currency
         ORDER BY d.currency != 'RUB', d.currency, deals DESC, d.source`,
-    )
-      .safeIntegers(true)
-      .all(span.start, span.end, ...scope.params) as { source: string | null; currency: string; deals: bigint; won: bigint; wonAmount: bigint; cycle: number | null }[];
+    params: [span.start, span.end, ...scope.params],
+    bigints: true,
+  };
+}
+
+export const sourcesReport: Report = {
+  key: 'sources',
+  options: z.object({}),
+  queries: (ctx, q) => [sourcesSql(ctx, q)],
+  run(ctx, q): ReportResult {
+    const period = { from: q.from, to: q.to };
+    const span = spanOf(period, q.timeZone);
+    const groups = rowsOf< { source: string | null; currency: string; deals: bigint; won: bigint; wonAmount: bigint; cycle: number | null }>(ctx, sourcesSql(ctx, q));
     const costs = sourceCosts(ctx, period);
 
     const rows: Record<string, Cell>[] = [];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Ctx } from '../context';
+import type { ReportSql } from './sql';
 
 // The contract of every report: the query a user sets in the UI (or the CLI's flags),
 // and a result the table, the chart, the xlsx export and `--json` all read.
@@ -72,4 +73,6 @@ export interface Report {
   /** Options with their defaults and limits. */
   options?: z.ZodType<Record<string, unknown>>;
   run(ctx: Ctx, q: ReportQuery): ReportResult;
+  /** The aggregate statements run() reads, exactly as it runs them (the bench's floor). */
+  queries(ctx: Ctx, q: ReportQuery): ReportSql[];
 }

@@ -42,6 +42,13 @@ export const clients = sqliteTable(
     notes: text('notes'),
     archivedAt: text('archived_at'),
     mergedIntoId: text('merged_into_id'),
+    // Kept by triggers (migration 0016) for the base-audit and activity reports: the
+    // client's phones and e-mails (its contact persons' included) and its latest
+    // history entry that is not a system event. Reports read them in one pass over
+    // clients instead of probing three tables per client.
+    phoneCount: integer('phone_count').notNull().default(0),
+    emailCount: integer('email_count').notNull().default(0),
+    lastContactAt: text('last_contact_at'),
     ...timestamps(),
   },
   (t) => [
@@ -54,6 +61,7 @@ export const clients = sqliteTable(
     index('clients_kind_idx').on(t.kind),
     index('clients_relation_idx').on(t.relation),
     index('clients_status_idx').on(t.status),
+    index('clients_live_idx').on(t.id, t.archivedAt),
   ],
 );
 
@@ -91,7 +99,8 @@ export const phones = sqliteTable(
     sort: integer('sort').notNull().default(0),
   },
   (t) => [
-    index('phones_digits_idx').on(t.digits),
+    // With the client: the duplicates audit finds shared numbers from the index alone.
+    index('phones_digits_idx').on(t.digits, t.clientId),
     index('phones_client_idx').on(t.clientId),
     index('phones_contact_idx').on(t.contactId),
   ],
@@ -111,7 +120,7 @@ export const emails = sqliteTable(
     sort: integer('sort').notNull().default(0),
   },
   (t) => [
-    index('emails_key_idx').on(t.addressKey),
+    index('emails_key_idx').on(t.addressKey, t.clientId),
     index('emails_client_idx').on(t.clientId),
     index('emails_contact_idx').on(t.contactId),
   ],

@@ -140,7 +140,7 @@ export const dealStageChanges = sqliteTable(
     at: text('at').notNull(),
     byId: text('by_id').references(() => users.id, { onDelete: 'set null' }),
   },
-  (t) => [index('deal_stage_changes_deal_idx').on(t.dealId, t.at), index('deal_stage_changes_to_idx').on(t.toStageId, t.at)],
+  (t) => [index('deal_stage_changes_deal_idx').on(t.dealId, t.at, t.id, t.toStageId, t.fromStageId), index('deal_stage_changes_to_idx').on(t.toStageId, t.at)],
 );
 
 export const dealCustomValues = sqliteTable(
