@@ -19,6 +19,17 @@ export function withBulkSearchIndexing<T>(sqlite: Database.Database, insertNewCl
     .prepare('INSERT INTO client_fts (rowid, name, extra) SELECT seq, name, extra FROM client_fts_source WHERE seq > ?')
     .run(lastClient);
   sqlite.prepare('INSERT INTO phone_fts (rowid, digits) SELECT seq, digits FROM phones WHERE seq > ?').run(lastPhone);
+  // The reports' per-client summaries (migration 0016) are kept by triggers on phones,
+  // e-mails and history; rows written before their client's row (the seed writes the
+  // card last) found no client to count on, so the new clients' are counted here.
+  sqlite
+    .prepare(
+      `UPDATE clients SET phone_count = (SELECT count(*) FROM phones p WHERE p.client_id = clients.id),
+         email_count = (SELECT count(*) FROM emails e WHERE e.client_id = clients.id),
+         last_contact_at = (SELECT max(h.occurred_at) FROM history h WHERE h.client_id = clients.id AND h.kind != 'system')
+       WHERE seq > ?`,
+    )
+    .run(lastClient);
   for (const t of triggers) sqlite.exec(t.sql);
   return result;
 }
