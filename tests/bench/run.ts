@@ -23,6 +23,7 @@ import { benchDealTasks, dealTasksTable, type DealTasksBenchResult } from './dea
 import { benchReports, reportsTable, type ReportsBenchResult } from './reports-bench';
 import { auditTable, benchAudit } from './audit-bench';
 import { budgetLines, budgetsTable, recordBudget } from './budgets';
+import { benchReceivablesImport } from './receivables-import-bench';
 
 const TARGET_SEARCH_P95_MS = 10;
 
@@ -136,6 +137,8 @@ async function main(): Promise<void> {
     if (opt.importRows > 0) {
       log(`[8] import of ${opt.importRows} rows (xlsx, CSV) vs bare read + bare inserts`);
       exchange = await benchExchange(opt.importRows, log);
+      log(`[8b] receivables import: ОСВ 62 and bank statement of ${Math.min(50_000, opt.importRows)} documents vs bare reads`);
+      await benchReceivablesImport(tmp, Math.min(50_000, opt.importRows), log);
     }
 
     recordBudget({
