@@ -25,6 +25,7 @@ import { auditTable, benchAudit } from './audit-bench';
 import { budgetLines, budgetsTable, recordBudget } from './budgets';
 import { benchMemory, type MemoryBenchResult } from './memory-bench';
 import { benchReceivables, receivablesTable, type ReceivablesBenchResult } from './receivables-bench';
+import { benchReceivablesImport } from './receivables-import-bench';
 
 const TARGET_SEARCH_P95_MS = 10;
 
@@ -158,10 +159,12 @@ async function main(): Promise<void> {
     if (opt.importRows > 0) {
       log(`[8] import of ${opt.importRows} rows (xlsx, CSV) vs bare read + bare inserts`);
       exchange = await benchExchange(opt.importRows, log);
+      log(`[8b] receivables import: ОСВ 62 and bank statement of ${Math.min(50_000, opt.importRows)} documents vs bare reads`);
+      await benchReceivablesImport(tmp, Math.min(50_000, opt.importRows), log);
     }
     let million: MillionResult | null = null;
     if (opt.importMillion) {
-      log('[8b] import of a 1,000,000-row CSV: peak RSS growth');
+      log('[8c] import of a 1,000,000-row CSV: peak RSS growth');
       million = await benchImportMillion(1_000_000, log);
     }
 
