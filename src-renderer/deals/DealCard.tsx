@@ -14,7 +14,7 @@ import { AuditPanel } from '../audit/AuditPanel';
 import { closedText, useCloseDeal } from './CloseDealDialog';
 import { dealDate } from './dates';
 import { LinesPanel } from './LinesPanel';
-import { ClientPicker } from './ClientPicker';
+import { ClientPicker } from '../clients/ClientPicker';
 import { StagePath } from './StagePath';
 import { formatMoney, parseRoubles, roublesText } from './money';
 import { useDeals } from './store';
