@@ -7,6 +7,7 @@ import { historyPage, type HistoryCursor } from '../history/service';
 import type { Client, Contact, Deal, DealLine, LostReason, Pipeline, Stage, User } from '../db/schema';
 import type { Totals } from './board';
 import { requireDealVisible } from '../access/visibility';
+import { linesTotal } from '../../shared/money';
 
 /** One entry into a stage, as read from deal_stage_changes. */
 type StageEntry = { stageId: Stage['id']; stageName: Stage['name']; kind: Stage['kind']; enteredAt: string; byName: User['name'] | null };
@@ -105,17 +106,13 @@ export function getDealCard(ctx: Ctx, id: string) {
     ...deal,
     contacts,
     lines,
-    linesTotalKopecks: lines.reduce((sum, l) => sum + lineTotal(l.quantityMilli, l.priceKopecks), 0),
+    linesTotalKopecks: linesTotal(lines),
     custom,
     stages: stagesOf(ctx, deal.pipelineId),
     path: stagePath(ctx, id),
   };
 }
 
-/** quantity × price in kopecks, rounded half up once per line (quantity is in thousandths). */
-export function lineTotal(quantityMilli: number, priceKopecks: number): number {
-  return Math.floor((quantityMilli * priceKopecks + 500) / 1000);
-}
 
 const CLIENT_DEALS_LIMIT = 200;
 
