@@ -22,6 +22,7 @@ import { benchDeals, dealsTable } from './deals-bench';
 import { benchDealTasks, dealTasksTable, type DealTasksBenchResult } from './deal-tasks-bench';
 import { benchReports, reportsTable, type ReportsBenchResult } from './reports-bench';
 import { auditTable, benchAudit } from './audit-bench';
+import { benchFirstScreen, firstScreenLines } from './first-screen-bench';
 
 const TARGET_SEARCH_P95_MS = 10;
 
@@ -214,6 +215,9 @@ async function main(): Promise<void> {
       `bench took ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
     console.log(out.join('\n'));
+    log(`[9] first screen and renderer heap in Chromium (${clients} clients seeded apart and served by \`serve\`)`);
+    const firstScreen = await benchFirstScreen({ clients, rounds: 3 }).catch((e: unknown) => (log(`first screen skipped: ${String(e)}`), null));
+    if (firstScreen) console.log(firstScreenLines(firstScreen).join('\n'));
 
     const summary = {
       at: new Date().toISOString(),
@@ -233,6 +237,7 @@ async function main(): Promise<void> {
       dealTasks,
       reports,
       audit,
+      firstScreen,
       seconds: (performance.now() - started) / 1000,
     };
     const file = join(dirname(fileURLToPath(import.meta.url)), 'last-result.json');
