@@ -8,20 +8,23 @@ import { Onboarding } from './Onboarding';
 import { GlobalSearch } from './GlobalSearch';
 import { searchTypeAhead } from './typeAhead';
 import { ClientsPage } from '../clients/ClientsPage';
-import { ClientCard } from '../clients/card/ClientCard';
-import { SettingsPage } from '../settings/SettingsPage';
-import { TasksPage } from '../tasks/TasksPage';
-import { CalendarPage } from '../tasks/CalendarPage';
+import {
+  CalendarPage,
+  ClientCard,
+  Dashboard,
+  DealCard,
+  DealsPage,
+  ExchangePage,
+  HistoryPage,
+  ReportsPage,
+  SectionFrame,
+  SettingsPage,
+  TasksPage,
+} from './sections';
 import { TaskDialogHost } from '../tasks/TaskDialog';
 import { CompleteDialogHost } from '../tasks/CompleteDialog';
 import { ReminderBell, ReminderCenter, useReminderPolling } from '../tasks/ReminderCenter';
 import { useReminders } from '../tasks/reminders';
-import { ExchangePage } from '../exchange/ExchangePage';
-import { DealsPage } from '../deals/DealsPage';
-import { DealCard } from '../deals/DealCard';
-import { ReportsPage } from '../reports/ReportsPage';
-import { Dashboard } from '../home/Dashboard';
-import { HistoryPage } from '../history/HistoryPage';
 import { Toasts } from '../ui/toast';
 import { ConfirmHost } from '../ui/Dialog';
 import { BackupBadge } from '../backup/BackupBadge';
@@ -117,16 +120,20 @@ function Workspace() {
       </nav>
       <main className="content">
         {route.section === 'clients' && !route.clientId && <ClientsPage />}
-        {route.section === 'clients' && route.clientId && <ClientCard key={route.clientId} id={route.clientId} />}
-        {route.section === 'deals' && !route.dealId && <DealsPage />}
-        {route.section === 'deals' && route.dealId && <DealCard key={route.dealId} id={route.dealId} />}
-        {route.section === 'settings' && <SettingsPage />}
-        {route.section === 'tasks' && <TasksPage />}
-        {route.section === 'calendar' && <CalendarPage />}
-        {route.section === 'exchange' && <ExchangePage />}
-        {route.section === 'reports' && <ReportsPage />}
-        {route.section === 'home' && <Dashboard />}
-        {route.section === 'history' && <HistoryPage />}
+        {(route.section !== 'clients' || route.clientId) && (
+          <SectionFrame key={route.section}>
+            {route.section === 'clients' && route.clientId && <ClientCard key={route.clientId} id={route.clientId} />}
+            {route.section === 'deals' && !route.dealId && <DealsPage />}
+            {route.section === 'deals' && route.dealId && <DealCard key={route.dealId} id={route.dealId} />}
+            {route.section === 'settings' && <SettingsPage />}
+            {route.section === 'tasks' && <TasksPage />}
+            {route.section === 'calendar' && <CalendarPage />}
+            {route.section === 'exchange' && <ExchangePage />}
+            {route.section === 'reports' && <ReportsPage />}
+            {route.section === 'home' && <Dashboard />}
+            {route.section === 'history' && <HistoryPage />}
+          </SectionFrame>
+        )}
       </main>
       <ReminderCenter />
       <GlobalSearch />

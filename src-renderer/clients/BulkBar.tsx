@@ -1,11 +1,10 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
-import { errorText } from '../i18n';
 import { useClients } from './store';
 import { useLookups } from '../settings/lookups';
 import { confirmAction } from '../ui/Dialog';
-import { notify, notifyError } from '../ui/toast';
+import { useAction } from '../ui/useAction';
 
 type Mode = null | 'addTag' | 'removeTag' | 'setResponsible';
 
@@ -15,23 +14,17 @@ export function BulkBar({ count, total }: { count: number; total: number }) {
   const { query, selected, allMatching, selectAllMatching, clearSelection, refresh } = useClients();
   const { tags, users, reload } = useLookups();
   const [mode, setMode] = useState<Mode>(null);
-  const [busy, setBusy] = useState(false);
   const target = allMatching ? { query } : { ids: [...selected] };
-
-  const run = async (op: Parameters<typeof call<'clients.bulk'>>[1]['op']) => {
-    setBusy(true);
-    try {
-      const r = await call('clients.bulk', { target, op });
-      notify(t('clients.bulk.done', { count: r.count }));
+  const action = useAction(
+    useCallback(() => {
       setMode(null);
       refresh();
       void reload();
-    } catch (e) {
-      notifyError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, [refresh, reload]),
+  );
+  const busy = action.busy;
+  const run = (op: Parameters<typeof call<'clients.bulk'>>[1]['op']) =>
+    action.run(() => call('clients.bulk', { target, op }), (r) => t('clients.bulk.done', { count: r.count }));
 
   return (
     <div className="bulk-bar" data-testid="bulk-bar">

@@ -19,12 +19,12 @@ import { useApp } from '../app/store';
 import { notify } from '../ui/toast';
 import { useTasks } from '../tasks/store';
 import { BoardColumn } from './BoardColumn';
-import { DealTileBody, DRAG_DISTANCE, type QuickAction } from './DealTile';
+import { DealTileBody, DRAG_DISTANCE } from './DealTile';
 import { closedText, useCloseDeal } from './CloseDealDialog';
 import { QuickLogDialog, type QuickLogKind } from './QuickLogDialog';
 import { useBoardAnnouncements } from './announcements';
-import { useBoard, type Card, type MoveRequest } from './useBoard';
-import type { DealFilter } from './store';
+import { useBoard } from './useBoard';
+import type { Card, DealFilter, MoveRequest, QuickAction } from './types';
 
 // Drag and drop by @dnd-kit: pointer and keyboard sensors (Space picks a card up,
 // arrows move it, Space drops, Esc cancels) with screen-reader announcements in the

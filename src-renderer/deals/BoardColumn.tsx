@@ -3,9 +3,9 @@ import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from './money';
-import { DealTile, type QuickAction } from './DealTile';
+import { DealTile } from './DealTile';
 import { QuickDealForm } from './QuickDealForm';
-import type { Card, Column } from './useBoard';
+import type { Card, Column, QuickAction } from './types';
 
 interface Props {
   pipelineId: string;

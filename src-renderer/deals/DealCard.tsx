@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, type ProcInput, type ProcOutput } from '../api/client';
+import { call, type ProcInput } from '../api/client';
 import { errorText, formatDate, formatDateTime } from '../i18n';
 import { useApp } from '../app/store';
 import { useLookups } from '../settings/lookups';
 import { confirmAction } from '../ui/Dialog';
 import { fieldErrors } from '../ui/fieldErrors';
 import { notify, notifyError } from '../ui/toast';
+import { useAction } from '../ui/useAction';
 import { InlineField } from '../clients/card/InlineField';
 import { HistoryPanel } from '../clients/card/HistoryPanel';
 import { TasksPanel } from '../tasks/TasksPanel';
@@ -14,13 +15,13 @@ import { AuditPanel } from '../audit/AuditPanel';
 import { closedText, useCloseDeal } from './CloseDealDialog';
 import { dealDate } from './dates';
 import { LinesPanel } from './LinesPanel';
-import { ClientPicker } from './ClientPicker';
+import { ClientPicker } from '../clients/ClientPicker';
 import { StagePath } from './StagePath';
 import { formatMoney, parseRoubles, roublesText } from './money';
 import { useDeals } from './store';
+import type { DealCardData } from './types';
 import { useTasks } from '../tasks/store';
 
-export type DealCardData = ProcOutput<'deals.get'>;
 type Patch = ProcInput<'deals.update'>['patch'];
 
 export function DealCard({ id }: { id: string }) {
@@ -32,7 +33,6 @@ export function DealCard({ id }: { id: string }) {
   const [card, setCard] = useState<DealCardData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
-  const [busy, setBusy] = useState(false);
   const [changingClient, setChangingClient] = useState(false);
   const closing = useCloseDeal();
   const tasksChanged = useTasks((s) => s.changed);
@@ -46,6 +46,7 @@ export function DealCard({ id }: { id: string }) {
       (e) => setError(errorText(e)),
     );
   }, [id]);
+  const { run: act, busy } = useAction(reload);
   useEffect(() => {
     reload();
     if (!loaded) void reloadDeals();
@@ -63,19 +64,6 @@ export function DealCard({ id }: { id: string }) {
     } catch (e) {
       const fe = fieldErrors(e);
       return fe[field] ?? Object.values(fe)[0] ?? errorText(e);
-    }
-  };
-  const act = async (fn: () => Promise<unknown>, done?: string) => {
-    if (busy) return;
-    setBusy(true);
-    try {
-      await fn();
-      if (done) notify(done);
-      reload();
-    } catch (e) {
-      notifyError(errorText(e));
-    } finally {
-      setBusy(false);
     }
   };
   const closed = card.stageKind !== 'open';

@@ -6,7 +6,7 @@ import { Dialog } from '../ui/Dialog';
 import { TextField } from '../ui/fields';
 import { fieldErrors } from '../ui/fieldErrors';
 import { useLookups } from '../settings/lookups';
-import { ClientPicker } from './ClientPicker';
+import { ClientPicker } from '../clients/ClientPicker';
 import { parseRoubles } from './money';
 import { useDeals } from './store';
 import { DateField } from '../ui/dates/fields';

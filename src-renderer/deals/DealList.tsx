@@ -11,7 +11,8 @@ import { closedText, useCloseDeal } from './CloseDealDialog';
 import { dealDate } from './dates';
 import { formatMoney } from './money';
 import { NextStep } from './NextStep';
-import { useDeals, type DealFilter } from './store';
+import { useDeals } from './store';
+import type { DealFilter } from './types';
 
 type Row = ProcOutput<'deals.list'>['rows'][number];
 type Totals = NonNullable<ProcOutput<'deals.list'>['totals']>;

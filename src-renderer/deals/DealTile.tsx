@@ -7,9 +7,8 @@ import { dealDate } from './dates';
 import { NextStep } from './NextStep';
 import { TileMenu } from './TileMenu';
 import { NoteIcon, PhoneIcon, TaskIcon } from '../ui/icons';
-import type { Card } from './useBoard';
+import type { Card, QuickAction } from './types';
 
-export type QuickAction = 'call' | 'task' | 'note';
 
 interface TileProps {
   card: Card;

@@ -7,7 +7,8 @@ import { Board } from './Board';
 import { DealFilters } from './DealFilters';
 import { DealForm } from './DealForm';
 import { DealList } from './DealList';
-import { useDeals, type DealsView } from './store';
+import { useDeals } from './store';
+import type { DealsView } from './types';
 import { useTasks } from '../tasks/store';
 import { useDrill } from './useDrill';
 

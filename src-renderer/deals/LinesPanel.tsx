@@ -4,7 +4,8 @@ import { call } from '../api/client';
 import { errorText } from '../i18n';
 import { fieldErrors } from '../ui/fieldErrors';
 import { notify } from '../ui/toast';
-import type { DealCardData } from './DealCard';
+import type { DealCardData } from './types';
+import { lineTotal } from '../../src-main/shared/money';
 import { formatMoney, parseQuantity, parseRoubles, quantityText, roublesText } from './money';
 
 interface Draft {
@@ -14,7 +15,6 @@ interface Draft {
 }
 
 const toDraft = (l: DealCardData['lines'][number]): Draft => ({ name: l.name, quantity: quantityText(l.quantityMilli), price: roublesText(l.priceKopecks) });
-const lineTotal = (q: number, p: number) => Math.floor((q * p + 500) / 1000);
 
 /** Services or goods of the deal; their sum can fill the deal's amount. */
 export function LinesPanel({ card, onChanged }: { card: DealCardData; onChanged: () => void }) {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { errorText } from '../i18n';
 import { fieldErrors } from '../ui/fieldErrors';
-import { ClientPicker } from './ClientPicker';
+import { ClientPicker } from '../clients/ClientPicker';
 import { parseRoubles } from './money';
 
 interface Props {
@@ -53,7 +53,7 @@ export function QuickDealForm({ pipelineId, stage, onCreated, onClose }: Props) 
     >
       <input autoFocus aria-label={t('deals.fields.title')} placeholder={t('deals.fields.title')} value={title} aria-invalid={!!errors.title} onChange={(e) => setTitle(e.target.value)} />
       {errors.title && <div className="field-error" role="alert">{errors.title}</div>}
-      <ClientPicker value={client} onChange={setClient} error={errors.clientId} inputId={`quick-deal-client-${stage.id}`} />
+      <ClientPicker value={client} onChange={setClient} error={errors.clientId} />
       <input aria-label={t('deals.fields.amount')} placeholder={t('deals.fields.amount')} inputMode="decimal" value={amount} aria-invalid={!!errors.amountKopecks} onChange={(e) => setAmount(e.target.value)} />
       {errors.amountKopecks && <div className="field-error" role="alert">{errors.amountKopecks}</div>}
       {errors.form && <div className="field-error" role="alert">{errors.form}</div>}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../i18n';
-import type { DealCardData } from './DealCard';
+import type { DealCardData } from './types';
 
 const HOUR = 3_600_000;
 

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Announcements, ScreenReaderInstructions, UniqueIdentifier } from '@dnd-kit/core';
-import type { Column } from './useBoard';
+import type { Column } from './types';
 
 /**
  * What a screen reader hears while a card is dragged, in the user's language and with

@@ -1,9 +1,7 @@
 import { create } from 'zustand';
 import { call, type ProcInput, type ProcOutput } from '../api/client';
+import type { DealFilter, DealsView, Pipelines } from './types';
 
-export type DealFilter = NonNullable<ProcInput<'deals.board'>['filter']>;
-export type Pipelines = ProcOutput<'pipelines.list'>;
-export type DealsView = 'board' | 'list';
 type ListInput = ProcInput<'deals.list'>;
 /** The list view's tab and sort; kept here so the export can write the list the user sees. */
 export interface DealListView {

@@ -1,34 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { call, type ProcOutput } from '../api/client';
+import { call } from '../api/client';
 import { errorText } from '../i18n';
 import { notifyError } from '../ui/toast';
-import type { DealFilter } from './store';
-
-type Board = ProcOutput<'deals.board'>;
-export type Card = Board['columns'][number]['cards'][number] & {
-  /** Moved here by the user but outside the board's filter: kept in sight with a notice. */
-  unmatched?: boolean;
-};
-export type Column = Omit<Board['columns'][number], 'cards'> & { cards: Card[] };
+import { appendPage, applyTotals, confirmMove, lastLoaded, moveCard } from './boardState';
+import type { Column, DealFilter, MoveRequest, MoveResult } from './types';
 
 const PAGE = 30;
-
-export interface MoveRequest {
-  dealId: string;
-  toStageId: string;
-  /** Index in the target column's loaded cards where the card lands. */
-  index: number;
-  lostReasonId?: string | null;
-  lostComment?: string | null;
-  /** A move that closes the deal: what becomes of its open tasks. */
-  openTasks?: 'keep' | 'complete' | 'cancel';
-}
-
-export interface MoveResult {
-  status: 'moved' | 'unmatched' | 'failed';
-  /** Open tasks a closing move completed or cancelled. */
-  tasks: { completed: number; cancelled: number };
-}
 
 const NONE = { completed: 0, cancelled: 0 };
 
@@ -70,7 +47,7 @@ export function useBoard(pipelineId: string | null, filter: DealFilter, version:
   const loadMore = useCallback(
     async (stageId: string) => {
       const col = columnsRef.current?.find((c) => c.stage.id === stageId);
-      const last = col?.cards.filter((c) => !c.unmatched).at(-1);
+      const last = col && lastLoaded(col);
       if (!col || !col.hasMore || !last || loadingMore.current.has(stageId)) return;
       loadingMore.current.add(stageId);
       const board = latest.current;
@@ -78,13 +55,7 @@ export function useBoard(pipelineId: string | null, filter: DealFilter, version:
         const page = await call('deals.column', { stageId, filter, after: { position: last.position, id: last.id }, limit: PAGE });
         // A board reloaded meanwhile (another filter, a change) has its own first pages.
         if (board !== latest.current) return;
-        setColumns((cols) =>
-          cols?.map((c) => {
-            if (c.stage.id !== stageId) return c;
-            const known = new Set(c.cards.map((x) => x.id));
-            return { ...c, cards: [...c.cards, ...page.cards.filter((x) => !known.has(x.id))], hasMore: page.hasMore };
-          }) ?? cols,
-        );
+        setColumns((cols) => cols && appendPage(cols, stageId, page));
       } catch (e) {
         notifyError(errorText(e));
       } finally {
@@ -97,7 +68,7 @@ export function useBoard(pipelineId: string | null, filter: DealFilter, version:
   const refreshTotals = useCallback(async () => {
     if (!pipelineId) return;
     const totals = await call('deals.boardTotals', { pipelineId, filter });
-    setColumns((cols) => cols?.map((c) => ({ ...c, ...(totals.find((x) => x.stageId === c.stage.id) ?? {}) })) ?? cols);
+    setColumns((cols) => cols && applyTotals(cols, totals));
   }, [pipelineId, filter]);
 
   const move = useCallback(
@@ -105,39 +76,18 @@ export function useBoard(pipelineId: string | null, filter: DealFilter, version:
       const failed = { status: 'failed', tasks: NONE } as const;
       const before = columnsRef.current;
       if (!before) return failed;
-      const from = before.find((c) => c.cards.some((x) => x.id === req.dealId));
-      const card = from?.cards.find((x) => x.id === req.dealId);
-      const to = before.find((c) => c.stage.id === req.toStageId);
-      if (!from || !card || !to) return failed;
       // Optimistic: the card is where the user dropped it before the core answers.
-      const next = before.map((c) => {
-        let cards = c.cards.filter((x) => x.id !== req.dealId);
-        let { count, sumKopecks } = c;
-        if (c === from && from !== to) {
-          count -= 1;
-          sumKopecks -= card.amountKopecks;
-        }
-        if (c === to) {
-          const at = Math.max(0, Math.min(req.index, cards.length));
-          cards = [...cards.slice(0, at), { ...card, daysInStage: from === to ? card.daysInStage : 0, overNorm: from === to && card.overNorm }, ...cards.slice(at)];
-          if (from !== to) {
-            count += 1;
-            sumKopecks += card.amountKopecks;
-          }
-        }
-        return { ...c, cards, count, sumKopecks };
-      });
-      setColumns(next);
-      const placed = next.find((c) => c.stage.id === req.toStageId)!.cards;
-      const at = placed.findIndex((x) => x.id === req.dealId);
+      const optimistic = moveCard(before, req);
+      if (!optimistic) return failed;
+      setColumns(optimistic.columns);
       let matches = true;
       let tasks = NONE;
       try {
         const res = await call('deals.move', {
           id: req.dealId,
           stageId: req.toStageId,
-          afterId: placed[at - 1]?.id ?? null,
-          beforeId: placed[at + 1]?.id ?? null,
+          afterId: optimistic.afterId,
+          beforeId: optimistic.beforeId,
           lostReasonId: req.lostReasonId ?? null,
           lostComment: req.lostComment ?? null,
           openTasks: req.openTasks ?? 'keep',
@@ -145,9 +95,7 @@ export function useBoard(pipelineId: string | null, filter: DealFilter, version:
         });
         matches = res.matchesFilter;
         tasks = res.tasks;
-        setColumns((cols) =>
-          cols?.map((c) => ({ ...c, cards: c.cards.map((x) => (x.id === req.dealId ? { ...res.card, unmatched: !matches } : x)) })) ?? cols,
-        );
+        setColumns((cols) => cols && confirmMove(cols, res.card, matches));
       } catch (e) {
         setColumns(before);
         notifyError(errorText(e));

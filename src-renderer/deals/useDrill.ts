@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useApp } from '../app/store';
-import { useDeals, type DealFilter, type DealListView } from './store';
+import { useDeals, type DealListView } from './store';
+import type { DealFilter } from './types';
 
 interface DealsDrill {
   pipelineId: string | null;

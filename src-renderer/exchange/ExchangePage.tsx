@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { call, type ProcOutput } from '../api/client';
 import { errorText, formatDateTime } from '../i18n';
 import { confirmAction } from '../ui/Dialog';
-import { notify, notifyError } from '../ui/toast';
+import { notifyError } from '../ui/toast';
+import { useAction } from '../ui/useAction';
 import { useClients } from '../clients/store';
 import { ImportWizard } from './ImportWizard';
 import { ExportPanel } from './ExportPanel';
@@ -20,17 +21,16 @@ export function ExchangePage() {
     call('exchange.lastImport', {}).then(setLast, (e) => notifyError(errorText(e)));
   }, []);
   useEffect(reload, [reload]);
+  const { run } = useAction(
+    useCallback(() => {
+      refreshClients();
+      reload();
+    }, [refreshClients, reload]),
+  );
 
   const undo = async () => {
     if (!last || !(await confirmAction(t('exchange.undoConfirm', { name: last.fileName })))) return;
-    try {
-      const r = await call('exchange.undo', { batchId: last.id });
-      notify(t('exchange.undone', r));
-      refreshClients();
-      reload();
-    } catch (e) {
-      notifyError(errorText(e));
-    }
+    await run(() => call('exchange.undo', { batchId: last.id }), (r) => t('exchange.undone', r));
   };
 
   const mayImport = useMay('import');

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { errorText } from '../i18n';
@@ -10,33 +10,18 @@ import { HeaderStep } from './HeaderStep';
 import { MappingStep } from './MappingStep';
 import { CheckStep } from './CheckStep';
 import { DuplicatesStep } from './DuplicatesStep';
-import type { FileInfo, ImportResult, JobStatus, Mapping, MatchKey, Policy, Preview } from './types';
-
-const STEPS = ['file', 'header', 'mapping', 'check', 'duplicates', 'result'] as const;
-type Step = (typeof STEPS)[number];
+import { checkPassed, initialWizard, newUsersOf, STEPS, wizardReducer, type Loaded, type WizardState } from './wizardState';
 
 /** choose file → sheet and header row → columns → check → duplicates → apply → result (with undo). */
 export function ImportWizard(props: { onImported: () => void }) {
   const { t, i18n } = useTranslation();
-  const [step, setStep] = useState<Step>('file');
-  const [entity, setEntity] = useState('clients');
+  const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialWizard());
+  // What the core is doing for the wizard right now (a line under the steps), if anything.
   const [busy, setBusy] = useState<string | null>(null);
-  const [fileId, setFileId] = useState<string | null>(null);
-  const [info, setInfo] = useState<FileInfo | null>(null);
-  const [sheet, setSheet] = useState(0);
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [mapping, setMapping] = useState<Mapping>({});
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [status, setStatus] = useState<JobStatus | null>(null);
-  const [policy, setPolicy] = useState<Policy>('update_empty');
-  const [matchOrder, setMatchOrder] = useState<MatchKey[]>(['inn', 'phone', 'email']);
-  const [dry, setDry] = useState<ImportResult | null>(null);
-  // Deals: the managers the file names who are not users yet are created unless unticked.
-  const [createUsers, setCreateUsers] = useState(true);
-  const newUsers = status?.summary?.newUsers ?? [];
-  const [result, setResult] = useState<ImportResult | null>(null);
   const refreshClients = useClients((s) => s.refresh);
   const fileInput = useRef<HTMLInputElement>(null);
+  const { step, choices } = state;
+  const newUsers = newUsersOf(state);
 
   const guard = async (label: string, work: () => Promise<void>) => {
     setBusy(label);
@@ -49,36 +34,37 @@ export function ImportWizard(props: { onImported: () => void }) {
     }
   };
 
-  const loadPreview = async (id: string, s: number, headerRow?: number) => {
-    const p = await call('exchange.preview', { fileId: id, entity, sheet: s, headerRow: headerRow ?? null });
-    setPreview(p);
-    setMapping(p.mapping);
+  const chooseFile = (file: File) => {
+    if (state.step !== 'file') return;
+    const { entity } = state;
+    return guard(t('exchange.uploading', { percent: 0 }), async () => {
+      const fileId = await uploadFile(file, (f) => setBusy(t('exchange.uploading', { percent: Math.round(f * 100) })));
+      const info = await call('exchange.inspect', { fileId });
+      const preview = await call('exchange.preview', { fileId, entity, sheet: 0, headerRow: null });
+      dispatch({ type: 'loaded', fileId, info, preview });
+    });
   };
 
-  const chooseFile = (file: File) =>
-    guard(t('exchange.uploading', { percent: 0 }), async () => {
-      const id = await uploadFile(file, (f) => setBusy(t('exchange.uploading', { percent: Math.round(f * 100) })));
-      const i = await call('exchange.inspect', { fileId: id });
-      setFileId(id);
-      setInfo(i);
-      setSheet(0);
-      await loadPreview(id, 0);
-      setStep('header');
+  const reloadPreview = (s: Loaded, sheet: number, headerRow: number | null) =>
+    guard(t('common.loading'), async () => {
+      const preview = await call('exchange.preview', { fileId: s.fileId, entity: s.entity, sheet, headerRow });
+      dispatch({ type: 'previewed', sheet, preview });
     });
 
   // Polls the background check until it ends.
+  const checkJob = state.step === 'check' ? state.jobId : null;
   useEffect(() => {
-    if (!jobId || step !== 'check') return;
+    if (!checkJob) return;
     let stop = false;
     const tick = async () => {
       try {
-        const s = await call('exchange.job', { jobId });
+        const s = await call('exchange.job', { jobId: checkJob });
         if (stop) return;
-        setStatus(s);
+        dispatch({ type: 'status', status: s });
         if (s.state === 'running') setTimeout(() => void tick(), 300);
         else if (s.state !== 'done') {
           notifyError(s.state === 'cancelled' ? t('exchange.cancelled') : errorText({ payload: s.error }));
-          setStep('mapping');
+          dispatch({ type: 'checkFailed' });
         }
       } catch (e) {
         notifyError(errorText(e));
@@ -88,37 +74,48 @@ export function ImportWizard(props: { onImported: () => void }) {
     return () => {
       stop = true;
     };
-  }, [jobId, step, t]);
+  }, [checkJob, t]);
 
-  // The dry run shows what the chosen policy will do before anything is written.
+  // The dry run shows what the chosen choices will do before anything is written.
+  const dryJob = state.step === 'duplicates' ? state.jobId : null;
   useEffect(() => {
-    if (step !== 'duplicates' || !jobId) return;
-    setDry(null);
-    call('exchange.apply', { jobId, policy, matchOrder, createUsers, dryRun: true }).then(setDry, (e) => notifyError(errorText(e)));
-  }, [step, jobId, policy, matchOrder, createUsers]);
+    if (!dryJob) return;
+    let live = true;
+    call('exchange.apply', { jobId: dryJob, ...choices, dryRun: true }).then(
+      (dry) => live && dispatch({ type: 'dry', dry }),
+      (e) => notifyError(errorText(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [dryJob, choices]);
 
-  const startCheck = () =>
+  const startCheck = (s: Extract<WizardState, { step: 'mapping' }>) =>
     guard(t('exchange.analysing', { count: 0 }), async () => {
-      if (!Object.values(mapping).some(Boolean)) throw new Error(t('exchange.mappingEmpty'));
-      const r = await call('exchange.analyse', { fileId: fileId!, entity, sheet, headerRow: preview!.headerRow!, mapping, remember: true });
-      setStatus(null);
-      setJobId(r.jobId);
-      setStep('check');
+      const headerRow = s.preview.headerRow;
+      if (!headerRow || !Object.values(s.mapping).some(Boolean)) throw new Error(t('exchange.mappingEmpty'));
+      const r = await call('exchange.analyse', { fileId: s.fileId, entity: s.entity, sheet: s.sheet, headerRow, mapping: s.mapping, remember: true });
+      dispatch({ type: 'checkStarted', jobId: r.jobId });
     });
 
-  const apply = () =>
+  const apply = (s: Extract<WizardState, { step: 'duplicates' }>) =>
     guard(t('exchange.applying'), async () => {
-      const r = await call('exchange.apply', { jobId: jobId!, policy, matchOrder, createUsers: createUsers && newUsers.length > 0, dryRun: false });
-      setResult(r);
-      setStep('result');
+      const result = await call('exchange.apply', { jobId: s.jobId, ...s.choices, createUsers: s.choices.createUsers && newUsers.length > 0, dryRun: false });
+      dispatch({ type: 'applied', result });
       refreshClients();
       props.onImported();
     });
 
-  const undo = async () => {
-    if (!result?.batchId || !(await confirmAction(t('exchange.undoConfirm', { name: info?.name ?? '' })))) return;
+  const reset = () => {
+    dispatch({ type: 'reset' });
+    if (fileInput.current) fileInput.current.value = '';
+  };
+
+  const undo = async (s: Extract<WizardState, { step: 'result' }>) => {
+    const batchId = s.result.batchId;
+    if (!batchId || !(await confirmAction(t('exchange.undoConfirm', { name: s.info.name })))) return;
     await guard(t('exchange.applying'), async () => {
-      const r = await call('exchange.undo', { batchId: result.batchId! });
+      const r = await call('exchange.undo', { batchId });
       notify(t('exchange.undone', r));
       refreshClients();
       props.onImported();
@@ -126,27 +123,18 @@ export function ImportWizard(props: { onImported: () => void }) {
     });
   };
 
-  const reset = () => {
-    setStep('file');
-    setFileId(null);
-    setInfo(null);
-    setPreview(null);
-    setJobId(null);
-    setStatus(null);
-    setResult(null);
-    setDry(null);
-    if (fileInput.current) fileInput.current.value = '';
-  };
-
   const index = STEPS.indexOf(step);
-  const canNext =
-    !busy &&
-    ((step === 'header' && preview?.headerRow) || step === 'mapping' || (step === 'check' && status?.state === 'done' && (status.summary?.accepted ?? 0) > 0));
+  const canNext = !busy && ((state.step === 'header' && !!state.preview.headerRow) || state.step === 'mapping' || checkPassed(state));
   const next = () => {
-    if (step === 'header') setStep('mapping');
-    else if (step === 'mapping') void startCheck();
-    else if (step === 'check') setStep('duplicates');
+    if (state.step === 'header') dispatch({ type: 'toMapping' });
+    else if (state.step === 'mapping') void startCheck(state);
+    else if (state.step === 'check') dispatch({ type: 'toDuplicates' });
   };
+  const back = () => {
+    if (state.step === 'header' && fileInput.current) fileInput.current.value = '';
+    dispatch({ type: 'back' });
+  };
+  const checking = state.step === 'check' && state.status?.state === 'running';
 
   return (
     <section className="panel xch-wizard" aria-label={t('exchange.importTitle')}>
@@ -158,14 +146,14 @@ export function ImportWizard(props: { onImported: () => void }) {
           </li>
         ))}
       </ol>
-      {info && step !== 'file' && (
+      {state.step !== 'file' && (
         <p className="muted">
-          {info.name}
-          {info.encoding ? ` — ${t('exchange.encoding', { encoding: info.encoding, delimiter: info.delimiter === '\t' ? 'Tab' : info.delimiter })}` : ''}
+          {state.info.name}
+          {state.info.encoding ? ` — ${t('exchange.encoding', { encoding: state.info.encoding, delimiter: state.info.delimiter === '\t' ? 'Tab' : state.info.delimiter })}` : ''}
         </p>
       )}
 
-      {step === 'file' && (
+      {state.step === 'file' && (
         <div
           className="xch-drop"
           onDragOver={(e) => e.preventDefault()}
@@ -178,7 +166,7 @@ export function ImportWizard(props: { onImported: () => void }) {
           <p className="muted">{t('exchange.importHint')}</p>
           <label className="row">
             {t('exchange.entity')}
-            <select value={entity} onChange={(e) => setEntity(e.target.value)}>
+            <select value={state.entity} onChange={(e) => dispatch({ type: 'entity', entity: e.target.value })}>
               <option value="clients">{t('exchange.entities.clients')}</option>
               <option value="contacts">{t('exchange.entities.contacts')}</option>
               <option value="deals">{t('exchange.entities.deals')}</option>
@@ -202,53 +190,59 @@ export function ImportWizard(props: { onImported: () => void }) {
         </div>
       )}
 
-      {step === 'header' && info && preview && (
+      {state.step === 'header' && (
         <HeaderStep
-          info={info}
-          sheet={sheet}
-          preview={preview}
-          onSheet={(s) => guard(t('common.loading'), async () => {
-            setSheet(s);
-            await loadPreview(fileId!, s);
-          })}
-          onHeaderRow={(n) => void guard(t('common.loading'), () => loadPreview(fileId!, sheet, n))}
+          info={state.info}
+          sheet={state.sheet}
+          preview={state.preview}
+          onSheet={(sheet) => void reloadPreview(state, sheet, null)}
+          onHeaderRow={(n) => void reloadPreview(state, state.sheet, n)}
         />
       )}
-      {step === 'mapping' && preview && (
+      {state.step === 'mapping' && (
         <MappingStep
-          entity={entity}
-          preview={preview}
-          mapping={mapping}
-          onMapping={setMapping}
-          onPresetsChanged={() => void call('exchange.presets', { entity }).then((presets) => setPreview({ ...preview, presets }))}
+          entity={state.entity}
+          preview={state.preview}
+          mapping={state.mapping}
+          onMapping={(mapping) => dispatch({ type: 'mapping', mapping })}
+          onPresetsChanged={() => void call('exchange.presets', { entity: state.entity }).then((presets) => dispatch({ type: 'presets', presets }))}
         />
       )}
-      {step === 'check' && status && (
+      {state.step === 'check' && state.status && (
         <CheckStep
-          status={status}
-          onCancel={() => void call('exchange.cancel', { jobId: jobId! })}
+          status={state.status}
+          onCancel={() => void call('exchange.cancel', { jobId: state.jobId })}
           onDownloadRejected={() =>
             void guard(t('exchange.exporting'), async () => {
-              const r = await call('exchange.rejected', { jobId: jobId!, lang: i18n.language === 'en' ? 'en' : 'ru' });
+              const r = await call('exchange.rejected', { jobId: state.jobId, lang: i18n.language === 'en' ? 'en' : 'ru' });
               await downloadFile(r.fileId);
             })
           }
         />
       )}
-      {step === 'duplicates' && newUsers.length > 0 && (
+      {state.step === 'duplicates' && newUsers.length > 0 && (
         <label className="row new-users" data-testid="create-users">
-          <input type="checkbox" checked={createUsers} onChange={(e) => setCreateUsers(e.target.checked)} />
+          <input type="checkbox" checked={choices.createUsers} onChange={(e) => dispatch({ type: 'choices', choices: { createUsers: e.target.checked } })} />
           {t('exchange.users_create', { count: newUsers.length, names: newUsers.slice(0, 10).join(', ') + (newUsers.length > 10 ? '…' : '') })}
         </label>
       )}
-      {step === 'duplicates' && <DuplicatesStep entity={entity} policy={policy} matchOrder={matchOrder} dry={dry} onPolicy={setPolicy} onMatchOrder={setMatchOrder} />}
-      {step === 'result' && result && (
+      {state.step === 'duplicates' && (
+        <DuplicatesStep
+          entity={state.entity}
+          policy={choices.policy}
+          matchOrder={choices.matchOrder}
+          dry={state.dry}
+          onPolicy={(policy) => dispatch({ type: 'choices', choices: { policy } })}
+          onMatchOrder={(matchOrder) => dispatch({ type: 'choices', choices: { matchOrder } })}
+        />
+      )}
+      {state.step === 'result' && (
         <div>
           <p role="status" data-testid="import-result">
-            {t('exchange.done', { created: result.created, updated: result.updated, skipped: result.skipped })}
+            {t('exchange.done', { created: state.result.created, updated: state.result.updated, skipped: state.result.skipped })}
           </p>
           <div className="row">
-            {result.batchId && <button onClick={() => void undo()}>{t('exchange.undo')}</button>}
+            {state.result.batchId && <button onClick={() => void undo(state)}>{t('exchange.undo')}</button>}
             <button onClick={reset}>{t('exchange.newImport')}</button>
           </div>
         </div>
@@ -261,11 +255,11 @@ export function ImportWizard(props: { onImported: () => void }) {
       )}
       {step !== 'file' && step !== 'result' && (
         <div className="actions">
-          <button onClick={() => (index <= 1 ? reset() : setStep(STEPS[index - 1]!))} disabled={!!busy || status?.state === 'running'}>
+          <button onClick={back} disabled={!!busy || checking}>
             {t('exchange.back')}
           </button>
-          {step === 'duplicates' ? (
-            <button className="primary" onClick={() => void apply()} disabled={!!busy || !dry}>
+          {state.step === 'duplicates' ? (
+            <button className="primary" onClick={() => void apply(state)} disabled={!!busy || !state.dry}>
               {busy ? t('exchange.applying') : t('exchange.apply')}
             </button>
           ) : (

@@ -1,6 +1,7 @@
 import { t } from '../i18n';
 import type { ListQuery } from '../clients/store';
-import type { DealFilter, DealListView, Pipelines } from '../deals/store';
+import type { DealListView } from '../deals/store';
+import type { DealFilter, Pipelines } from '../deals/types';
 import { formatMoney } from '../deals/money';
 
 // What a list's filters say, in words, so the user sees what an export will hold.

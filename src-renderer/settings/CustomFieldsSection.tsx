@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, type ProcOutput } from '../api/client';
 import { ConfirmedDelete } from '../ui/ConfirmedDelete';
 import { useLookups } from './lookups';
-import { useSettingsAction } from './useSettingsAction';
+import { useAction } from '../ui/useAction';
 
 const TYPES = ['text', 'number', 'date', 'select', 'checkbox'] as const;
 
@@ -22,12 +22,9 @@ export function CustomFieldsSection(props: {
   const [name, setName] = useState('');
   const [type, setType] = useState<(typeof TYPES)[number]>('text');
   const [options, setOptions] = useState('');
-  const settingsRun = useSettingsAction();
-  const run = (fn: () => Promise<unknown>) =>
-    settingsRun(async () => {
-      await fn();
-      await props.onChanged?.();
-    });
+  const reloadLookups = useLookups((s) => s.reload);
+  const { onChanged } = props;
+  const { run } = useAction(useCallback(() => Promise.all([reloadLookups(), onChanged?.()]), [reloadLookups, onChanged]));
   const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
   return (
     <section className="panel">

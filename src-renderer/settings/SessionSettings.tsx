@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
+import { useLookups } from './lookups';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { useAuth } from '../auth/store';
 import { notify } from '../ui/toast';
-import { useSettingsAction } from './useSettingsAction';
+import { useAction } from '../ui/useAction';
 
 /** How long a sign-in lasts unused, and the optional screen lock (off by default). */
 export function SessionSettings() {
   const { t } = useTranslation();
-  const run = useSettingsAction();
+  const { run } = useAction(useLookups((s) => s.reload));
   const [hours, setHours] = useState('');
   const [lock, setLock] = useState('');
   useEffect(() => {

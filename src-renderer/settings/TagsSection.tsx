@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { ConfirmedDelete } from '../ui/ConfirmedDelete';
 import { useLookups } from './lookups';
-import { useSettingsAction } from './useSettingsAction';
+import { useAction } from '../ui/useAction';
 
 export function TagsSection() {
   const { t } = useTranslation();
   const tags = useLookups((s) => s.tags);
   const [name, setName] = useState('');
   const [color, setColor] = useState('#2f9e44');
-  const run = useSettingsAction();
+  const { run } = useAction(useLookups((s) => s.reload));
   return (
     <section className="panel">
       <h2>{t('settings.tags')}</h2>

@@ -7,7 +7,7 @@ import { useAuth } from '../auth/store';
 import { Dialog } from '../ui/Dialog';
 import { notify } from '../ui/toast';
 import { useLookups } from './lookups';
-import { useSettingsAction } from './useSettingsAction';
+import { useAction } from '../ui/useAction';
 import { SessionSettings } from './SessionSettings';
 import type { UserRole } from '../../src-main/core/db/schema/enums';
 import { NewPasswordFields } from '../auth/NewPasswordFields';
@@ -31,7 +31,7 @@ export function UsersSection() {
   const [role, setRole] = useState<UserRole>('manager');
   const [color, setColor] = useState('#1c7ed6');
   const [passwordFor, setPasswordFor] = useState<User | null>(null);
-  const run = useSettingsAction();
+  const { run } = useAction(useLookups((s) => s.reload));
   const update = (u: User, patch: Omit<Parameters<typeof call<'users.update'>>[1], 'id'>) => run(() => call('users.update', { id: u.id, ...patch }));
   return (
     <>

@@ -9,7 +9,7 @@ import { isIsoDate, isIsoTime } from '../ui/dates/dateText';
 import { fieldErrors } from '../ui/fieldErrors';
 import { notify } from '../ui/toast';
 import { useLookups } from '../settings/lookups';
-import { ClientPicker } from './ClientPicker';
+import { ClientPicker } from '../clients/ClientPicker';
 import { DealPicker } from './DealPicker';
 import { RecurrenceFields } from './RecurrenceFields';
 import { initialForm, toFields, type FormState } from './useTaskForm';
@@ -189,7 +189,7 @@ function TaskDialog({ state }: { state: TaskDialogState }) {
         </div>
         <div className="grid2">
           {/* Another client means another client's deals: the deal goes with the old client. */}
-          <ClientPicker value={form.client} onChange={(client) => set({ client, contactId: '', deal: null })} error={errors.clientId} />
+          <ClientPicker value={form.client} onChange={(client) => set({ client, contactId: '', deal: null })} error={errors.clientId} testId="task-client" />
           {contacts.length > 0 ? (
             <SelectField
               label={t('tasks.fields.contact')}

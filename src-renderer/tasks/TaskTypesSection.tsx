@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useLookups } from '../settings/lookups';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
-import { useSettingsAction } from '../settings/useSettingsAction';
+import { useAction } from '../ui/useAction';
 import { typeLabel } from './format';
 import { useTasks } from './store';
 
@@ -11,8 +12,8 @@ export function TaskTypesSection() {
   const { types, loadTypes } = useTasks();
   const [name, setName] = useState('');
   const [color, setColor] = useState('#1098ad');
-  const settings = useSettingsAction();
-  const run = async (fn: () => Promise<unknown>) => (await settings(fn)) && (await loadTypes(), true);
+  const reloadLookups = useLookups((s) => s.reload);
+  const { run } = useAction(useCallback(() => Promise.all([reloadLookups(), loadTypes()]), [reloadLookups, loadTypes]));
   useEffect(() => {
     void loadTypes();
   }, [loadTypes]);

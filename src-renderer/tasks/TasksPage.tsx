@@ -5,7 +5,7 @@ import { errorText } from '../i18n';
 import { useLookups } from '../settings/lookups';
 import { BucketList } from './BucketList';
 import { BirthdaysPanel } from './BirthdaysPanel';
-import { ClientPicker } from './ClientPicker';
+import { ClientPicker } from '../clients/ClientPicker';
 import { DealPicker } from './DealPicker';
 import { QuickAdd } from './QuickAdd';
 import { typeLabel } from './format';

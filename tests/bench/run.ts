@@ -26,6 +26,7 @@ import { budgetLines, budgetsTable, recordBudget } from './budgets';
 import { benchMemory, type MemoryBenchResult } from './memory-bench';
 import { benchReceivables, receivablesTable, type ReceivablesBenchResult } from './receivables-bench';
 import { benchReceivablesImport } from './receivables-import-bench';
+import { benchFirstScreen, firstScreenLines, FIRST_SCREEN_GOAL_MS, HEAP_GOAL_MB } from './first-screen-bench';
 
 const TARGET_SEARCH_P95_MS = 10;
 
@@ -168,6 +169,21 @@ async function main(): Promise<void> {
       million = await benchImportMillion(1_000_000, log);
     }
 
+    log(`[9] first screen and renderer heap in Chromium (${clients} clients seeded apart and served by \`serve\`)`);
+    const firstScreen = await benchFirstScreen({ clients, rounds: 3 }).catch((e: unknown) => (log(`first screen skipped: ${String(e)}`), null));
+    if (firstScreen) {
+      recordBudget({
+        key: 'firstScreen.cold',
+        label: `first screen, cold navigation → usable client list (${firstScreen.clients} clients)`,
+        figure: firstScreen.medianMs,
+        unit: 'ms',
+        floor: firstScreen.medianFloorMs,
+        floorLabel: 'cold blank page + bare clients.list over HTTP',
+        goal: { max: FIRST_SCREEN_GOAL_MS },
+      });
+      recordBudget({ key: 'renderer.heap', label: 'renderer JS heap after every section', figure: firstScreen.heapMB, unit: 'MB', floor: null, goal: { max: HEAP_GOAL_MB } });
+    }
+
     recordBudget({
       key: 'search.keystroke.p95',
       label: `search per keystroke, p95 (${clients} clients)`,
@@ -308,6 +324,7 @@ async function main(): Promise<void> {
       auditTable(audit),
       '',
       ...(receivables ? [receivablesTable(receivables), ''] : []),
+      ...(firstScreen ? [...firstScreenLines(firstScreen), ''] : []),
       budgetsTable(),
       '',
       `search p95 at ${clients} clients: ${ms(s.latency.p95)} ms (target ≤ ${TARGET_SEARCH_P95_MS} ms)`,
@@ -337,6 +354,7 @@ async function main(): Promise<void> {
       audit,
       receivables,
       budgets: budgetLines(),
+      firstScreen,
       seconds: (performance.now() - started) / 1000,
     };
     const file = join(dirname(fileURLToPath(import.meta.url)), 'last-result.json');

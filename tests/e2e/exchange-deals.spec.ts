@@ -15,7 +15,7 @@ test('import a 1C deals workbook through the wizard: the unknown client is repor
     ['person', 'Иванов Иван Иванович', '500123456750'],
     ['sole_trader', 'ИП Сидорова Анна Павловна', '770198765434'],
     ['organization', 'ООО «Вектор»', '5001007329'],
-  ]) {
+  ] as const) {
     await server.api('clients.create', { kind, name, inn });
   }
   await app.getByRole('link', { name: 'Обмен данными' }).click();

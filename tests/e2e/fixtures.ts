@@ -3,14 +3,20 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { ProcedureName, ProcInput, ProcOutput } from '../../src-main/core/procedures';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
 export interface Server {
   url: string;
   dbPath: string;
-  /** Calls a core procedure over the same HTTP door the UI uses (test setup only). */
-  api<T = unknown>(name: string, input?: unknown): Promise<T>;
+  /**
+   * Calls a core procedure over the same HTTP door the UI uses (test setup only), typed
+   * by the procedure table: the input is checked and the answer typed as the core's.
+   */
+  api<N extends ProcedureName>(name: N, input?: ProcInput<N>): Promise<ProcOutput<N>>;
+  /** The same call, for a test that names only the part of the answer it reads (the input is checked against every procedure's). */
+  api<T>(name: ProcedureName, input?: ProcInput<ProcedureName>): Promise<T>;
 }
 
 /** Demo data written by `cli seed` before the server starts (sizes where list bugs show). */
@@ -55,14 +61,14 @@ async function startServer(seed: Seed | null, prepare: Prepare | null): Promise<
   child.on('exit', (code, signal) => {
     if (!stopping) console.error(`kartoteka server exited (${code ?? signal}) during the test:\n${stderr}`);
   });
-  const api = async <T,>(name: string, input: unknown = {}): Promise<T> => {
+  const api = async <T,>(name: ProcedureName, input: unknown = {}): Promise<T> => {
     const res = await fetch(`${url}api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
     const body = (await res.json()) as { ok: boolean; result: T; error?: unknown };
     if (!body.ok) throw new Error(`${name} failed: ${JSON.stringify(body.error)}`);
     return body.result;
   };
   return {
-    server: { url, dbPath, api },
+    server: { url, dbPath, api: api as Server['api'] },
     // The server takes its backup on close: the folder goes once it has exited.
     stop: async () => {
       stopping = true;

@@ -8,6 +8,7 @@ import { historyPage, type HistoryCursor } from '../history/service';
 import type { Client, Contact, Deal, DealLine, LostReason, Pipeline, Stage, User } from '../db/schema';
 import type { Totals } from './board';
 import { requireDealVisible } from '../access/visibility';
+import { linesTotal } from '../../shared/money';
 
 /** One entry into a stage, as read from deal_stage_changes. */
 type StageEntry = { stageId: Stage['id']; stageName: Stage['name']; kind: Stage['kind']; enteredAt: string; byName: User['name'] | null };
@@ -106,7 +107,7 @@ export function getDealCard(ctx: Ctx, id: string) {
     ...deal,
     contacts,
     lines,
-    linesTotalKopecks: lines.reduce((sum, l) => sum + lineTotal(l.quantityMilli, l.priceKopecks), 0),
+    linesTotalKopecks: linesTotal(lines),
     custom,
     debtWarning: debtWarnings(ctx, [deal.clientId]).get(deal.clientId) ?? null,
     stages: stagesOf(ctx, deal.pipelineId),
@@ -114,10 +115,6 @@ export function getDealCard(ctx: Ctx, id: string) {
   };
 }
 
-/** quantity × price in kopecks, rounded half up once per line (quantity is in thousandths). */
-export function lineTotal(quantityMilli: number, priceKopecks: number): number {
-  return Math.floor((quantityMilli * priceKopecks + 500) / 1000);
-}
 
 const CLIENT_DEALS_LIMIT = 200;
 

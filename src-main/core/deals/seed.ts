@@ -3,7 +3,7 @@ import { generateKeyBetween } from 'fractional-indexing';
 import { newId } from '../ids';
 import { mulberry32 } from '../seed/generator';
 import { SOURCES } from '../seed/vocabulary';
-import { lineTotal } from './read';
+import { lineTotal } from '../../shared/money';
 import { nameKey } from '../text/fold';
 import type { Stage as StageTable } from '../db/schema';
 

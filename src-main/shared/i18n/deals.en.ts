@@ -123,8 +123,6 @@ export const dealsEn: Widen<typeof dealsRu> = {
 
   form: {
     title: 'New deal',
-    clientSearch: 'Type a name, phone or INN',
-    changeClient: 'Choose another',
   },
   lost: {
     title: 'Deal “{{title}}” lost',

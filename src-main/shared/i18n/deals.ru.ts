@@ -120,8 +120,6 @@ export const dealsRu = {
   allPipelines: 'Все воронки',
   form: {
     title: 'Новая сделка',
-    clientSearch: 'Начните вводить имя, телефон или ИНН',
-    changeClient: 'Выбрать другого',
   },
   lost: {
     title: 'Сделка «{{title}}» провалена',

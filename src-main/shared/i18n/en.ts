@@ -19,7 +19,15 @@ export const en: Dictionary = {
   app: {
     name: 'Kartoteka',
     loading: 'Loading…',
+    sectionLoading: 'Opening the section…',
+    sectionFailed: 'The section did not open. Reload the window — what you saved elsewhere is kept.',
+    reload: 'Reload',
     offline: 'Cannot reach the Kartoteka core. Make sure the program is running.',
+  },
+  clientPicker: {
+    label: 'Client',
+    search: 'Type a name, phone or INN',
+    change: 'Choose another',
   },
   nav: {
     home: 'Home',

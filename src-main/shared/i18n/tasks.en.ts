@@ -28,8 +28,6 @@ export const tasksEn: Widen<typeof tasksRu> = {
   overdueLabel: 'overdue',
   repeats: 'Repeats',
   timeRequired: 'enter a time or tick “All day”',
-  changeClient: 'Change',
-  clientSearch: 'Type a name, phone or INN',
   noOpenForClient: 'No open tasks. Plan the next step.',
   noOpenForDeal: 'No open tasks for this deal. Plan the next step.',
   onDeal: 'Deal: {{title}}',

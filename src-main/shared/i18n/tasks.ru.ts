@@ -26,8 +26,6 @@ export const tasksRu = {
   overdueLabel: 'просрочена',
   repeats: 'Повторяется',
   timeRequired: 'укажите время или отметьте «Весь день»',
-  changeClient: 'Изменить',
-  clientSearch: 'Начните вводить имя, телефон или ИНН',
   noOpenForClient: 'Открытых задач нет. Запланируйте следующий шаг.',
   noOpenForDeal: 'Открытых задач по сделке нет. Запланируйте следующий шаг.',
   onDeal: 'Сделка: {{title}}',

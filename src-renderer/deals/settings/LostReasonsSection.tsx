@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
-import { errorText } from '../../i18n';
 import { ConfirmedDelete } from '../../ui/ConfirmedDelete';
-import { notifyError } from '../../ui/toast';
+import { useAction } from '../../ui/useAction';
 import { useDeals } from '../store';
 
 /** Reasons offered when a deal is closed as lost; deleting one keeps it on deals already lost for it. */
@@ -11,16 +10,7 @@ export function LostReasonsSection() {
   const { t } = useTranslation();
   const { lostReasons, reload } = useDeals();
   const [name, setName] = useState('');
-  const run = async (fn: () => Promise<unknown>) => {
-    try {
-      await fn();
-      await reload();
-      return true;
-    } catch (e) {
-      notifyError(errorText(e));
-      return false;
-    }
-  };
+  const { run } = useAction(reload);
   return (
     <section className="panel" data-testid="lost-reasons-settings">
       <h2>{t('deals.settings.lostReasons')}</h2>

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
-import { errorText } from '../../i18n';
 import { confirmAction } from '../../ui/Dialog';
-import { notifyError } from '../../ui/toast';
+import { useAction } from '../../ui/useAction';
 import { useDeals } from '../store';
 import { StageRow } from './StageRow';
 import { NewPipelineForm } from './NewPipelineForm';
@@ -18,16 +17,7 @@ export function PipelinesSection() {
     if (!loaded) void reload();
   }, [loaded, reload]);
 
-  const run = async (fn: () => Promise<unknown>) => {
-    try {
-      await fn();
-      await reload();
-      return true;
-    } catch (e) {
-      notifyError(errorText(e));
-      return false;
-    }
-  };
+  const { run } = useAction(reload);
 
   return (
     <section className="panel" data-testid="pipelines-settings">

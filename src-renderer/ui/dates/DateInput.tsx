@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDaysIso, formatDateText, langOf, maskDate, parseDate } from './dateText';
-import { CalendarPopup } from './CalendarPopup';
 import './dates.css';
+
+// The month grid (react-day-picker) loads the first time a calendar is opened.
+const CalendarPopup = lazy(async () => ({ default: (await import('./CalendarPopup')).CalendarPopup }));
 
 export interface DateInputProps {
   /** `yyyy-MM-dd`, '' when empty, or the text as typed while it is no date (the form then refuses it). */
@@ -100,7 +102,7 @@ export function DateInput(props: DateInputProps) {
         aria-keyshortcuts="Alt+ArrowDown F4"
         title={t('dates.dateHint')}
         autoFocus={props.autoFocus}
-       
+
         value={text}
         onChange={(e) => type(e.target.value)}
         onKeyDown={onKeyDown}
@@ -110,19 +112,28 @@ export function DateInput(props: DateInputProps) {
           if (iso) setText(formatDateText(iso, lang));
         }}
       />
-      <button type="button" className="date-button" tabIndex={-1} aria-label={t('dates.openCalendar')} title={t('dates.openCalendar')} onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        className="date-button"
+        tabIndex={-1}
+        aria-label={t('dates.openCalendar')}
+        title={t('dates.openCalendar')}
+        onClick={() => setOpen((o) => !o)}
+      >
         <CalendarIcon />
       </button>
       {open && (
-        <CalendarPopup
-          value={emitted.current}
-          lang={lang}
-          onPick={pick}
-          onClose={() => {
-            setOpen(false);
-            input.current?.focus();
-          }}
-        />
+        <Suspense fallback={null}>
+          <CalendarPopup
+            value={emitted.current}
+            lang={lang}
+            onPick={pick}
+            onClose={() => {
+              setOpen(false);
+              input.current?.focus();
+            }}
+          />
+        </Suspense>
       )}
     </span>
   );
