@@ -25,6 +25,7 @@ import { Toasts } from '../ui/toast';
 import { ConfirmHost } from '../ui/Dialog';
 import { BackupBadge } from '../backup/BackupBadge';
 import { RecoveryOffer } from '../backup/RecoveryOffer';
+import { IntegrityNotice } from '../backup/IntegrityNotice';
 import { UpdateNotice } from './UpdateNotice';
 import { useAuth } from '../auth/store';
 import { SignIn } from '../auth/SignIn';
@@ -118,6 +119,7 @@ function Workspace() {
         <UserBadge />
       </nav>
       <main className="content">
+        <IntegrityNotice />
         {route.section === 'clients' && !route.clientId && <ClientsPage />}
         {route.section === 'clients' && route.clientId && <ClientCard key={route.clientId} id={route.clientId} />}
         {route.section === 'deals' && !route.dealId && <DealsPage />}

@@ -16,6 +16,7 @@ import { benchLookup, benchPaging, benchSearch } from './query-bench';
 import { seedWorkspace, type SeedResult } from './seed-bench';
 import { ms, ratio, round3, table } from './measure';
 import { benchBackup } from './backup-bench';
+import { benchOpen } from './open-bench';
 import { benchTasks, type TaskBenchResult } from './tasks-bench';
 import { benchExchange, type ExchangeBenchResult } from './exchange-bench';
 import { benchDeals, dealsTable } from './deals-bench';
@@ -147,6 +148,18 @@ async function main(): Promise<void> {
       floorLabel: 'bare FTS5 MATCH',
       goal: { max: TARGET_SEARCH_P95_MS },
     });
+    log('[9] open to the first page after a clean close');
+    const open = await benchOpen(session, 3);
+    recordBudget({
+      key: 'open.check',
+      label: `open to the first client page, ${open.fileMB.toFixed(0)} MB, check ${open.check}`,
+      figure: open.openMs,
+      unit: 'ms',
+      floor: open.floorMs,
+      floorLabel: 'bare better-sqlite3 open + first 60 clients',
+      goal: { max: 300 },
+    });
+    log(`  open ${open.openMs.toFixed(0)} ms (check: ${open.check}); the background quick_check finished ${(open.backgroundCheckMs / 1000).toFixed(1)} s after the open began`);
     recordBudget({
       key: 'backup.full',
       label: `verified backup of ${backup.fileMB.toFixed(0)} MB`,

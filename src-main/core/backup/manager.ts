@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, fsyncSync, openSync, closeSync, renameSync, statSync, mkdirSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import type { Session } from '../workspace/session';
+import { workspaceDamagedError } from '../db/open';
 import { AppError, toErrorPayload, type ErrorPayload } from '../errors';
 import { backupsDirFor, deleteBackup, listBackupsIn, removeStalePartials, workspaceName, type BackupEntry, type BackupReason } from './manifest';
 import { takeFileBackup, takeFileBackupAsync } from './file-backup';
@@ -116,6 +117,8 @@ function failed(session: Session, st: State, e: unknown): never {
 
 /** A backup taken now, waiting for it (before risky operations, at close, from the CLI). */
 export function backupNowSync(session: Session, reason: BackupReason, dir?: string): BackupEntry {
+  // A damaged file's copy would not be a good backup; the newest good one stays the newest.
+  session.assertWritable();
   const st = stateOf(session);
   const changes = totalChanges(session);
   st.lastAttemptAt = session.now().getTime();
@@ -135,6 +138,7 @@ export function backupInBackground(session: Session, reason: BackupReason): Prom
   // A restore takes its own "before restore" backup; nothing else starts meanwhile.
   if (st.restoring && reason !== 'restore') return Promise.reject(new AppError('backup.busy', 'A restore is running'));
   if (st.running) return st.running.promise;
+  if (session.workspace.integrity.state === 'damaged') return Promise.reject(workspaceDamagedError(session.workspace));
   const changes = totalChanges(session);
   const path = st.path;
   st.lastAttemptAt = session.now().getTime();

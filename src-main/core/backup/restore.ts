@@ -171,6 +171,8 @@ export function replaceDamaged(
   const incoming = `${path}.incoming`;
   unpack(backupPath, expectCounts, incoming);
   const movedTo = join(dirname(path), `${workspaceName(path)}.damaged-${stamp(at)}.kdb`);
+  // Found damaged while open: closed first (without writing to it), or Windows cannot rename it.
+  if (session.isOpen && session.workspace.path === path) session.close();
   renameSync(path, movedTo);
   for (const side of ['-wal', '-shm']) if (existsSync(path + side)) renameSync(path + side, movedTo + side);
   renameSync(incoming, path);
