@@ -3,7 +3,7 @@ import { join, basename } from 'node:path';
 import type { Session } from '../workspace/session';
 import { workspaceDamagedError } from '../db/open';
 import { AppError, toErrorPayload, type ErrorPayload } from '../errors';
-import { backupsDirFor, deleteBackup, listBackupsIn, removeStalePartials, workspaceName, type BackupEntry, type BackupReason } from './manifest';
+import { backupsDirFor, chainOf, deleteBackup, listBackupsIn, removeStalePartials, workspaceName, type BackupEntry, type BackupReason } from './manifest';
 import { takeFileBackup, takeFileBackupAsync } from './file-backup';
 import { backupsToPrune } from './retention';
 import { readBackupSettings, type BackupSettings } from './settings';
@@ -63,7 +63,14 @@ export function listBackups(session: Session): BackupEntry[] {
   return [...primary, ...extra].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
+/** A backup into the second folder, with the links of its chain that folder lacks (oldest first). */
 function copyToSecond(entry: BackupEntry, dir: string): void {
+  const there = new Set(listBackupsIn(dir, entry.workspace).map((b) => b.id));
+  const { base, links } = chainOf(entry, listBackupsIn(entry.dir, entry.workspace));
+  for (const b of [base, ...links]) if (b.id === entry.id || !there.has(b.id)) copyOneToSecond(b, dir);
+}
+
+function copyOneToSecond(entry: BackupEntry, dir: string): void {
   mkdirSync(dir, { recursive: true });
   for (const [from, name] of [
     [entry.path, basename(entry.path)],

@@ -117,5 +117,6 @@ export const backupErrorsEn: typeof backupErrorsRu = {
   restore_interrupted: 'Another workspace was opened during the restore: it stopped and nothing was changed',
   cancelled: 'The backup was stopped',
   dir_absolute: 'Enter the full path of the folder',
+  chain_broken: 'The backup {{id}} is incremental and needs {{missing}}, which is missing. Nothing was changed; choose a full or an earlier backup',
   nothing_to_recover: 'There is no damaged workspace to recover',
 };
