@@ -88,7 +88,7 @@ describe('incremental backups', () => {
     const { s, inc1, inc2 } = setup('rot.kdb');
     s.close();
     const data = readFileSync(inc1.path);
-    data[data.length - 100] ^= 0xff;
+    data.writeUInt8(data.readUInt8(data.length - 100) ^ 0xff, data.length - 100);
     writeFileSync(inc1.path, data);
     const dest = join(dir, 'rot-restored.kdb');
     const e = catchAppError(() => restoreToNewFile(inc2.path, dest));

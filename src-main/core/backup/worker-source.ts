@@ -100,7 +100,9 @@ function writeSynced(file, data) {
  * kept the WAL busy: the caller takes a full backup instead.
  */
 function pinFileSnapshot(db, source) {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  // Short waits: under a steady stream of writes a full backup is cheaper than waiting.
+  db.pragma('busy_timeout = 300');
+  for (let attempt = 0; attempt < 3; attempt++) {
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.exec('BEGIN');
     db.prepare('SELECT count(*) FROM sqlite_master').get();
@@ -119,7 +121,6 @@ async function runDelta() {
   const db = open(job.source, { fileMustExist: true });
   let sourceCounts, pageSize, pageCount, changed = [], hashes;
   try {
-    db.pragma('busy_timeout = 10000');
     if (!pinFileSnapshot(db, job.source)) return null;
     try {
       pageSize = db.pragma('page_size', { simple: true });

@@ -86,6 +86,8 @@ export const backupEn: typeof backupRu = {
   undone: 'Restore undone',
   newPathPrompt: 'Full path of the new workspace file (.kdb)',
   restoredInto: 'The backup is open as a new workspace: {{path}}',
+  incremental: '(incremental)',
+  incrementalHint: 'Only the pages changed since the backup before it; restored together with the day\'s full backup and the ones between',
   recoveryTitle: 'The workspace file is damaged',
   recoveryBody: 'Kartoteka did not open {{path}}, so as not to damage it further. Nothing was written to it.',
   recoveryBodyOpen: 'The integrity check found damage in {{path}}. Kartoteka stopped writing to it at once: changes are not saved until the workspace is restored from a backup.',
