@@ -52,6 +52,25 @@ function totalChanges(session: Session): string {
   return `${n}:${String(sqlite.pragma('data_version', { simple: true }))}`;
 }
 
+/**
+ * Folds the WAL into the file through the session's own connection, without waiting
+ * for anyone, so the worker can usually take an incremental backup without a
+ * checkpoint of its own (which resets the WAL under this connection and moves its
+ * data_version: the backup would then not count as "of the current contents").
+ */
+function foldWal(session: Session): void {
+  const sqlite = session.workspace.sqlite;
+  const wait = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  try {
+    sqlite.pragma('busy_timeout = 0');
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // Busy: the worker tries its own checkpoint, or takes a full backup.
+  } finally {
+    sqlite.pragma(`busy_timeout = ${wait}`);
+  }
+}
+
 export function listBackups(session: Session): BackupEntry[] {
   const path = session.workspace.path;
   const primary = listBackupsIn(backupsDirFor(path), workspaceName(path));
@@ -127,6 +146,7 @@ export function backupNowSync(session: Session, reason: BackupReason, dir?: stri
   // A damaged file's copy would not be a good backup; the newest good one stays the newest.
   session.assertWritable();
   const st = stateOf(session);
+  foldWal(session);
   const changes = totalChanges(session);
   st.lastAttemptAt = session.now().getTime();
   let entry: BackupEntry;
@@ -146,6 +166,7 @@ export function backupInBackground(session: Session, reason: BackupReason): Prom
   if (st.restoring && reason !== 'restore') return Promise.reject(new AppError('backup.busy', 'A restore is running'));
   if (st.running) return st.running.promise;
   if (session.workspace.integrity.state === 'damaged') return Promise.reject(workspaceDamagedError(session.workspace));
+  foldWal(session);
   const changes = totalChanges(session);
   const path = st.path;
   st.lastAttemptAt = session.now().getTime();

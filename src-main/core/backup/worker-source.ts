@@ -102,8 +102,9 @@ function writeSynced(file, data) {
 function pinFileSnapshot(db, source) {
   // Short waits: under a steady stream of writes a full backup is cheaper than waiting.
   db.pragma('busy_timeout = 300');
-  for (let attempt = 0; attempt < 3; attempt++) {
-    db.pragma('wal_checkpoint(TRUNCATE)');
+  for (let attempt = 0; attempt < 4; attempt++) {
+    // The session folded the WAL just before: usually no checkpoint is needed here.
+    if (attempt > 0) db.pragma('wal_checkpoint(TRUNCATE)');
     db.exec('BEGIN');
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     let wal = 0;
