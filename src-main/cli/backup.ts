@@ -97,6 +97,14 @@ export function checkCommand(db: string | undefined): number {
 export function openForServing(path: string): Session {
   const s = new Session();
   enableAutoBackups(s);
+  // Damage found later by the background check is said where the server was started, too.
+  s.onOpened((opened) => {
+    const ws = opened.workspace;
+    ws.onDamaged = ((tellSession) => (detail: string) => {
+      tellSession?.(detail);
+      console.warn(t('damagedFound', { path: ws.path, detail }));
+    })(ws.onDamaged);
+  });
   try {
     s.open(path);
     useWorkspaceLanguage(s);

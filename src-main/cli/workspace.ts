@@ -11,6 +11,7 @@ import { defaultRendererDir, isLoopbackHost, startServer } from '../http/server'
 import { passwordsRequired } from '../core/auth/sessions';
 import { openDoor, requiredDb, t, UsageError, withDoor } from './door';
 import { openForServing } from './backup';
+import type { Session } from '../core/workspace/session';
 
 // Workspace commands: init, stats, lookup through the procedure table; seed and serve
 // are not procedures (see each).
@@ -129,6 +130,7 @@ export async function serveCommand(db: string | undefined, host: string, port: n
   ensureRendererBuilt();
   const server = await startServer(s, { host, port });
   console.log(t('serving', { url: server.url, path: s.isOpen ? s.workspace.path : t('notOpen') }));
+  if (s.isOpen) console.log(openedLine(s));
   if (!isLoopbackHost(host)) console.warn(t('lanWarning', { url: server.url }));
   const stop = () => {
     server.close();
@@ -138,4 +140,10 @@ export async function serveCommand(db: string | undefined, host: string, port: n
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   return new Promise<number>(() => {});
+}
+
+/** "Opened in 120 ms; integrity check: running in the background", in the run's language. */
+export function openedLine(s: Session): string {
+  const { ms, check, why } = s.workspace.opened;
+  return t('openedIn', { ms: Math.round(ms), check: t(`openCheck.${check}`, { why: t(`openWhy.${why}`) }) });
 }

@@ -110,6 +110,8 @@ function openStartupWorkspace(session: Session): { workspace: string | null; pro
   const tryOpen = (path: string): boolean => {
     try {
       session.open(path);
+      const { ms, check, why } = session.workspace.opened;
+      console.log(`[core] opened ${path} in ${Math.round(ms)} ms; integrity check: ${check} (${why})`);
       return true;
     } catch (e) {
       console.error(`[core] cannot open ${path}:`, e);

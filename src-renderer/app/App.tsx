@@ -29,6 +29,7 @@ import { Toasts } from '../ui/toast';
 import { ConfirmHost } from '../ui/Dialog';
 import { BackupBadge } from '../backup/BackupBadge';
 import { RecoveryOffer } from '../backup/RecoveryOffer';
+import { IntegrityNotice } from '../backup/IntegrityNotice';
 import { UpdateNotice } from './UpdateNotice';
 import { useAuth } from '../auth/store';
 import { SignIn } from '../auth/SignIn';
@@ -119,6 +120,7 @@ function Workspace() {
         <UserBadge />
       </nav>
       <main className="content">
+        <IntegrityNotice />
         {route.section === 'clients' && !route.clientId && <ClientsPage />}
         {(route.section !== 'clients' || route.clientId) && (
           <SectionFrame key={route.section}>

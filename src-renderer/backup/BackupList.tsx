@@ -84,7 +84,10 @@ export function BackupList() {
               <tr key={`${b.location}:${b.id}`} data-testid="backup-row">
                 <td>{formatDateTime(b.createdAt)}</td>
                 <td>{t(`backup.reasons.${b.reason}`)}</td>
-                <td className="num nowrap">{fileSizeText(b.size)}</td>
+                <td className="num nowrap" title={b.incremental ? t('backup.incrementalHint') : undefined}>
+                  {fileSizeText(b.size)}
+                  {b.incremental && <span className="muted small"> {t('backup.incremental')}</span>}
+                </td>
                 <td>{recordsText(t, b)}</td>
                 <td>{t(`backup.where.${b.location}`)}</td>
                 <td className="row">

@@ -13,7 +13,7 @@ type Recovery = NonNullable<ProcOutput<'backup.recovery'>>;
  * Shown when the workspace could not be opened because it is damaged: what the
  * check found, and the newest good backup with one confirmed button to put it back.
  */
-export function RecoveryOffer() {
+export function RecoveryOffer({ foundWhileOpen = false }: { foundWhileOpen?: boolean }) {
   const { t } = useTranslation();
   const [recovery, setRecovery] = useState<Recovery | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -44,7 +44,7 @@ export function RecoveryOffer() {
   return (
     <section className="panel recovery" data-testid="recovery">
       <h2>{t('backup.recoveryTitle')}</h2>
-      <p>{t('backup.recoveryBody', { path: recovery.path })}</p>
+      <p>{t(foundWhileOpen ? 'backup.recoveryBodyOpen' : 'backup.recoveryBody', { path: recovery.path })}</p>
       <p className="muted small">{t('backup.recoveryDetail', { detail: recovery.error.params.detail ?? recovery.error.message })}</p>
       {newest ? (
         <>

@@ -5,6 +5,7 @@ import { errorText } from '../i18n';
 import { useApp } from '../app/store';
 import { useClients } from '../clients/store';
 import { useLookups } from './lookups';
+import { OpenFacts } from '../backup/IntegrityNotice';
 
 export function WorkspaceSection() {
   const { t } = useTranslation();
@@ -42,6 +43,7 @@ function WorkspaceFacts() {
       <p className="muted">
         {t('settings.workspaceStats', { clients: workspace.stats.clients, archived: workspace.stats.archivedClients, contacts: workspace.stats.contacts })}
       </p>
+      <OpenFacts />
     </>
   );
 }

@@ -16,6 +16,8 @@ import { benchLookup, benchPaging, benchSearch } from './query-bench';
 import { seedWorkspace, type SeedResult } from './seed-bench';
 import { ms, ratio, round3, table } from './measure';
 import { benchBackup } from './backup-bench';
+import { benchOpen } from './open-bench';
+import { benchCompression, benchIncremental, padWorkspace } from './backup-incremental-bench';
 import { benchTasks, type TaskBenchResult } from './tasks-bench';
 import { benchExchange, benchImportMillion, type ExchangeBenchResult, type MillionResult } from './exchange-bench';
 import { benchDeals, dealsTable } from './deals-bench';
@@ -45,6 +47,7 @@ function parseOptions() {
       json: { type: 'boolean', default: false },
       'import-rows': { type: 'string' },
       'import-million': { type: 'boolean', default: false },
+      'backup-mb': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -60,7 +63,8 @@ function parseOptions() {
   --keep            keep the temp dir with the seeded workspace
   --json            print only the JSON summary on stdout (the tables go to stderr), for CI to archive
   --import-rows N   rows of the xlsx/CSV import benchmark (default 100000, --quick 20000, 0 skips it)
-  --import-million  also import a 1,000,000-row CSV and report its peak RSS growth (takes minutes; off by default)`);
+  --import-million  also import a 1,000,000-row CSV and report its peak RSS growth (takes minutes; off by default)
+  --backup-mb N     grow the workspace to about N MB (a table of note-like text) before the backup and open lines`);
     process.exit(0);
   }
   const int = (v: string | undefined, name: string): number | undefined => {
@@ -75,7 +79,8 @@ function parseOptions() {
   const rounds = int(values.rounds, '--rounds') ?? int(process.env.BENCH_ROUNDS, 'BENCH_ROUNDS') ?? 5;
   const importRows = values['import-rows'] === '0' ? 0 : (int(values['import-rows'], '--import-rows') ?? (values.quick ? 20_000 : 100_000));
   const deals = values.deals === '0' ? 0 : (int(values.deals, '--deals') ?? (values.quick ? 10_000 : 100_000));
-  return { clients, deals, tasks, rounds, workspace: values.workspace, keep: values.keep, json: values.json, importRows, importMillion: values['import-million'] };
+  const backupMb = int(values['backup-mb'], '--backup-mb') ?? 0;
+  return { clients, deals, tasks, rounds, workspace: values.workspace, keep: values.keep, json: values.json, importRows, importMillion: values['import-million'], backupMb };
 }
 
 async function main(): Promise<void> {
@@ -122,8 +127,15 @@ async function main(): Promise<void> {
     const paging = benchPaging(ctx, Math.max(5, opt.rounds));
     log(`[5] deals: seeding ${opt.deals} deals, then board, column page, move, forecast`);
     const deals = opt.deals > 0 && !opt.workspace ? benchDeals(session, opt.deals, Math.max(5, opt.rounds), log) : null;
+    if (opt.backupMb > 0 && !opt.workspace) {
+      log(`[6] growing the workspace to ~${opt.backupMb} MB for the backup and open lines`);
+      padWorkspace(session, opt.backupMb);
+    }
     log('[6] backup vs plain file copy, searching meanwhile');
     const backup = await benchBackup(session, tmp);
+    log('[6b] hourly backup after ~1 % of the pages changed; compression options');
+    const incremental = await benchIncremental(session);
+    const compression = benchCompression(session.workspace.path);
     let tasks: TaskBenchResult | null = null;
     if (opt.tasks > 0 && !opt.workspace) {
       log(`[7] tasks: ${opt.tasks} seeded, lists and calendar ranges`);
@@ -193,6 +205,18 @@ async function main(): Promise<void> {
       floorLabel: 'bare FTS5 MATCH',
       goal: { max: TARGET_SEARCH_P95_MS },
     });
+    log('[9] open to the first page after a clean close');
+    const open = await benchOpen(session, 3);
+    recordBudget({
+      key: 'open.check',
+      label: `open to the first client page, ${open.fileMB.toFixed(0)} MB, check ${open.check}`,
+      figure: open.openMs,
+      unit: 'ms',
+      floor: open.floorMs,
+      floorLabel: 'bare better-sqlite3 open + first 60 clients',
+      goal: { max: 300 },
+    });
+    log(`  open ${open.openMs.toFixed(0)} ms (check: ${open.check}); the background quick_check finished ${(open.backgroundCheckMs / 1000).toFixed(1)} s after the open began`);
     recordBudget({
       key: 'backup.full',
       label: `verified backup of ${backup.fileMB.toFixed(0)} MB`,
@@ -201,6 +225,23 @@ async function main(): Promise<void> {
       floor: backup.copySeconds,
       floorLabel: 'plain copy + fsync',
       goal: { maxRatio: 3 },
+    });
+    recordBudget({
+      key: 'backup.incremental',
+      label: `${incremental.kind} backup, ${incremental.changedPages} of ${incremental.pages} pages changed (${((100 * incremental.changedPages) / incremental.pages).toFixed(1)} %)`,
+      figure: incremental.seconds,
+      unit: 's',
+      floor: backup.copySeconds,
+      floorLabel: 'plain copy + fsync of the whole file',
+      goal: { max: 5 },
+    });
+    recordBudget({
+      key: 'backup.incremental.cpu',
+      label: 'the same backup, CPU time of the process (worker included)',
+      figure: incremental.cpuSeconds,
+      unit: 's',
+      floor: null,
+      goal: { max: 5 },
     });
     for (const c of exchange?.cases ?? []) {
       recordBudget({
@@ -301,6 +342,11 @@ async function main(): Promise<void> {
         ]],
       ),
       table(
+        ['compression of a 64 MB sample', 'MB/s', 'size after'],
+        compression.map((c) => [c.method, c.mbPerSecond.toFixed(0), `${(c.ratio * 100).toFixed(0)} %`]),
+      ),
+      `  zstd: ${compression.some((c) => c.method.startsWith('zstd')) ? 'measured above' : `not in this runtime's zlib (node ${process.version})`}; incremental backup ${incremental.sizeMB.toFixed(1)} MB in ${incremental.seconds.toFixed(2)} s`,
+      table(
         ['search while backing up, ms', 'count', 'p50', 'p95', 'p99', 'max', 'p95/idle'],
         [
           ['during the backup', String(backup.searchDuring.count), ms(backup.searchDuring.p50), ms(backup.searchDuring.p95), ms(backup.searchDuring.p99), ms(backup.searchDuring.max), ratio(backup.searchDuring.p95, backup.searchIdle.p95)],
@@ -344,6 +390,8 @@ async function main(): Promise<void> {
       lookup,
       paging,
       backup,
+      incremental,
+      compression,
       tasks,
       exchange,
       million,

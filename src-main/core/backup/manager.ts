@@ -1,8 +1,9 @@
 import { copyFileSync, existsSync, fsyncSync, openSync, closeSync, renameSync, statSync, mkdirSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import type { Session } from '../workspace/session';
+import { workspaceDamagedError } from '../db/open';
 import { AppError, toErrorPayload, type ErrorPayload } from '../errors';
-import { backupsDirFor, deleteBackup, listBackupsIn, removeStalePartials, workspaceName, type BackupEntry, type BackupReason } from './manifest';
+import { backupsDirFor, chainOf, deleteBackup, listBackupsIn, removeStalePartials, workspaceName, type BackupEntry, type BackupReason } from './manifest';
 import { takeFileBackup, takeFileBackupAsync } from './file-backup';
 import { backupsToPrune } from './retention';
 import { readBackupSettings, type BackupSettings } from './settings';
@@ -51,6 +52,25 @@ function totalChanges(session: Session): string {
   return `${n}:${String(sqlite.pragma('data_version', { simple: true }))}`;
 }
 
+/**
+ * Folds the WAL into the file through the session's own connection, without waiting
+ * for anyone, so the worker can usually take an incremental backup without a
+ * checkpoint of its own (which resets the WAL under this connection and moves its
+ * data_version: the backup would then not count as "of the current contents").
+ */
+function foldWal(session: Session): void {
+  const sqlite = session.workspace.sqlite;
+  const wait = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  try {
+    sqlite.pragma('busy_timeout = 0');
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // Busy: the worker tries its own checkpoint, or takes a full backup.
+  } finally {
+    sqlite.pragma(`busy_timeout = ${wait}`);
+  }
+}
+
 export function listBackups(session: Session): BackupEntry[] {
   const path = session.workspace.path;
   const primary = listBackupsIn(backupsDirFor(path), workspaceName(path));
@@ -62,7 +82,14 @@ export function listBackups(session: Session): BackupEntry[] {
   return [...primary, ...extra].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
+/** A backup into the second folder, with the links of its chain that folder lacks (oldest first). */
 function copyToSecond(entry: BackupEntry, dir: string): void {
+  const there = new Set(listBackupsIn(dir, entry.workspace).map((b) => b.id));
+  const { base, links } = chainOf(entry, listBackupsIn(entry.dir, entry.workspace));
+  for (const b of [base, ...links]) if (b.id === entry.id || !there.has(b.id)) copyOneToSecond(b, dir);
+}
+
+function copyOneToSecond(entry: BackupEntry, dir: string): void {
   mkdirSync(dir, { recursive: true });
   for (const [from, name] of [
     [entry.path, basename(entry.path)],
@@ -116,7 +143,10 @@ function failed(session: Session, st: State, e: unknown): never {
 
 /** A backup taken now, waiting for it (before risky operations, at close, from the CLI). */
 export function backupNowSync(session: Session, reason: BackupReason, dir?: string): BackupEntry {
+  // A damaged file's copy would not be a good backup; the newest good one stays the newest.
+  session.assertWritable();
   const st = stateOf(session);
+  foldWal(session);
   const changes = totalChanges(session);
   st.lastAttemptAt = session.now().getTime();
   let entry: BackupEntry;
@@ -135,6 +165,8 @@ export function backupInBackground(session: Session, reason: BackupReason): Prom
   // A restore takes its own "before restore" backup; nothing else starts meanwhile.
   if (st.restoring && reason !== 'restore') return Promise.reject(new AppError('backup.busy', 'A restore is running'));
   if (st.running) return st.running.promise;
+  if (session.workspace.integrity.state === 'damaged') return Promise.reject(workspaceDamagedError(session.workspace));
+  foldWal(session);
   const changes = totalChanges(session);
   const path = st.path;
   st.lastAttemptAt = session.now().getTime();

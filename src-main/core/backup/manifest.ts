@@ -15,6 +15,17 @@ export interface BackupManifest {
   size: number;
   rawSize: number;
   counts: Record<string, number>;
+  /** Missing in backups made before incremental ones existed: those are full. */
+  kind?: 'full' | 'incremental';
+  /** An incremental backup's predecessor (full or incremental), in the same folder. */
+  parent?: string;
+  /** Links from the chain's full backup: 0 for a full one. */
+  chainLength?: number;
+  /** SHA-256 of an incremental backup's file, taken when it was verified. */
+  sha256?: string;
+  pageSize?: number;
+  pageCount?: number;
+  changedPages?: number;
 }
 
 export interface BackupEntry extends BackupManifest {
@@ -37,7 +48,13 @@ export function backupId(workspacePath: string, at: Date, reason: BackupReason):
 }
 
 export function backupPaths(dir: string, id: string) {
-  return { rawPath: join(dir, `${id}.kdb`), gzPath: join(dir, `${id}.kdb.gz`), manifestPath: join(dir, `${id}.json`) };
+  return {
+    rawPath: join(dir, `${id}.kdb`),
+    gzPath: join(dir, `${id}.kdb.gz`),
+    deltaPath: join(dir, `${id}.kdelta`),
+    pagesPath: join(dir, `${id}.pages`),
+    manifestPath: join(dir, `${id}.json`),
+  };
 }
 
 /** Verified backups of one workspace in a folder, newest first. A folder that is missing lists nothing. */
@@ -72,6 +89,7 @@ export function findBackup(dir: string, workspace: string, id: string): BackupEn
 export function deleteBackup(entry: BackupEntry): void {
   // Data first: a manifest without data is ignored by the list, the reverse is not.
   rmSync(entry.path, { force: true });
+  rmSync(join(entry.dir, `${entry.id}.pages`), { force: true });
   rmSync(join(entry.dir, `${entry.id}.json`), { force: true });
 }
 
@@ -91,5 +109,34 @@ export function removeStalePartials(dir: string, now: Date): void {
     } catch {
       // Gone already.
     }
+  }
+}
+
+export const isIncremental = (b: BackupManifest) => b.kind === 'incremental';
+
+/**
+ * The incremental links from the chain's full backup to `entry` (oldest first) and the
+ * full backup itself, or a clear error naming the first missing link: a chain with a
+ * gap is refused whole, never half restored.
+ */
+export function chainOf(entry: BackupEntry, all: BackupEntry[]): { base: BackupEntry; links: BackupEntry[] } {
+  const byId = new Map(all.filter((b) => b.dir === entry.dir).map((b) => [b.id, b]));
+  const links: BackupEntry[] = [];
+  let at: BackupEntry = entry;
+  while (isIncremental(at)) {
+    links.unshift(at);
+    const parent = at.parent ? byId.get(at.parent) : undefined;
+    if (!parent || links.length > 10_000) throw new ChainError(entry.id, at.parent ?? '?');
+    at = parent;
+  }
+  return { base: at, links };
+}
+
+export class ChainError extends Error {
+  constructor(
+    readonly id: string,
+    readonly missing: string,
+  ) {
+    super(`The backup ${id} is incremental and needs ${missing}, which is missing`);
   }
 }

@@ -22,6 +22,8 @@ function view(b: BackupEntry, primaryDir: string) {
     createdAt: b.createdAt,
     reason: b.reason,
     size: b.size,
+    /** Incremental: holds only the pages changed since the backup before it (restored together with its chain). */
+    incremental: b.kind === 'incremental',
     records: Object.fromEntries(RECORD_TABLES.filter((t) => t in b.counts).map((t) => [t, b.counts[t]!])) as Partial<Record<(typeof RECORD_TABLES)[number], number>>,
     location: b.dir === primaryDir ? ('primary' as const) : ('second' as const),
     /** Where the file is on the PC that runs Kartoteka (the CLI prints it). */

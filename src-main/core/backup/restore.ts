@@ -2,10 +2,10 @@ import { existsSync, readFileSync, renameSync, rmSync, openSync, fsyncSync, clos
 import { basename, dirname, join } from 'node:path';
 import type { Session } from '../workspace/session';
 import { AppError, NotFoundError } from '../errors';
-import { runSnapshot, runSnapshotSync, type SnapshotProgress } from './run-snapshot';
+import { runSnapshot, runSnapshotSync, type SnapshotProgress, type UnpackJob } from './run-snapshot';
 import { assertNoBackupRunning, backupInBackground, backupNowSync, currentBackup, listBackups, stateOf } from './manager';
 import { takeSafetyBackup } from './safety';
-import { backupsDirFor, listBackupsIn, workspaceName, type BackupEntry, type BackupManifest } from './manifest';
+import { backupsDirFor, chainOf, ChainError, listBackupsIn, workspaceName, type BackupEntry, type BackupManifest } from './manifest';
 
 // A restore never writes over a workspace in place: the backup is written out next
 // to it under a temporary name and checked, the current state is saved as a
@@ -29,10 +29,40 @@ function fsyncDir(dir: string): void {
   }
 }
 
+type Chain = UnpackJob['chain'];
+
+/**
+ * What to unpack for a backup file: itself when it is full; for an incremental one,
+ * the full backup of its chain and every link up to it, from the manifests beside it.
+ * A link missing from the folder refuses the restore before anything is written.
+ */
+function sourceOf(backupPath: string): { base: string; chain: Chain } {
+  if (!backupPath.endsWith('.kdelta')) return { base: backupPath, chain: [] };
+  const dir = dirname(backupPath);
+  const id = basename(backupPath).slice(0, -'.kdelta'.length);
+  let manifest: BackupManifest;
+  try {
+    manifest = JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8')) as BackupManifest;
+  } catch {
+    throw new AppError('backup.chain_broken', `The incremental backup ${id} has no manifest beside it`, { id, missing: `${id}.json` });
+  }
+  const all = listBackupsIn(dir, manifest.workspace);
+  const entry = all.find((b) => b.id === id);
+  if (!entry) throw new AppError('backup.chain_broken', `The incremental backup ${id} is not complete`, { id, missing: id });
+  try {
+    const { base, links } = chainOf(entry, all);
+    return { base: base.path, chain: links.map((l) => ({ id: l.id, path: l.path, sha256: l.sha256 ?? '' })) };
+  } catch (e) {
+    if (e instanceof ChainError) throw new AppError('backup.chain_broken', e.message, { id: e.id, missing: e.missing });
+    throw e;
+  }
+}
+
 /** The backup written out as a checked workspace file at `dest` (which must not be in use). */
 function unpack(backupPath: string, expectCounts: Record<string, number> | null, dest: string): void {
   const partial = `${dest}.restoring.partial`;
-  runSnapshotSync({ kind: 'unpack', backup: backupPath, dest: partial, expectCounts });
+  const { base, chain } = sourceOf(backupPath);
+  runSnapshotSync({ kind: 'unpack', backup: base, chain, dest: partial, expectCounts });
   for (const side of ['-wal', '-shm', '-journal']) rmSync(dest + side, { force: true });
   renameSync(partial, dest);
   fsyncDir(dirname(dest));
@@ -41,7 +71,8 @@ function unpack(backupPath: string, expectCounts: Record<string, number> | null,
 /** unpack, off this thread, reporting its progress. */
 async function unpackInBackground(backupPath: string, expectCounts: Record<string, number> | null, dest: string, onProgress: (p: SnapshotProgress) => void) {
   const partial = `${dest}.restoring.partial`;
-  await runSnapshot({ kind: 'unpack', backup: backupPath, dest: partial, expectCounts }, onProgress);
+  const { base, chain } = sourceOf(backupPath);
+  await runSnapshot({ kind: 'unpack', backup: base, chain, dest: partial, expectCounts }, onProgress);
   for (const side of ['-wal', '-shm', '-journal']) rmSync(dest + side, { force: true });
   renameSync(partial, dest);
   fsyncDir(dirname(dest));
@@ -53,7 +84,7 @@ function stamp(at: Date): string {
 
 /** The manifest's row counts for a backup file given by path, when it has one. */
 function countsOfFile(backupPath: string): Record<string, number> | null {
-  const manifest = join(dirname(backupPath), basename(backupPath).replace(/\.kdb(\.gz)?$/, '') + '.json');
+  const manifest = join(dirname(backupPath), basename(backupPath).replace(/\.(kdb(\.gz)?|kdelta)$/, '') + '.json');
   try {
     return (JSON.parse(readFileSync(manifest, 'utf8')) as BackupManifest).counts;
   } catch {
@@ -171,6 +202,8 @@ export function replaceDamaged(
   const incoming = `${path}.incoming`;
   unpack(backupPath, expectCounts, incoming);
   const movedTo = join(dirname(path), `${workspaceName(path)}.damaged-${stamp(at)}.kdb`);
+  // Found damaged while open: closed first (without writing to it), or Windows cannot rename it.
+  if (session.isOpen && session.workspace.path === path) session.close();
   renameSync(path, movedTo);
   for (const side of ['-wal', '-shm']) if (existsSync(path + side)) renameSync(path + side, movedTo + side);
   renameSync(incoming, path);

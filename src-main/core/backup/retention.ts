@@ -15,7 +15,7 @@ const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
 /** Ids to delete among `backups` (any order), as of `now`. Days and months are UTC calendar days and months. */
-export function backupsToPrune<T extends { id: string; createdAt: string }>(backups: T[], now: Date, policy: RetentionPolicy): T[] {
+export function backupsToPrune<T extends { id: string; createdAt: string; parent?: string }>(backups: T[], now: Date, policy: RetentionPolicy): T[] {
   const sorted = [...backups].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const keep = new Set<string>();
   if (sorted[0]) keep.add(sorted[0].id);
@@ -37,6 +37,12 @@ export function backupsToPrune<T extends { id: string; createdAt: string }>(back
       seenMonths.add(month);
       keep.add(b.id);
     }
+  }
+  // An incremental backup is restorable only with every link back to its full backup:
+  // whatever a kept one needs is kept too.
+  const byId = new Map(sorted.map((b) => [b.id, b]));
+  for (const id of [...keep]) {
+    for (let p = byId.get(id)?.parent; p && !keep.has(p); p = byId.get(p)?.parent) keep.add(p);
   }
   return sorted.filter((b) => !keep.has(b.id));
 }

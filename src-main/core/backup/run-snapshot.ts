@@ -14,7 +14,12 @@ export interface SnapshotJob {
   manifestPath: string;
   compress: boolean;
   gzipLevel: number;
-  manifest: Omit<BackupManifest, 'file' | 'size' | 'rawSize' | 'counts'>;
+  /** Where the page hashes go (backups of the rotation: the next one may be incremental). */
+  pagesPath?: string;
+  deltaPath?: string;
+  /** Set: try an incremental backup against this one first (a full one when that cannot be done). */
+  parent?: { id: string; pagesPath: string; pageSize: number; chainLength: number };
+  manifest: Pick<BackupManifest, 'id' | 'workspace' | 'reason' | 'createdAt' | 'verifiedAt'>;
 }
 
 /** A backup written out as a workspace file (`dest`) and checked, for restores. */
@@ -23,6 +28,8 @@ export interface UnpackJob {
   backup: string;
   dest: string;
   expectCounts: Record<string, number> | null;
+  /** Incremental links applied over `backup` (a full one), oldest first, each checked by its digest. */
+  chain?: { id: string; path: string; sha256: string }[];
 }
 
 export type Job = SnapshotJob | UnpackJob;
@@ -59,7 +66,8 @@ function failure(m: Extract<WorkerMessage, { type: 'error' }>): AppError {
 /** Runs a snapshot off this thread; the promise settles when the backup is verified and in place. */
 /** The temporary files a job may leave when it is stopped half-way. */
 function partialsOf(job: Job): string[] {
-  return job.kind === 'unpack' ? [job.dest] : [`${job.rawPath}.partial`, `${job.rawPath}.partial-journal`, `${job.gzPath}.partial`, `${job.manifestPath}.partial`];
+  if (job.kind === 'unpack') return [job.dest];
+  return [job.rawPath, `${job.rawPath}-journal`, job.gzPath, job.manifestPath, job.deltaPath, job.pagesPath].filter(Boolean).map((f) => `${f}.partial`).concat(`${job.rawPath}.partial-journal`);
 }
 
 export function runSnapshot(job: SnapshotJob, onProgress?: (p: SnapshotProgress) => void, signal?: AbortSignal): Promise<BackupManifest>;

@@ -18,7 +18,7 @@ export interface SchedulerOptions {
 
 /** One look at the schedule: starts a background backup when one is due. Returns its promise, if any. */
 export function schedulerTick(session: Session): Promise<unknown> | null {
-  if (!session.isOpen) return null;
+  if (!session.isOpen || session.workspace.integrity.state === 'damaged') return null;
   // The audit log's daily pruning rides on the same clock (it does nothing most ticks).
   pruneAuditIfDue(session);
   // So do the receivables: promises to pay, and the collection scenario once a day.
@@ -28,18 +28,38 @@ export function schedulerTick(session: Session): Promise<unknown> | null {
     console.error('[receivables] the daily run failed:', (e as Error).message);
   }
   const settings = readBackupSettings(session);
-  if (settings.intervalMinutes <= 0) return null;
   const st = stateOf(session);
   if (st.running || st.restoring) return null;
   const now = session.now().getTime();
-  if (now - st.lastAttemptAt < settings.intervalMinutes * 60_000) return null;
-  if (!needsBackup(session)) return null;
+  if (settings.intervalMinutes <= 0 || now - st.lastAttemptAt < settings.intervalMinutes * 60_000 || !needsBackup(session)) {
+    // No backup due: a quiet minute for the weekly full check, if that is due.
+    void fullCheckIfDue(session);
+    return null;
+  }
   return backupInBackground(session, 'scheduled').catch(() => {
     // Shown by the status (lastError); the next tick tries again after an interval.
   });
 }
 
+const WEEK = 7 * 24 * 3600_000;
+const QUIET_MS = 5 * 60_000;
+const fullChecks = new WeakSet<object>();
+
+/**
+ * The full integrity_check of the live file (every index against its table), weekly,
+ * off-thread, when nobody has made a call for five minutes; not at every start.
+ */
+function fullCheckIfDue(session: Session): Promise<unknown> | null {
+  const ws = session.workspace;
+  if (fullChecks.has(ws) || ws.integrity.state === 'checking') return null;
+  const last = ws.integrity.fullCheckedAt ? Date.parse(ws.integrity.fullCheckedAt) : 0;
+  if (session.now().getTime() - last < WEEK || Date.now() - session.lastCallAt < QUIET_MS) return null;
+  fullChecks.add(ws);
+  return ws.fullCheck().finally(() => fullChecks.delete(ws));
+}
+
 function onClose(session: Session): void {
+  if (session.workspace.integrity.state === 'damaged') return;
   const settings = readBackupSettings(session);
   if (!settings.onClose || !needsBackup(session)) return;
   try {

@@ -54,6 +54,170 @@ function fsyncDir(dir) {
 
 class VerifyError extends Error {}
 
+// Page-level incremental backups. A backup in the rotation keeps <id>.pages: one
+// 20-byte SHA-1 per database page of the copy. The next backup reads the live file's
+// pages inside a read transaction that sees no WAL (so the file on disk *is* that
+// snapshot), hashes them and keeps only the pages whose hash differs: <id>.kdelta =
+// header + (page number, page) records. Restoring one = its chain's full backup plus
+// every delta in order; each link is checked by SHA-256 before anything is written.
+const HASH = 20;
+const DELTA_MAGIC = Buffer.from('KDELTA1\0', 'latin1');
+const CHUNK = 1 << 20;
+
+function pageHash(buf, start, size) {
+  return crypto.createHash('sha1').update(buf.subarray(start, start + size)).digest();
+}
+
+/** Hashes of every page of a plain database file. */
+function hashFilePages(file, pageSize) {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const pages = Math.floor(size / pageSize);
+    const out = Buffer.alloc(pages * HASH);
+    const buf = Buffer.alloc(Math.max(CHUNK, pageSize));
+    for (let pos = 0; pos < pages * pageSize; ) {
+      const n = fs.readSync(fd, buf, 0, Math.min(buf.length, pages * pageSize - pos), pos);
+      for (let off = 0; off + pageSize <= n; off += pageSize) pageHash(buf, off, pageSize).copy(out, ((pos + off) / pageSize) * HASH);
+      pos += n - (n % pageSize);
+      if (n === 0) break;
+    }
+    return out;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function writeSynced(file, data) {
+  const fd = fs.openSync(file, 'w');
+  try { fs.writeSync(fd, data); fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+}
+
+/**
+ * A read transaction in which the database file alone holds the snapshot: the WAL
+ * is folded in (TRUNCATE checkpoint) and is still empty once the transaction has
+ * begun; while it is held no checkpoint can write into the file. Null when writers
+ * kept the WAL busy: the caller takes a full backup instead.
+ */
+function pinFileSnapshot(db, source) {
+  // Short waits: under a steady stream of writes a full backup is cheaper than waiting.
+  db.pragma('busy_timeout = 300');
+  for (let attempt = 0; attempt < 4; attempt++) {
+    // The session folded the WAL just before: usually no checkpoint is needed here.
+    if (attempt > 0) db.pragma('wal_checkpoint(TRUNCATE)');
+    db.exec('BEGIN');
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    let wal = 0;
+    try { wal = fs.statSync(source + '-wal').size; } catch {}
+    if (wal === 0) return true;
+    db.exec('COMMIT');
+  }
+  return false;
+}
+
+async function runDelta() {
+  const parent = job.parent;
+  const deltaTmp = job.deltaPath + '.partial';
+  const pagesTmp = job.pagesPath + '.partial';
+  const db = open(job.source, { fileMustExist: true });
+  let sourceCounts, pageSize, pageCount, changed = [], hashes;
+  try {
+    if (!pinFileSnapshot(db, job.source)) return null;
+    try {
+      pageSize = db.pragma('page_size', { simple: true });
+      pageCount = db.pragma('page_count', { simple: true });
+      if (pageSize !== parent.pageSize) return null;
+      sourceCounts = counts(db);
+      const before = fs.readFileSync(parent.pagesPath);
+      hashes = Buffer.alloc(pageCount * HASH);
+      const fd = fs.openSync(job.source, 'r');
+      try {
+        const buf = Buffer.alloc(Math.max(CHUNK, pageSize));
+        for (let pos = 0; pos < pageCount * pageSize; ) {
+          const n = fs.readSync(fd, buf, 0, Math.min(buf.length, pageCount * pageSize - pos), pos);
+          if (n < pageSize) throw new Error('the workspace file is shorter than its page count');
+          for (let off = 0; off + pageSize <= n; off += pageSize) {
+            const pgno = (pos + off) / pageSize + 1;
+            const h = pageHash(buf, off, pageSize);
+            h.copy(hashes, (pgno - 1) * HASH);
+            const at = (pgno - 1) * HASH;
+            if (at + HASH > before.length || before.compare(h, 0, HASH, at, at + HASH) !== 0) {
+              changed.push(pgno, Buffer.from(buf.subarray(off, off + pageSize)));
+            }
+          }
+          pos += n - (n % pageSize);
+          progress('copy', pos, pageCount * pageSize);
+        }
+      } finally {
+        fs.closeSync(fd);
+      }
+    } finally {
+      db.exec('COMMIT');
+    }
+  } finally {
+    db.close();
+  }
+  // Header: magic, page size, page count after applying, number of records.
+  const n = changed.length / 2;
+  const out = Buffer.alloc(DELTA_MAGIC.length + 12 + n * (4 + pageSize));
+  DELTA_MAGIC.copy(out, 0);
+  out.writeUInt32BE(pageSize, 8);
+  out.writeUInt32BE(pageCount, 12);
+  out.writeUInt32BE(n, 16);
+  for (let i = 0, at = 20; i < changed.length; i += 2, at += 4 + pageSize) {
+    out.writeUInt32BE(changed[i], at);
+    changed[i + 1].copy(out, at + 4);
+  }
+  const sha = crypto.createHash('sha256').update(out).digest('hex');
+  writeSynced(deltaTmp, out);
+  writeSynced(pagesTmp, hashes);
+  // Read back from disk: the file's digest, and every page against the hash it was taken with.
+  progress('verify', 0, 1);
+  const back = fs.readFileSync(deltaTmp);
+  if (crypto.createHash('sha256').update(back).digest('hex') !== sha) throw new VerifyError('the incremental backup does not read back identical');
+  for (let i = 0, at = 20; i < n; i++, at += 4 + pageSize) {
+    const pgno = back.readUInt32BE(at);
+    if (!pageHash(back, at + 4, pageSize).equals(hashes.subarray((pgno - 1) * HASH, pgno * HASH))) throw new VerifyError('page ' + pgno + ' of the incremental backup reads back different');
+  }
+  progress('verify', 1, 1);
+  const manifest = Object.assign({}, job.manifest, {
+    file: path.basename(job.deltaPath), size: back.length, rawSize: pageCount * pageSize, counts: sourceCounts,
+    kind: 'incremental', parent: parent.id, chainLength: parent.chainLength + 1, sha256: sha, pageSize, pageCount, changedPages: n,
+  });
+  const manifestTmp = job.manifestPath + '.partial';
+  writeSynced(manifestTmp, JSON.stringify(manifest, null, 2));
+  fs.renameSync(pagesTmp, job.pagesPath);
+  fs.renameSync(deltaTmp, job.deltaPath);
+  fs.renameSync(manifestTmp, job.manifestPath);
+  fsyncDir(path.dirname(job.manifestPath));
+  return manifest;
+}
+
+/** Checks every link of a chain by its recorded SHA-256 before a single page is applied. */
+function readChain(chain) {
+  return chain.map((link) => {
+    let data;
+    try { data = fs.readFileSync(link.path); } catch { throw new VerifyError('the incremental backup ' + link.id + ' is missing'); }
+    if (crypto.createHash('sha256').update(data).digest('hex') !== link.sha256 || !data.subarray(0, 8).equals(DELTA_MAGIC)) {
+      throw new VerifyError('the incremental backup ' + link.id + ' is damaged (it does not match the digest recorded when it was verified)');
+    }
+    return data;
+  });
+}
+
+function applyDelta(file, data) {
+  const pageSize = data.readUInt32BE(8);
+  const pageCount = data.readUInt32BE(12);
+  const n = data.readUInt32BE(16);
+  const fd = fs.openSync(file, 'r+');
+  try {
+    for (let i = 0, at = 20; i < n; i++, at += 4 + pageSize) fs.writeSync(fd, data, at + 4, pageSize, (data.readUInt32BE(at) - 1) * pageSize);
+    fs.ftruncateSync(fd, pageCount * pageSize);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 async function sha256(file) {
   const hash = crypto.createHash('sha256');
   await pipeline(fs.createReadStream(file), hash);
@@ -83,6 +247,11 @@ async function gunzipHash(file) {
 }
 
 async function run() {
+  if (job.parent) {
+    const m = await runDelta();
+    if (m) return m;
+    for (const f of [job.deltaPath + '.partial', job.pagesPath + '.partial']) fs.rmSync(f, { force: true });
+  }
   const raw = job.rawPath + '.partial';
   const gz = job.gzPath + '.partial';
   for (const f of [raw, gz, raw + '-journal']) fs.rmSync(f, { force: true });
@@ -122,6 +291,12 @@ async function run() {
   }
   fsyncFile(raw);
   progress('verify', 1, 1);
+  let pageSize = 0;
+  if (job.pagesPath) {
+    const probe = open(raw, { readonly: true });
+    try { pageSize = probe.pragma('page_size', { simple: true }); } finally { probe.close(); }
+    writeSynced(job.pagesPath + '.partial', hashFilePages(raw, pageSize));
+  }
 
   const rawSize = fs.statSync(raw).size;
   let finalPath = job.rawPath;
@@ -141,10 +316,11 @@ async function run() {
     }
   }
   const size = fs.statSync(tmp).size;
-  const manifest = Object.assign({}, job.manifest, { file: path.basename(finalPath), size, rawSize, counts: sourceCounts });
+  const manifest = Object.assign({}, job.manifest, { file: path.basename(finalPath), size, rawSize, counts: sourceCounts, kind: 'full', chainLength: 0, pageSize });
   const manifestTmp = job.manifestPath + '.partial';
   fs.writeFileSync(manifestTmp, JSON.stringify(manifest, null, 2));
   fsyncFile(manifestTmp);
+  if (job.pagesPath) fs.renameSync(job.pagesPath + '.partial', job.pagesPath);
   fs.renameSync(manifestTmp, job.manifestPath);
   fs.renameSync(tmp, finalPath);
   fsyncDir(path.dirname(finalPath));
@@ -156,6 +332,7 @@ async function run() {
 async function unpack() {
   const tmp = job.dest;
   fs.rmSync(tmp, { force: true });
+  const deltas = readChain(job.chain || []);
   const total = fs.statSync(job.backup).size;
   let done = 0;
   const tap = new Transform({
@@ -169,10 +346,13 @@ async function unpack() {
   if (job.backup.endsWith('.gz')) stages.push(zlib.createGunzip());
   stages.push(fs.createWriteStream(tmp));
   await pipeline(stages);
+  for (const d of deltas) applyDelta(tmp, d);
   fsyncFile(tmp);
   progress('verify', 0, 1);
   const db = open(tmp);
   try {
+    // A chain's last link carries the live file's WAL mode in its first page.
+    if (deltas.length) db.pragma('journal_mode = DELETE');
     const check = db.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw new VerifyError('integrity check of the backup: ' + check);
     const now = counts(db);
@@ -188,7 +368,7 @@ async function unpack() {
 (job.kind === 'unpack' ? unpack() : run()).then(
   (manifest) => post({ type: 'done', manifest }),
   (e) => {
-    const partials = job.kind === 'unpack' ? [job.dest] : [job.rawPath + '.partial', job.gzPath + '.partial', job.manifestPath + '.partial'];
+    const partials = job.kind === 'unpack' ? [job.dest] : [job.rawPath + '.partial', job.gzPath + '.partial', job.manifestPath + '.partial'].concat(job.pagesPath ? [job.pagesPath + '.partial'] : [], job.deltaPath ? [job.deltaPath + '.partial'] : []);
     for (const f of partials) {
       try { fs.rmSync(f, { force: true }); } catch {}
     }

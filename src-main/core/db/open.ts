@@ -11,13 +11,46 @@ import { AppError } from '../errors';
 import { foldText, sortKey } from '../text/fold';
 import { localDateMemo } from '../tasks/time';
 import { requisitesOk } from '../clients/audit-filters';
+import { fileIdentity, sameIdentity, takeCleanClose, writeCleanClose, type CleanClose } from './open-state';
+import { checkInBackground, type CheckOutcome } from './background-check';
 
 export type Db = BetterSQLite3Database<typeof schema>;
+
+/**
+ * How the open checked the file: `blocking` (quick_check before anything else, after an
+ * unclean shutdown or when the file changed behind our back), `background` (the file is
+ * as a clean close left it; quick_check runs in a worker while the user works) or
+ * `skipped` (a new file, or the caller asked for no check).
+ */
+export type CheckMode = 'blocking' | 'background' | 'skipped';
+export type CheckWhy = 'clean' | 'unclean' | 'changed' | 'new' | 'disabled';
+
+export interface OpenReport {
+  ms: number;
+  check: CheckMode;
+  why: CheckWhy;
+}
+
+export interface Integrity {
+  /** `checking`: the background check is running; `damaged`: writes are refused. */
+  state: 'ok' | 'checking' | 'unchecked' | 'damaged';
+  detail: string | null;
+  quickCheckedAt: string | null;
+  fullCheckedAt: string | null;
+}
 
 export interface Workspace {
   path: string;
   sqlite: Database.Database;
   db: Db;
+  opened: OpenReport;
+  integrity: Integrity;
+  /** Settles when the background check (if any) has finished and its verdict is applied. */
+  checked: Promise<void>;
+  /** Runs a full integrity_check off-thread; a failure marks the file damaged. */
+  fullCheck(): Promise<CheckOutcome>;
+  /** Called once when a check finds damage (the session tells the user). */
+  onDamaged: ((detail: string) => void) | null;
   close(): void;
 }
 
@@ -36,13 +69,23 @@ export { backupsDirFor } from '../backup/manifest';
  * pending migrations, with a verified snapshot taken before migrating existing data.
  */
 export function openWorkspace(path: string, options: OpenOptions = {}): Workspace {
+  const t0 = performance.now();
   const existed = existsSync(path) && statSync(path).size > 0;
   mkdirSync(dirname(path), { recursive: true });
   let sqlite: Database.Database;
   let opened: Database.Database | undefined;
+  const clean = existed ? takeCleanClose(path) : null;
+  const [check, why] = checkPlan(path, existed, clean, options);
+  const now = () => (options.now?.() ?? new Date()).toISOString();
   // The check runs on a read-only connection first: a damaged file is never written
   // to (a read-write connection would checkpoint a leftover WAL into it on close).
-  if (existed && !options.skipIntegrityCheck) probeIntegrity(path);
+  if (check === 'blocking') probeIntegrity(path);
+  const integrity: Integrity = {
+    state: check === 'background' ? 'checking' : check === 'blocking' ? 'ok' : 'unchecked',
+    detail: null,
+    quickCheckedAt: check === 'blocking' ? now() : (clean?.quickCheckedAt ?? null),
+    fullCheckedAt: why === 'new' ? now() : (clean?.fullCheckedAt ?? null),
+  };
   try {
     sqlite = opened = openSqlite(path);
     // Another program's database is refused before anything writes to it (the WAL
@@ -81,17 +124,83 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
     throw e;
   }
   const db = drizzle(sqlite, { schema });
-  return {
+  const ws: Workspace = {
     path,
     sqlite,
     db,
+    opened: { ms: 0, check, why },
+    integrity,
+    checked: Promise.resolve(),
+    onDamaged: null,
+    fullCheck: async () => {
+      const r = await checkInBackground(path, true);
+      if (!sqlite.open) return r;
+      if (r.ok) integrity.fullCheckedAt = integrity.quickCheckedAt = now();
+      else markDamaged(ws, r.detail);
+      return r;
+    },
     close: () => {
-      if (sqlite.open) {
-        sqlite.pragma('wal_checkpoint(TRUNCATE)');
-        sqlite.close();
-      }
+      if (!sqlite.open) return;
+      if (integrity.state === 'damaged') return closeWithoutWriting(path, sqlite);
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      sqlite.close();
+      writeCleanClose(path, { closedAt: now(), quickCheckedAt: integrity.quickCheckedAt, fullCheckedAt: integrity.fullCheckedAt });
     },
   };
+  if (check === 'background') {
+    ws.checked = checkInBackground(path).then((r) => {
+      if (!sqlite.open) return;
+      if (r.ok) {
+        integrity.state = 'ok';
+        integrity.quickCheckedAt = now();
+      } else markDamaged(ws, r.detail);
+    });
+  }
+  ws.opened.ms = performance.now() - t0;
+  return ws;
+}
+
+/** What the open must check, and why: the marker of a clean close decides. */
+function checkPlan(path: string, existed: boolean, clean: CleanClose | null, options: OpenOptions): [CheckMode, CheckWhy] {
+  if (!existed) return ['skipped', 'new'];
+  if (options.skipIntegrityCheck) return ['skipped', 'disabled'];
+  if (!clean) return ['blocking', 'unclean'];
+  return sameIdentity(clean.identity, fileIdentity(path)) ? ['background', 'clean'] : ['blocking', 'changed'];
+}
+
+/**
+ * Damage found while the workspace is open: from this instant the connection refuses
+ * every write (query_only), the procedure table refuses write calls with
+ * workspace.damaged, and the session offers the newest good backup.
+ */
+export function markDamaged(ws: Workspace, detail: string): void {
+  if (ws.integrity.state === 'damaged') return;
+  ws.integrity.state = 'damaged';
+  ws.integrity.detail = detail;
+  if (ws.sqlite.open) ws.sqlite.pragma('query_only = ON');
+  ws.onDamaged?.(detail);
+}
+
+/**
+ * Closes a damaged file without the checkpoint a last read-write connection does on
+ * close: a read-only connection holds a read lock meanwhile (SQLite then skips the
+ * checkpoint), and read-only connections never checkpoint. The WAL stays beside it.
+ */
+function closeWithoutWriting(path: string, sqlite: Database.Database): void {
+  let guard: Database.Database | undefined;
+  try {
+    guard = openSqlite(path, { readonly: true, fileMustExist: true });
+    guard.exec('BEGIN');
+    guard.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
+  } catch {
+    // Unreadable: nothing a checkpoint could do to it either.
+  }
+  sqlite.close();
+  guard?.close();
+}
+
+export function workspaceDamagedError(ws: Workspace): AppError {
+  return damaged(ws.path, ws.integrity.detail ?? 'damaged');
 }
 
 function damaged(path: string, detail: string): AppError {

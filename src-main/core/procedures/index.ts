@@ -100,6 +100,7 @@ export function invoke(session: Session, name: string, rawInput: unknown, caller
 
 function run(session: Session, name: string, p: Procedure, input: unknown, audit: AuditCall | null): unknown {
   if (p.effect !== 'write') return p.handler(session, input);
+  session.assertWritable();
   const sqlite = session.workspace.sqlite;
   return sqlite
     .transaction(() => {

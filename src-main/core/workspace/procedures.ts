@@ -34,8 +34,15 @@ function info(s: Session) {
   return { path: s.workspace.path, onboarded: isOnboarded(s), language: workspaceLanguage(s), stats: workspaceStats(s.workspace.sqlite), userId: s.ctx().userId };
 }
 
+/** How the open went (its time and check mode) and what the checks found since. */
+export function workspaceHealth(s: Session) {
+  const { opened, integrity } = s.workspace;
+  return { opened: { ...opened, ms: Math.round(opened.ms) }, integrity: { ...integrity } };
+}
+
 export const workspaceProcedures = {
   'workspace.info': proc(reads('view'), z.object({}), (s) => info(s)),
+  'workspace.health': proc(reads('view'), z.object({}), (s) => workspaceHealth(s)),
   'workspace.initialize': proc(writes('settings', { audit: settingsChange }), z.object({ demo: z.boolean(), timeZone: timeZone.optional() }), (s, i) => {
     // The first-start question is asked once: a second tab or a LAN client must not
     // pour demo clients into a working database.

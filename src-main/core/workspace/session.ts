@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { eq } from 'drizzle-orm';
-import { openWorkspace, type OpenOptions, type Workspace } from '../db/open';
+import { openWorkspace, workspaceDamagedError, type OpenOptions, type Workspace } from '../db/open';
 import { meta } from '../db/schema';
 import { ensureOwner } from '../users/service';
 import { pruneAuditIfDue } from '../audit/retention';
@@ -31,12 +31,15 @@ export class Session {
   private readonly closing: Listener[] = [];
   /** The last file that could not be opened, so the UI can offer its newest good backup. */
   lastFailure: { path: string; error: ErrorPayload } | null = null;
+  /** Wall-clock time of the last procedure call: the weekly full check waits for a quiet spell. */
+  lastCallAt = 0;
 
   constructor(
     private readonly options: OpenOptions & { clock?: () => Date } = {},
   ) {}
 
   open(path: string): void {
+    const t0 = performance.now();
     let next: Workspace;
     try {
       next = openWorkspace(path, { ...this.options, now: () => this.now() });
@@ -48,9 +51,25 @@ export class Session {
     this.ws = next;
     // A damaged file stays on offer for recovery until that very file opens.
     if (this.lastFailure?.path === path) this.lastFailure = null;
-    this.ownerId = ensureOwner(next.db, this.now().toISOString());
-    pruneAuditIfDue(this);
+    // Damage found by the background check while the file is open: the same offer as
+    // a file that failed to open (backup.recovery), and every write refused meanwhile.
+    next.onDamaged = (detail) => {
+      this.lastFailure = { path, error: toErrorPayload(workspaceDamagedError(next)) };
+      console.error(`[workspace] ${path} is damaged, writes are refused: ${detail}`);
+    };
+    if (next.integrity.state !== 'damaged') {
+      this.ownerId = ensureOwner(next.db, this.now().toISOString());
+      pruneAuditIfDue(this);
+    }
     for (const fn of this.opened) fn(this);
+    // The whole open, to the first page's data being ready: what serve and the app report.
+    next.opened.ms = performance.now() - t0;
+  }
+
+  /** Refuses a write to a file a check found damaged (invoke and the backups call this). */
+  assertWritable(): void {
+    const ws = this.workspace;
+    if (ws.integrity.state === 'damaged') throw workspaceDamagedError(ws);
   }
 
   /** Runs after every successful open (automatic backups start here). */
@@ -89,6 +108,7 @@ export class Session {
 
   /** Runs one procedure call as `userId` (invoke does this for every call). */
   actAs<T>(userId: string, caller: Caller, sees: 'all' | 'own', fn: () => T): T {
+    this.lastCallAt = Date.now();
     return this.calls.run({ userId, caller, sees }, fn);
   }
 
