@@ -33,6 +33,8 @@ const options = {
   // --to: a folder for `backup`, the last day for `report`.
   from: { type: 'string' },
   month: { type: 'string' },
+  // `report receivables`: the date the debts are counted on.
+  'as-of': { type: 'string' },
   by: { type: 'string' },
   pipeline: { type: 'string' },
   tz: { type: 'string' },

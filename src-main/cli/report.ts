@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { message } from '../shared/i18n/translate';
 import { cellText } from '../core/reports/export';
+import { receivablesJson } from '../core/receivables/report';
 import type { Cell, ReportColumn, ReportResult } from '../core/reports/types';
 import { lang, UsageError, withDoor } from './door';
 
@@ -12,6 +13,7 @@ export interface ReportFlags {
   from?: string;
   to?: string;
   month?: string;
+  'as-of'?: string;
   by?: string;
   pipeline?: string;
   tz?: string;
@@ -33,11 +35,14 @@ function period(f: ReportFlags, tz: string): { from: string; to: string } {
   for (const [name, v] of [
     ['from', f.from],
     ['to', f.to],
+    ['as-of', f['as-of']],
   ] as const) {
     if (v !== undefined && (!DAY.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)) || new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v)) {
       throw new UsageError('errors.reportDate', { name, value: v });
     }
   }
+  // A report "as of a date" (receivables) reads one day.
+  if (f['as-of'] !== undefined) return { from: f['as-of'], to: f['as-of'] };
   const today = new Intl.DateTimeFormat('sv-SE', { timeZone: tz }).format(new Date());
   const from = f.from ?? `${today.slice(0, 7)}-01`;
   const to = f.to ?? today;
@@ -100,7 +105,8 @@ export function reportCommand(db: string | undefined, name: string | undefined, 
       return 0;
     }
     const r = await call('reports.run', { report: name, query: q });
-    if (f.json) console.log(JSON.stringify({ report: r.report, period: r.period, previous: r.previous, rows: r.rows, totals: r.totals }));
+    if (f.json && r.report === 'receivables') console.log(JSON.stringify({ report: r.report, asOf: r.period.to, ...receivablesJson(r.rows, r.totals[0] ?? {}) }));
+    else if (f.json) console.log(JSON.stringify({ report: r.report, period: r.period, previous: r.previous, rows: r.rows, totals: r.totals }));
     else printTable(r);
     return 0;
   });

@@ -11,6 +11,7 @@ import { userProcedures } from '../users/procedures';
 import { authProcedures } from '../auth/procedures';
 import { accessProcedures } from '../access/procedures';
 import { auditProcedures } from '../audit/procedures';
+import { receivableProcedures } from '../receivables/procedures';
 import { AppError, ValidationError } from '../errors';
 import type { Session } from '../workspace/session';
 import type { Procedure } from './define';
@@ -25,7 +26,7 @@ export type { Caller } from './caller';
 export { INTERNAL_CALLER } from './caller';
 export { ChosenPaths, isPathPurpose, PATH_PURPOSES, type PathPurpose } from './chosen-paths';
 
-const domains = [workspaceProcedures, clientProcedures, settingsProcedures, backupProcedures, taskProcedures, exchangeProcedures, dealProcedures, reportProcedures, userProcedures, authProcedures, accessProcedures, auditProcedures];
+const domains = [workspaceProcedures, clientProcedures, settingsProcedures, backupProcedures, taskProcedures, exchangeProcedures, dealProcedures, reportProcedures, userProcedures, authProcedures, accessProcedures, auditProcedures, receivableProcedures];
 
 /** The single contract between the UI (any door) and the core. */
 export const procedures = {
@@ -41,6 +42,7 @@ export const procedures = {
   ...authProcedures,
   ...accessProcedures,
   ...auditProcedures,
+  ...receivableProcedures,
 };
 
 /** Names defined by more than one domain (the spread above would silently keep the last). */

@@ -11,6 +11,7 @@ import { backupStatus } from '../backup/manager';
 import { monthPeriod, spanOf } from './period';
 import { plansOf } from './plans';
 import { percent, toNumber } from './numbers';
+import { receivablesSummary } from '../receivables/dashboard';
 
 // The first screen after start, for the person at the keyboard ("me") or the whole
 // agency, in one call: tasks today and overdue, open deals without a next step, this
@@ -101,6 +102,7 @@ export function dashboard(session: Session, scope: 'me' | 'all', tz: string) {
       newDealsBefore: created('deals', lastWeek),
     },
     birthdays: birthdaysBetween(ctx, monday, shiftDate(monday, 7)).slice(0, 20),
+    receivables: receivablesSummary(ctx, today, me),
     backup: { lastAt: backup.last?.createdAt ?? null, tooOld: backup.tooOld, error: backup.lastError !== null },
   };
 }

@@ -3,6 +3,7 @@ import { message } from '../../shared/i18n/translate';
 import type { UiLanguage } from '../../shared/i18n/languages';
 import { assertEncodable } from '../exchange/export/encodable';
 import { neutralise } from '../exchange/export/values';
+import { COLLECTION_ACTIONS } from '../db/schema/enums';
 import type { Cell, ColumnType, ReportColumn, ReportResult } from './types';
 
 // A report's table as an .xlsx in the style of the list exports: a bold frozen header,
@@ -23,6 +24,7 @@ export function cellText(lang: UiLanguage, report: string, column: ReportColumn,
   if (value === null) return column.type === 'text' && !totals ? message(lang, `reports.none.${column.key}`) : null;
   if (report === 'base-audit' && column.key === 'problem') return message(lang, `reports.problems.${value}`);
   if (report === 'churn' && column.key === 'reason') return message(lang, `reports.churnReason.${value}`);
+  if (report === 'receivables' && column.key === 'nextStep' && (COLLECTION_ACTIONS as readonly unknown[]).includes(value)) return message(lang, `receivables.actions.${value}`);
   return value;
 }
 

@@ -9,6 +9,8 @@ import { churnReport } from './churn';
 import { abcReport } from './abc';
 import { baseAuditReport } from './base-audit';
 import { forecastReport } from './forecast';
+import { receivablesReport } from '../receivables/report';
+import { receivablesDsoReport } from '../receivables/dso';
 import type { Report } from './types';
 
 // Every report of the section, the CLI `report` command and the xlsx export: adding
@@ -24,6 +26,8 @@ export const REPORTS: Record<string, Report> = {
   abc: abcReport,
   'base-audit': baseAuditReport,
   forecast: forecastReport,
+  receivables: receivablesReport,
+  'receivables-dso': receivablesDsoReport,
 };
 
 export const REPORT_NAMES = () => Object.keys(REPORTS);

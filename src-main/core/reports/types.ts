@@ -38,7 +38,8 @@ export interface ReportColumn {
 
 /** The ordinary list that stands behind a number, with the filter that yields exactly it. */
 export interface Drill {
-  list: 'deals' | 'clients' | 'tasks' | 'history';
+  /** 'receivables': a client's open documents as of a date (receivables.documents). */
+  list: 'deals' | 'clients' | 'tasks' | 'history' | 'receivables';
   filter: Record<string, unknown>;
 }
 

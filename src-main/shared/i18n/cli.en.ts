@@ -15,6 +15,7 @@ export const cliEn: CliMessages = {
   import FILE --db FILE [--entity clients|contacts|deals|plans] [--mapping auto|PRESET.json] [--on-duplicate skip|update|overwrite|create] [--create-users] [--dry-run] [--json]
   export clients|contacts|deals --db FILE --format xlsx|csv|csv-1c|vcf --out FILE   (vcf: not deals)
   report NAME --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--month YYYY-MM] [--by dim1,dim2] [--pipeline NAME] [--opt key=value] [--json | --format xlsx --out FILE]
+  report receivables --db FILE --as-of YYYY-MM-DD [--opt bucket=overdue|b0_30|b31_60|b61_90|b90plus] [--json | --format xlsx --out FILE]   receivables as of a date
   users add --db FILE --name NAME --login LOGIN --role owner|admin|manager|viewer [--password-stdin]   add a user (the password from standard input)
   users list --db FILE [--json]             users: login, role, whether they have a password
   users passwd LOGIN --db FILE --password-stdin   set a password (read from standard input); the user's sign-ins end

@@ -16,6 +16,7 @@ export const cliRu = {
   import ФАЙЛ --db ФАЙЛ [--entity clients|contacts|deals|plans] [--mapping auto|ПРЕСЕТ.json] [--on-duplicate skip|update|overwrite|create] [--create-users] [--dry-run] [--json]
   export clients|contacts|deals --db ФАЙЛ --format xlsx|csv|csv-1c|vcf --out ФАЙЛ   (vcf: не для сделок)
   report NAME --db ФАЙЛ [--from ГГГГ-ММ-ДД] [--to ГГГГ-ММ-ДД] [--month ГГГГ-ММ] [--by изм1,изм2] [--pipeline НАЗВАНИЕ] [--opt ключ=значение] [--json | --format xlsx --out ФАЙЛ]
+  report receivables --db ФАЙЛ --as-of ГГГГ-ММ-ДД [--opt bucket=overdue|b0_30|b31_60|b61_90|b90plus] [--json | --format xlsx --out ФАЙЛ]   дебиторка на дату
   users add --db ФАЙЛ --name ИМЯ --login ЛОГИН --role owner|admin|manager|viewer [--password-stdin]   добавить сотрудника (пароль — со стандартного ввода)
   users list --db ФАЙЛ [--json]             сотрудники: логин, роль, есть ли пароль
   users passwd ЛОГИН --db ФАЙЛ --password-stdin   задать пароль (читается со стандартного ввода); все входы сотрудника завершаются

@@ -6,6 +6,7 @@ import { tasksEn, tasksErrorsEn } from './tasks.en';
 import { exchangeEn, exchangeErrorsEn } from './exchange.en';
 import { dealsEn, dealsErrorsEn } from './deals.en';
 import { reportsEn, reportsErrorsEn } from './reports.en';
+import { receivablesEn, receivablesErrorsEn } from './receivables.en';
 import { authEn, authErrorsEn, usersErrorsEn } from './auth.en';
 
 export const en: Dictionary = {
@@ -384,7 +385,9 @@ export const en: Dictionary = {
   tasks: tasksEn,
   exchange: exchangeEn,
   deals: dealsEn,
+  receivables: receivablesEn,
   errors: {
+    receivables: receivablesErrorsEn,
     auth: authErrorsEn,
     users: usersErrorsEn,
     tasks: tasksErrorsEn,

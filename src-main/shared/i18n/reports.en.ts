@@ -16,6 +16,8 @@ export const reportsEn: Widen<typeof reportsRu> = {
     abc: 'ABC of clients',
     'base-audit': 'Base audit',
     forecast: 'Forecast',
+    receivables: 'Receivables',
+    'receivables-dso': 'Days sales outstanding (DSO)',
   },
   descriptions: {
     sales: 'Won deals by the date they were won: count, sum, average deal — by manager, month, pipeline, source, tag, region.',
@@ -28,6 +30,8 @@ export const reportsEn: Widen<typeof reportsRu> = {
     abc: 'Clients by revenue: A — the first 80 %, B — the next 15 %, C — the rest; XYZ — by regularity.',
     'base-audit': 'Cards without a phone, e-mail, responsible or ИНН, with wrong requisites, duplicates, clients without contact.',
     forecast: 'Open deals by expected close month and manager, weighted by stage probability, beside the plan.',
+    receivables: 'What clients owe as of a date: not yet due, overdue 0–30, 31–60, 61–90 and over 90 days, the oldest document, the last contact and the next collection step.',
+    'receivables-dso': 'How many days of sales stay unpaid on average: debt at the month end ÷ the month’s sales × its days.',
   },
   period: {
     label: 'Period',
@@ -45,7 +49,7 @@ export const reportsEn: Widen<typeof reportsRu> = {
   },
   filters: { pipeline: 'Pipeline', allPipelines: 'All pipelines', manager: 'Manager', allManagers: 'All managers', source: 'Source', allSources: 'All sources', tag: 'Client tag', allTags: 'All tags', by: 'Group by', then: 'and by', nothing: '—' },
   dim: { manager: 'Manager', month: 'Month', pipeline: 'Pipeline', source: 'Source', tag: 'Client tag', region: 'Region', reason: 'Reason', stage: 'Stage', class: 'Class', client: 'Client' },
-  none: { responsible: 'No responsible', manager: 'No responsible', source: 'No source', tag: 'No tags', region: 'No region', reason: 'No reason given', stage: 'Stage unknown', month: '—', pipeline: '—', client: '—', text: '—' },
+  none: { responsible: 'No responsible', manager: 'No responsible', source: 'No source', tag: 'No tags', region: 'No region', reason: 'No reason given', stage: 'Stage unknown', month: '—', pipeline: '—', client: '—', text: '—', inn: '—', oldestDocument: '—', nextStep: '—' },
   col: {
     wonCount: 'Deals won',
     wonAmount: 'Sum',

@@ -8,6 +8,7 @@ import { aboutRu } from './about.ru';
 import { auditRu } from './audit.ru';
 import { tasksRu, tasksErrorsRu } from './tasks.ru';
 import { exchangeRu, exchangeErrorsRu } from './exchange.ru';
+import { receivablesRu, receivablesErrorsRu } from './receivables.ru';
 import { authRu, authErrorsRu, usersErrorsRu } from './auth.ru';
 
 export const ru = {
@@ -386,7 +387,9 @@ export const ru = {
   tasks: tasksRu,
   exchange: exchangeRu,
   deals: dealsRu,
+  receivables: receivablesRu,
   errors: {
+    receivables: receivablesErrorsRu,
     auth: authErrorsRu,
     users: usersErrorsRu,
     tasks: tasksErrorsRu,

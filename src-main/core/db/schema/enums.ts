@@ -68,3 +68,19 @@ export type UserRole = (typeof USER_ROLES)[number];
 
 /** The doors a call can come through (procedures/caller.ts), as the audit log records them. */
 export const AUDIT_DOORS = ['electron', 'http', 'cli', 'internal'] as const;
+
+/** Receivables (core/receivables): where a batch, a document or a payment came from. */
+export const RECEIVABLE_BATCH_KINDS = ['osv', 'aging', 'list', 'bank'] as const;
+export type ReceivableBatchKind = (typeof RECEIVABLE_BATCH_KINDS)[number];
+export const RECEIVABLE_DOCUMENT_KINDS = ['shipment', 'invoice', 'opening'] as const;
+export type ReceivableDocumentKind = (typeof RECEIVABLE_DOCUMENT_KINDS)[number];
+export const RECEIVABLE_DOCUMENT_SOURCES = ['manual', 'osv', 'aging', 'list'] as const;
+export type ReceivableDocumentSource = (typeof RECEIVABLE_DOCUMENT_SOURCES)[number];
+/** 'advance': a credit balance an accounting file reports (ОСВ credit side), kept as a payment. */
+export const RECEIVABLE_PAYMENT_SOURCES = ['bank', 'manual', 'advance'] as const;
+export type ReceivablePaymentSource = (typeof RECEIVABLE_PAYMENT_SOURCES)[number];
+export const PROMISE_STATUSES = ['open', 'kept', 'broken'] as const;
+export type PromiseStatus = (typeof PROMISE_STATUSES)[number];
+/** What a collection step does: a task for the responsible manager, or a letter / a claim recorded as sent. */
+export const COLLECTION_ACTIONS = ['task', 'letter', 'claim'] as const;
+export type CollectionAction = (typeof COLLECTION_ACTIONS)[number];

@@ -13,3 +13,4 @@ export * from './tasks';
 export * from './exchange';
 export * from './reports';
 export * from './audit';
+export * from './receivables';
