@@ -7,6 +7,7 @@ import { exchangeEn, exchangeErrorsEn } from './exchange.en';
 import { dealsEn, dealsErrorsEn } from './deals.en';
 import { reportsEn, reportsErrorsEn } from './reports.en';
 import { receivablesEn, receivablesErrorsEn } from './receivables.en';
+import { recvUiEn } from './recv-ui.en';
 import { authEn, authErrorsEn, usersErrorsEn } from './auth.en';
 
 export const en: Dictionary = {
@@ -386,6 +387,7 @@ export const en: Dictionary = {
   exchange: exchangeEn,
   deals: dealsEn,
   receivables: receivablesEn,
+  recv: recvUiEn,
   errors: {
     receivables: receivablesErrorsEn,
     auth: authErrorsEn,

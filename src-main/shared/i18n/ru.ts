@@ -9,6 +9,7 @@ import { auditRu } from './audit.ru';
 import { tasksRu, tasksErrorsRu } from './tasks.ru';
 import { exchangeRu, exchangeErrorsRu } from './exchange.ru';
 import { receivablesRu, receivablesErrorsRu } from './receivables.ru';
+import { recvUiRu } from './recv-ui.ru';
 import { authRu, authErrorsRu, usersErrorsRu } from './auth.ru';
 
 export const ru = {
@@ -388,6 +389,7 @@ export const ru = {
   exchange: exchangeRu,
   deals: dealsRu,
   receivables: receivablesRu,
+  recv: recvUiRu,
   errors: {
     receivables: receivablesErrorsRu,
     auth: authErrorsRu,
