@@ -148,6 +148,11 @@ export const recvUiEn: Dictionary['recv'] = {
     noSteps: 'No steps: nobody will be reminded of overdue debts.',
     badStepDay: 'Step {{row}}: the day must be a whole number from 0 to 3650',
   },
+  report: {
+    asOf: 'As of',
+    bucket: 'Overdue',
+    buckets: { all: 'All debts', overdue: 'Overdue only', notDue: 'Not yet due', b0_30: '0–30 days', b31_60: '31–60 days', b61_90: '61–90 days', b90plus: 'Over 90 days' },
+  },
   widget: {
     title: 'Receivables',
     overdue: 'Overdue',
