@@ -350,6 +350,7 @@ export const en: Dictionary = {
       fields: 'Fields',
       pipelines: 'Pipelines',
       'task-types': 'Task types',
+      receivables: 'Receivables',
       access: 'Permissions',
       about: 'About',
       audit: 'Audit log',

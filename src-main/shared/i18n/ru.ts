@@ -352,6 +352,7 @@ export const ru = {
       fields: 'Поля',
       pipelines: 'Воронки',
       'task-types': 'Типы задач',
+      receivables: 'Дебиторка',
       access: 'Права доступа',
       about: 'О программе',
       audit: 'Журнал',
