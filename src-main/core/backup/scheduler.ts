@@ -2,6 +2,7 @@ import type { Session } from '../workspace/session';
 import { backupInBackground, backupNowSync, needsBackup, stateOf } from './manager';
 import { readBackupSettings } from './settings';
 import { pruneAuditIfDue } from '../audit/retention';
+import { receivablesTick } from '../receivables/tick';
 
 // Automatic backups, run by the core so they work in the desktop app and in browser
 // mode alike: every `intervalMinutes` while the workspace is open (only if it
@@ -20,6 +21,12 @@ export function schedulerTick(session: Session): Promise<unknown> | null {
   if (!session.isOpen) return null;
   // The audit log's daily pruning rides on the same clock (it does nothing most ticks).
   pruneAuditIfDue(session);
+  // So do the receivables: promises to pay, and the collection scenario once a day.
+  try {
+    receivablesTick(session);
+  } catch (e) {
+    console.error('[receivables] the daily run failed:', (e as Error).message);
+  }
   const settings = readBackupSettings(session);
   if (settings.intervalMinutes <= 0) return null;
   const st = stateOf(session);

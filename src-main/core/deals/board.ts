@@ -5,6 +5,7 @@ import { dealFilterSql, isFiltered } from './filter';
 import type { DealFilter } from './schemas';
 import { stagesOf, type StageRow } from './pipelines';
 import { nextTaskForDeals, type NextTask } from '../tasks/deal-hooks';
+import { debtWarnings, type DebtWarning } from '../receivables/deal-warning';
 import type { Client, Deal, Pipeline, Stage, User } from '../db/schema';
 
 /** A card as read from the database (CARD_SQL). */
@@ -24,6 +25,8 @@ export interface BoardCard extends Omit<CardRow, 'normDays' | 'stageKind'> {
   nextTask: NextTask | null;
   /** An open deal with no open task: nobody has planned what happens next. */
   noNextStep: boolean;
+  /** The client is over their credit limit or has debt overdue too long (receivables/deal-warning.ts); null: none. */
+  debtWarning: DebtWarning | null;
 }
 
 export interface ColumnCursor {
@@ -44,10 +47,11 @@ const CARD_SQL = `SELECT d.id, d.title, d.client_id AS clientId, c.name AS clien
 function toCards(ctx: Ctx, rows: CardRow[]): BoardCard[] {
   const now = ctx.now().getTime();
   const tasks = nextTaskForDeals(ctx, rows.filter((r) => r.stageKind === 'open').map((r) => r.id));
+  const warnings = debtWarnings(ctx, rows.map((r) => r.clientId));
   return rows.map(({ normDays, stageKind, ...r }) => {
     const daysInStage = Math.max(0, Math.floor((now - Date.parse(r.stageEnteredAt)) / DAY));
     const nextTask = (stageKind === 'open' && tasks.get(r.id)) || null;
-    return { ...r, daysInStage, overNorm: normDays != null && daysInStage > normDays, nextTask, noNextStep: stageKind === 'open' && !nextTask };
+    return { ...r, daysInStage, overNorm: normDays != null && daysInStage > normDays, nextTask, noNextStep: stageKind === 'open' && !nextTask, debtWarning: warnings.get(r.clientId) ?? null };
   });
 }
 

@@ -3,6 +3,7 @@ import { NotFoundError } from '../errors';
 import { prepared } from '../db/statements';
 import { stagesOf } from './pipelines';
 import { nextTaskForDeals } from '../tasks/deal-hooks';
+import { debtWarnings } from '../receivables/deal-warning';
 import { historyPage, type HistoryCursor } from '../history/service';
 import type { Client, Contact, Deal, DealLine, LostReason, Pipeline, Stage, User } from '../db/schema';
 import type { Totals } from './board';
@@ -107,6 +108,7 @@ export function getDealCard(ctx: Ctx, id: string) {
     lines,
     linesTotalKopecks: lines.reduce((sum, l) => sum + lineTotal(l.quantityMilli, l.priceKopecks), 0),
     custom,
+    debtWarning: debtWarnings(ctx, [deal.clientId]).get(deal.clientId) ?? null,
     stages: stagesOf(ctx, deal.pipelineId),
     path: stagePath(ctx, id),
   };

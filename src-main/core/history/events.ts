@@ -19,6 +19,13 @@ interface EventDetails {
   merged_into: { name: string };
   /** The person (the client or one of its contact persons) congratulated. */
   congratulated: { name: string };
+  /** A promise to pay: title = the promised date (yyyy-mm-dd), the amount in kopecks as text. */
+  promise_taken: { title: string; amountKopecks: string };
+  promise_kept: { title: string; amountKopecks: string };
+  promise_broken: { title: string; amountKopecks: string };
+  /** A collection letter / claim sent: title = the documents' numbers, the debt they carry in kopecks. */
+  collection_letter: { title: string; amountKopecks: string };
+  collection_claim: { title: string; amountKopecks: string };
 }
 
 /**

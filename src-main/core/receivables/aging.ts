@@ -21,23 +21,25 @@ export function bucketOf(daysPastDue: number): Bucket {
   return 'b90plus';
 }
 
-/** SQL of the open documents as of @asOf (params @asOf, @defaultDays): doc columns plus due and open. */
-export const OPEN_DOCUMENTS_SQL = `
-  WITH paid AS (
-    SELECT a.document_id, sum(a.kopecks) AS k
-      FROM receivable_allocations a JOIN receivable_payments p ON p.id = a.payment_id
-     WHERE p.date <= @asOf GROUP BY a.document_id),
-  docs AS (
+/**
+ * SQL of the open documents as of @asOf: doc columns plus due, open and days past due.
+ * Params: @asOf, @defaultDays, and with `forClients` @ids (a JSON array of client ids:
+ * a card or a board page reads its few clients' documents by index, not all of them).
+ */
+export const openDocumentsSql = (forClients: boolean): string => `
+  WITH docs AS (
     SELECT d.id, d.client_id, d.contract_id, d.kind, d.number, d.date, d.amount_kopecks, d.deal_id,
            coalesce(d.due_date, date(d.date, '+' || coalesce(rc.payment_days, t.payment_days, @defaultDays) || ' days')) AS due,
-           d.amount_kopecks - d.settled_outside_kopecks - coalesce(paid.k, 0) AS open
+           d.amount_kopecks - d.settled_outside_kopecks - coalesce((
+             SELECT sum(a.kopecks) FROM receivable_allocations a JOIN receivable_payments p ON p.id = a.payment_id
+              WHERE a.document_id = d.id AND p.date <= @asOf), 0) AS open
       FROM receivable_documents d
       LEFT JOIN receivable_contracts rc ON rc.id = d.contract_id
       LEFT JOIN client_credit_terms t ON t.client_id = d.client_id
-      LEFT JOIN paid ON paid.document_id = d.id
-     WHERE d.date <= @asOf),
+     WHERE d.date <= @asOf ${forClients ? 'AND d.client_id IN (SELECT value FROM json_each(@ids))' : ''}),
   open_docs AS (
     SELECT *, CAST(julianday(@asOf) - julianday(due) AS INTEGER) AS days_past_due FROM docs WHERE open > 0)`;
+export const OPEN_DOCUMENTS_SQL = openDocumentsSql(false);
 
 export interface OpenDocument {
   id: string;
@@ -60,12 +62,12 @@ export function openDocuments(ctx: Ctx, clientId: string, asOf: string): OpenDoc
   requireClientVisible(ctx, clientId);
   const rows = prepared<Omit<OpenDocument, 'bucket'>>(
     ctx.ws.sqlite,
-    `${OPEN_DOCUMENTS_SQL}
+    `${openDocumentsSql(true)}
      SELECT o.id, o.client_id AS clientId, o.contract_id AS contractId, rc.name AS contract, o.kind, o.number, o.date, o.due,
             o.amount_kopecks AS amountKopecks, o.open AS openKopecks, o.days_past_due AS daysPastDue, o.deal_id AS dealId
        FROM open_docs o LEFT JOIN receivable_contracts rc ON rc.id = o.contract_id
-      WHERE o.client_id = @clientId ORDER BY o.due, o.date, o.number`,
-  ).all({ asOf, clientId, defaultDays: receivablesSettings(ctx).paymentDays });
+      ORDER BY o.due, o.date, o.number`,
+  ).all({ asOf, ids: JSON.stringify([clientId]), defaultDays: receivablesSettings(ctx).paymentDays });
   return rows.map((r) => ({ ...r, bucket: bucketOf(r.daysPastDue) }));
 }
 
@@ -86,10 +88,9 @@ export interface ClientAging {
 
 /** Per client with debt as of the date: the buckets, and the oldest open document. */
 export function agingByClient(ctx: Ctx, asOf: string, clientIds?: readonly string[]): ClientAging[] {
-  const only = clientIds ? `WHERE o.client_id IN (SELECT value FROM json_each(@ids))` : '';
   return prepared<ClientAging>(
     ctx.ws.sqlite,
-    `${OPEN_DOCUMENTS_SQL}
+    `${openDocumentsSql(!!clientIds)}
      , oldest AS (
          -- SQLite takes the bare columns from the row holding the min(): the oldest document.
          SELECT client_id, id, date, min(due) AS due, days_past_due FROM open_docs GROUP BY client_id)
@@ -100,6 +101,6 @@ export function agingByClient(ctx: Ctx, asOf: string, clientIds?: readonly strin
             sum(CASE WHEN o.days_past_due BETWEEN 61 AND 90 THEN o.open ELSE 0 END) AS b61_90,
             sum(CASE WHEN o.days_past_due > 90 THEN o.open ELSE 0 END) AS b90plus,
             x.id AS oldestId, x.date AS oldestDate, x.due AS oldestDue, x.days_past_due AS oldestDays
-       FROM open_docs o JOIN oldest x ON x.client_id = o.client_id ${only} GROUP BY o.client_id`,
+       FROM open_docs o JOIN oldest x ON x.client_id = o.client_id GROUP BY o.client_id`,
   ).all({ asOf, defaultDays: receivablesSettings(ctx).paymentDays, ...(clientIds ? { ids: JSON.stringify(clientIds) } : {}) });
 }

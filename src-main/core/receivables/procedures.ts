@@ -9,11 +9,23 @@ import { createDocument, deleteDocument, documentInput, updateDocument } from '.
 import { clientTerms, clientTermsInput, contractTermsInput, setClientTerms, setContractTerms } from './terms';
 import { receivablesSettings, receivablesSettingsInput, setReceivablesSettings } from './settings';
 import { listSteps, ensureDefaultSteps, saveSteps, stepInput } from './collection-steps';
+import { deletePromise, promiseInput, takePromise } from './promises';
+import { letterContent } from './letters';
+import { receivablesTick } from './tick';
+import { reconciliation } from './reconciliation';
+import { writeReconciliationXlsx } from './reconciliation-xlsx';
+import { exchangeState } from '../exchange/jobs';
+import { timeZone } from '../tasks/schemas';
+import { UI_LANGUAGES } from '../../shared/i18n/languages';
+import { message } from '../../shared/i18n/translate';
 
 // Receivables through the procedure table: every door (window, browser, CLI) comes here.
 // A manager who sees own clients only sees their debts only (visibility in every query).
 
 const asOf = calendarDate;
+const period = z
+  .object({ clientId: id, from: calendarDate, to: calendarDate })
+  .refine((p) => p.from <= p.to, { message: 'report.period_order', path: ['to'] });
 const onClient = about('client', (i: { clientId: string }) => i.clientId);
 
 export const receivableProcedures = {
@@ -42,6 +54,30 @@ export const receivableProcedures = {
     const ctx = s.ctx();
     ensureDefaultSteps(ctx);
     return listSteps(ctx);
+  }),
+  'receivables.takePromise': proc(writes('change', { audit: onClient }), promiseInput, (s, i) => takePromise(s.ctx(), i)),
+  'receivables.deletePromise': proc(writes('archive'), z.object({ id }), (s, i) => deletePromise(s.ctx(), i.id)),
+  /** A reminder letter's or a claim's content for a client as of a date (the printable page is the renderer's). */
+  'receivables.letter': proc(
+    reads('view'),
+    z.object({ clientId: id, kind: z.enum(['letter', 'claim']), asOf, lang: z.enum(UI_LANGUAGES).default('ru') }),
+    (s, i) => letterContent(s.ctx(), i.kind, i.clientId, i.asOf, i.lang),
+  ),
+  /** What the scheduler does every tick, now: promises resolved, the day's collection steps (once a day). */
+  'receivables.runDaily': proc(writes('change'), z.object({ timeZone }), (s, i) => receivablesTick(s, i.timeZone)),
+  'receivables.reconciliation': proc(reads('view'), period, (s, i) => reconciliation(s.ctx(), i.clientId, i.from, i.to)),
+  /** The statement as .xlsx in the exchange file store (download with exchange.download, save with exchange.saveLocal). */
+  'receivables.reconciliationExport': proc(reads('export'), period.and(z.object({ lang: z.enum(UI_LANGUAGES).default('ru') })), async (s, i) => {
+    const data = reconciliation(s.ctx(), i.clientId, i.from, i.to);
+    const files = exchangeState(s).files;
+    const out = files.create(`${message(i.lang, 'receivables.reconciliation.sheet')} ${data.client.name} ${i.from} — ${i.to}.xlsx`);
+    try {
+      await writeReconciliationXlsx(out.path, data, i.lang);
+      return { fileId: out.fileId, closingKopecks: data.closingKopecks };
+    } catch (e) {
+      files.remove(out.fileId);
+      throw e;
+    }
   }),
   'collection.saveSteps': proc(writes('settings', { audit: settingsChange }), z.object({ steps: z.array(stepInput).max(50) }), (s, i) => saveSteps(s.ctx(), i.steps)),
 };

@@ -288,6 +288,11 @@ export const en: Dictionary = {
       merged: 'Client “{{arg}}” merged in',
       merged_into: 'Merged into client “{{arg}}”',
       congratulated: 'Congratulated on the birthday: {{arg}}',
+      promise_taken: 'Promised to pay by {{arg}}',
+      promise_kept: 'The promise to pay by {{arg}} was kept',
+      promise_broken: 'The promise to pay by {{arg}} was broken',
+      collection_letter: 'Payment reminder letter sent: {{arg}}',
+      collection_claim: 'Claim sent: {{arg}}',
     },
     composer: { note: 'Note', call: 'Call', meeting: 'Meeting', email: 'E-mail' },
     placeholders: {

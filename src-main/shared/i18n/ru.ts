@@ -290,6 +290,11 @@ export const ru = {
       merged: 'Присоединён клиент «{{arg}}»',
       merged_into: 'Объединён с клиентом «{{arg}}»',
       congratulated: 'Поздравили с днём рождения: {{arg}}',
+      promise_taken: 'Обещание оплатить до {{arg}}',
+      promise_kept: 'Обещание оплатить до {{arg}} выполнено',
+      promise_broken: 'Обещание оплатить до {{arg}} нарушено',
+      collection_letter: 'Отправлено письмо-напоминание о долге: {{arg}}',
+      collection_claim: 'Отправлена претензия: {{arg}}',
     },
     composer: { note: 'Заметка', call: 'Звонок', meeting: 'Встреча', email: 'Письмо' },
     placeholders: {

@@ -37,6 +37,12 @@ export const HISTORY_EVENTS = [
   'merged',
   'merged_into',
   'congratulated',
+  // Receivables (core/receivables): promises to pay and the collection letters sent.
+  'promise_taken',
+  'promise_kept',
+  'promise_broken',
+  'collection_letter',
+  'collection_claim',
 ] as const;
 export type HistoryEventType = (typeof HISTORY_EVENTS)[number];
 
