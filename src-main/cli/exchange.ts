@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/exchange/export/write';
 import { EXPORT_ENTITIES } from '../core/exchange/entities/registry';
 import { lang, t, UsageError, withDoor } from './door';
+import { fileImportCommand, type FileImportFlags } from './receivables-import';
 
 // import and export: the file on this PC is handed to the core by path (a procedure
 // refused to other PCs), then the same procedures as the wizard's do the work.
@@ -25,9 +26,10 @@ function readPreset(path: string): Record<string, string | null> {
 export function importCommand(
   db: string | undefined,
   file: string | undefined,
-  v: { entity?: string; mapping?: string; 'on-duplicate'?: string; 'dry-run'?: boolean; 'create-users'?: boolean; json?: boolean },
+  v: { entity?: string; mapping?: string; 'on-duplicate'?: string; 'dry-run'?: boolean; 'create-users'?: boolean; json?: boolean } & FileImportFlags,
 ): Promise<number> {
   if (!file) throw new UsageError('errors.importNeedsFile');
+  if (v.entity === 'receivables' || v.entity === 'payments') return fileImportCommand(db, file, v.entity, v);
   const choice = v['on-duplicate'] ?? 'update';
   if (!Object.hasOwn(POLICIES, choice)) throw new UsageError('errors.onDuplicate', { value: choice });
   const policy = POLICIES[choice as keyof typeof POLICIES];
@@ -41,7 +43,8 @@ export function importCommand(
     }
     for (const e of r.errors) console.log(t('rowError', { row: e.row, message: e.message }));
     for (const w of r.warnings) console.log(t('rowWarning', { row: w.row, message: w.message }));
-    const { created, updated, skipped, rejected, headerRow } = r;
+    const { created, updated, skipped, rejected } = r;
+    const headerRow = r.headerRow ?? '-';
     console.log(t(r.dryRun ? 'importDryRun' : 'imported', { created, updated, skipped, rejected, headerRow }));
     return 0;
   });

@@ -28,6 +28,10 @@ const options = {
   'on-duplicate': { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
   'create-users': { type: 'boolean', default: false },
+  // import --entity receivables|payments
+  map: { type: 'string', multiple: true },
+  skip: { type: 'string', multiple: true },
+  'skip-unmatched': { type: 'boolean', default: false },
   format: { type: 'string' },
   out: { type: 'string' },
   // --to: a folder for `backup`, the last day for `report`.

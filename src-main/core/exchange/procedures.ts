@@ -5,12 +5,13 @@ import { exchangeState } from './jobs';
 import { CHUNK_BYTES } from './files';
 import { EXPORT_FORMATS } from './export/write';
 import { MATCH_KEYS } from './entities/types';
-import { IMPORT_ENTITIES, EXPORT_ENTITIES, importEntity, exportEntity } from './entities/registry';
+import { IMPORT_ENTITIES, EXPORT_ENTITIES, FILE_IMPORT_ENTITIES, importEntity, exportEntity } from './entities/registry';
 import { applyJob, exportList, inspectFile, jobStatus, openLocalFile, previewSheet, rejectedFile, runStoredImport, saveLocalFile, startAnalysis, undoLast } from './service';
 import { UI_LANGUAGES } from '../../shared/i18n/languages';
 import { deletePreset, listPresets, savePreset } from './mapping-store';
 import { lastBatch } from './undo';
 import { id } from '../validation/rules';
+import { receivablesImportProcedures } from './receivables/procedures';
 
 const entityKey = z.string().max(40);
 const mapping = z
@@ -33,6 +34,7 @@ const localPath = z
 export const exchangeProcedures = {
   'exchange.entities': proc(reads('view'), z.object({}), (s) => ({
     imports: IMPORT_ENTITIES,
+    fileImports: FILE_IMPORT_ENTITIES,
     exports: EXPORT_ENTITIES.map((key) => ({
       key,
       fields: exportEntity(key)
@@ -111,4 +113,5 @@ export const exchangeProcedures = {
     (s, i) => exportList(s, i),
   ),
   'exchange.download': proc(reads('view'), z.object({ fileId: id, offset: z.number().int().min(0) }), (s, i) => exchangeState(s).files.read(i.fileId, i.offset)),
+  ...receivablesImportProcedures,
 };

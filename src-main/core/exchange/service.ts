@@ -17,6 +17,7 @@ import { writeRejected } from './rejected';
 import { undoImport } from './undo';
 import { writeExport, type ExportRequest } from './export/write';
 import { importReport, runImport, type RunImportOptions } from './run';
+import { runStored } from './receivables/service';
 import type { UiLanguage } from '../../shared/i18n/languages';
 
 // The import wizard's steps and the export, as the procedures and the CLI call them.
@@ -175,6 +176,7 @@ export async function exportList(session: Session, req: ExportRequest) {
 
 /** A whole import of a stored file (uploaded or opened on this PC) with every step's defaults. */
 export async function runStoredImport(session: Session, input: Omit<RunImportOptions, 'onProgress' | 'fileName'> & { fileId: string; lang: UiLanguage }) {
+  if (input.entity === 'receivables' || input.entity === 'payments') return runStored(session, { ...input, entity: input.entity });
   const file = exchangeState(session).files.get(input.fileId);
   const result = await runImport(session, file.path, { ...input, fileName: file.name });
   return importReport(result, input.lang);

@@ -13,6 +13,7 @@ export const cliEn: CliMessages = {
   restore BACKUP --db FILE                  backup file or id into FILE (the current state is kept as a backup)
   check   --db FILE                         integrity check; exit 0 when sound
   import FILE --db FILE [--entity clients|contacts|deals|plans] [--mapping auto|PRESET.json] [--on-duplicate skip|update|overwrite|create] [--create-users] [--dry-run] [--json]
+  import FILE --db FILE --entity receivables|payments [--map "Name=client id or ИНН"]... [--skip "Name"]... [--skip-unmatched] [--dry-run] [--json]   ОСВ 62, debts by age, a document list; a bank statement (kl_to_1c.txt)
   export clients|contacts|deals --db FILE --format xlsx|csv|csv-1c|vcf --out FILE   (vcf: not deals)
   report NAME --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--month YYYY-MM] [--by dim1,dim2] [--pipeline NAME] [--opt key=value] [--json | --format xlsx --out FILE]
   report receivables --db FILE --as-of YYYY-MM-DD [--opt bucket=overdue|b0_30|b31_60|b61_90|b90plus] [--json | --format xlsx --out FILE]   receivables as of a date
@@ -43,6 +44,7 @@ export const cliEn: CliMessages = {
     unknownCommand: 'unknown command "{{command}}"',
     restoreNeedsBackup: 'restore needs a BACKUP file or id',
     backupNotFound: 'no backup file or id "{{backup}}"',
+    mapShape: '--map: «Name=client id or ИНН» is needed, not «{{value}}»',
     importNeedsFile: 'import needs a FILE',
     exportNeedsEntity: 'export needs an ENTITY: {{entities}}',
     formatOneOf: '--format must be one of {{formats}}',
@@ -102,5 +104,10 @@ export const cliEn: CliMessages = {
   imported: 'created {{created}}, updated {{updated}}, skipped {{skipped}}, rejected {{rejected}} (header in row {{headerRow}})',
   importDryRun:
     'dry run, nothing written: would create {{created}}, updated {{updated}}, skipped {{skipped}}, rejected {{rejected}} (header in row {{headerRow}})',
+  recvUnmatched: 'not matched: «{{name}}» (ИНН {{inn}}, rows {{rows}}); similar clients: {{candidates}} — give --map "{{name}}=id or ИНН" or --skip "{{name}}"',
+  recvSkipped: 'skipped: {{names}}',
+  recvDocuments: 'documents ({{kind}}): created {{created}}, updated {{updated}}, removed {{removed}}, unchanged {{unchanged}}',
+  recvPayments: 'payments: added {{added}}, already there {{duplicates}}, without a client {{unattached}}; outgoing ignored: {{outgoing}}',
+  recvDryRun: 'dry run, nothing written: {{line}}',
   exported: 'exported {{rows}} {{entity}} to {{path}}',
 };

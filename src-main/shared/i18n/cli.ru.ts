@@ -14,6 +14,7 @@ export const cliRu = {
   restore КОПИЯ --db ФАЙЛ                   файл или id копии в ФАЙЛ (текущее состояние сохраняется копией)
   check   --db ФАЙЛ                         проверка целостности; код 0, если база исправна
   import ФАЙЛ --db ФАЙЛ [--entity clients|contacts|deals|plans] [--mapping auto|ПРЕСЕТ.json] [--on-duplicate skip|update|overwrite|create] [--create-users] [--dry-run] [--json]
+  import ФАЙЛ --db ФАЙЛ --entity receivables|payments [--map "Название=id или ИНН клиента"]... [--skip "Название"]... [--skip-unmatched] [--dry-run] [--json]   ОСВ 62, долги по срокам, список документов; выписка банка (kl_to_1c.txt)
   export clients|contacts|deals --db ФАЙЛ --format xlsx|csv|csv-1c|vcf --out ФАЙЛ   (vcf: не для сделок)
   report NAME --db ФАЙЛ [--from ГГГГ-ММ-ДД] [--to ГГГГ-ММ-ДД] [--month ГГГГ-ММ] [--by изм1,изм2] [--pipeline НАЗВАНИЕ] [--opt ключ=значение] [--json | --format xlsx --out ФАЙЛ]
   report receivables --db ФАЙЛ --as-of ГГГГ-ММ-ДД [--opt bucket=overdue|b0_30|b31_60|b61_90|b90plus] [--json | --format xlsx --out ФАЙЛ]   дебиторка на дату
@@ -44,6 +45,7 @@ export const cliRu = {
     unknownCommand: 'неизвестная команда «{{command}}»',
     restoreNeedsBackup: 'restore: укажите файл или id резервной копии',
     backupNotFound: 'нет файла или id резервной копии «{{backup}}»',
+    mapShape: '--map: нужно «Название=id или ИНН клиента», а не «{{value}}»',
     importNeedsFile: 'import: укажите ФАЙЛ',
     exportNeedsEntity: 'export: укажите, что выгружать: {{entities}}',
     formatOneOf: '--format: одно из {{formats}}',
@@ -96,6 +98,11 @@ export const cliRu = {
   imported: 'создано {{created}}, обновлено {{updated}}, пропущено {{skipped}}, отклонено {{rejected}} (заголовок в строке {{headerRow}})',
   importDryRun:
     'пробный запуск, ничего не записано: было бы создано {{created}}, обновлено {{updated}}, пропущено {{skipped}}, отклонено {{rejected}} (заголовок в строке {{headerRow}})',
+  recvUnmatched: 'не сопоставлено: «{{name}}» (ИНН {{inn}}, строки {{rows}}); похожие клиенты: {{candidates}} — укажите --map "{{name}}=id или ИНН" или --skip "{{name}}"',
+  recvSkipped: 'пропущены: {{names}}',
+  recvDocuments: 'документы ({{kind}}): создано {{created}}, обновлено {{updated}}, удалено {{removed}}, без изменений {{unchanged}}',
+  recvPayments: 'оплаты: добавлено {{added}}, уже были {{duplicates}}, без клиента {{unattached}}; исходящие пропущены: {{outgoing}}',
+  recvDryRun: 'пробный запуск, ничего не записано: {{line}}',
   exported: 'выгружено {{rows}} ({{entity}}) в {{path}}',
 };
 

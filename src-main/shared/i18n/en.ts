@@ -1,3 +1,4 @@
+import { receivablesImportErrorsEn } from './receivables-import.en';
 import type { Dictionary } from './ru';
 import { backupEn, backupErrorsEn } from './backup.en';
 import { aboutEn } from './about.en';
@@ -396,6 +397,7 @@ export const en: Dictionary = {
   recv: recvUiEn,
   errors: {
     receivables: receivablesErrorsEn,
+    receivables_import: receivablesImportErrorsEn,
     auth: authErrorsEn,
     users: usersErrorsEn,
     tasks: tasksErrorsEn,

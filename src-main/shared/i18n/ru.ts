@@ -1,6 +1,7 @@
 // Russian: the default language. en.ts must have exactly the same keys (checked by
 // the type of `Dictionary`).
 
+import { receivablesImportErrorsRu } from './receivables-import.ru';
 import { dealsRu, dealsErrorsRu } from './deals.ru';
 import { reportsRu, reportsErrorsRu } from './reports.ru';
 import { backupRu, backupErrorsRu } from './backup.ru';
@@ -398,6 +399,7 @@ export const ru = {
   recv: recvUiRu,
   errors: {
     receivables: receivablesErrorsRu,
+    receivables_import: receivablesImportErrorsRu,
     auth: authErrorsRu,
     users: usersErrorsRu,
     tasks: tasksErrorsRu,

@@ -26,6 +26,8 @@ const EXPORTS: Record<string, ExportEntity<any>> = {
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 export const IMPORT_ENTITIES = Object.keys(IMPORTS);
+/** Imports of whole 1C files (not column-mapped): exchange/receivables reads and writes them. */
+export { FILE_ENTITIES as FILE_IMPORT_ENTITIES } from '../receivables/analyse-file';
 export const EXPORT_ENTITIES = Object.keys(EXPORTS);
 
 export function importEntity(key: string): ImportEntity<unknown, unknown> {

@@ -93,18 +93,22 @@ function textOf(entry: Readable, chunkBytes = 0): Readable {
 export interface OrderedReaderOptions extends Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions> {
   /** Tests only: cut every part into pieces of this many bytes before decoding. */
   chunkBytes?: number;
+  /** Sees each worksheet's text on its way to the parser (row attributes the parser drops: outline levels). */
+  tapSheet?: (text: Readable) => Readable;
 }
 
 export class OrderedWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
   private readonly chunkBytes: number;
+  private readonly tapSheet: (text: Readable) => Readable;
 
   constructor(
     private readonly path: string,
     options: OrderedReaderOptions,
   ) {
-    const { chunkBytes = 0, ...rest } = options;
+    const { chunkBytes = 0, tapSheet = (t) => t, ...rest } = options;
     super(path, rest);
     this.chunkBytes = chunkBytes;
+    this.tapSheet = tapSheet;
   }
 
   // Only worksheets are emitted; hyperlinks and other parts are not read.
@@ -134,7 +138,7 @@ export class OrderedWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
       const rel = rels.find((r) => r.Id === sheet.rId && WORKSHEET.test(r.Type));
       const part = rel && resolveTarget(workbookPart, rel.Target);
       if (!part || !parts.has(part)) continue; // chart sheets and dangling references have no rows
-      for (const event of self._parseWorksheet(stream(part)!, String(sheet.id))) {
+      for (const event of self._parseWorksheet(this.tapSheet(stream(part)!), String(sheet.id))) {
         Object.assign(event.value, { id: sheet.id, name: sheet.name, state: sheet.state });
         yield event;
       }
