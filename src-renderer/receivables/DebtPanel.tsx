@@ -10,6 +10,9 @@ import { PaymentsTable } from './PaymentsTable';
 import { InvoiceDialog } from './InvoiceDialog';
 import { PaymentDialog } from './PaymentDialog';
 import { InvoicePrint } from './InvoicePrint';
+import { PromisesPanel } from './PromisesPanel';
+import { ReconciliationBox } from './ReconciliationBox';
+import { LetterPrint } from './LetterPrint';
 import './receivables.css';
 
 /**
@@ -23,6 +26,7 @@ export function DebtPanel({ clientId, archived }: { clientId: string; archived: 
   const { data, error, reload } = useClientDebt(clientId);
   const [dialog, setDialog] = useState<'invoice' | 'payment' | null>(null);
   const [printing, setPrinting] = useState<string | null>(null);
+  const [letter, setLetter] = useState<'letter' | 'claim' | null>(null);
   if (error) return <section className="panel debt-panel"><p className="error" role="alert">{error}</p></section>;
   if (!data) return null;
   const empty = data.documents.length === 0 && data.payments.length === 0;
@@ -75,6 +79,24 @@ export function DebtPanel({ clientId, archived }: { clientId: string; archived: 
           <PaymentsTable debt={data} mayChange={mayChange} mayDelete={mayDelete} onChanged={reload} />
         </>
       )}
+      <h3>{t('recv.promises.title')}</h3>
+      <PromisesPanel clientId={clientId} promises={data.promises} mayChange={mayChange && data.debtKopecks > 0} onChanged={reload} />
+      {!empty && (
+        <>
+          <h3>{t('recv.recon.heading')}</h3>
+          <ReconciliationBox clientId={clientId} />
+        </>
+      )}
+      {data.overdueKopecks > 0 && (
+        <>
+          <h3>{t('recv.letters.title')}</h3>
+          <p className="row">
+            <button onClick={() => setLetter('letter')}>{t('recv.letters.letter')}</button>
+            <button onClick={() => setLetter('claim')}>{t('recv.letters.claim')}</button>
+          </p>
+        </>
+      )}
+      {letter && <LetterPrint clientId={clientId} kind={letter} onClose={() => setLetter(null)} />}
       {dialog === 'invoice' && (
         <InvoiceDialog
           clientId={clientId}
