@@ -19,6 +19,7 @@ import { StagePath } from './StagePath';
 import { formatMoney, parseRoubles, roublesText } from './money';
 import { useDeals } from './store';
 import { useTasks } from '../tasks/store';
+import { DebtWarning } from '../receivables/DebtWarning';
 
 export type DealCardData = ProcOutput<'deals.get'>;
 type Patch = ProcInput<'deals.update'>['patch'];
@@ -125,6 +126,7 @@ export function DealCard({ id }: { id: string }) {
           </button>
         )}
       </header>
+      {!closed && <DebtWarning warning={card.debtWarning} clientId={card.clientId} />}
       {archived && <p className="notice" role="status">{t('deals.card.archivedBanner', { date: formatDate(card.archivedAt) })}</p>}
       {card.stageKind === 'lost' && (
         <p className="notice" role="status" data-testid="lost-banner">

@@ -7,6 +7,7 @@ import { dealDate } from './dates';
 import { NextStep } from './NextStep';
 import { TileMenu } from './TileMenu';
 import { NoteIcon, PhoneIcon, TaskIcon } from '../ui/icons';
+import { DebtWarning } from '../receivables/DebtWarning';
 import type { Card } from './useBoard';
 
 export type QuickAction = 'call' | 'task' | 'note';
@@ -107,6 +108,7 @@ export function DealTileBody({ card, closed, children }: { card: Card; closed: b
       ) : (
         <NextStep nextTask={card.nextTask} noNextStep={card.noNextStep} />
       )}
+      {!closed && <DebtWarning warning={card.debtWarning} clientId={card.clientId} compact />}
       <div className="tile-line small">
         {!closed && (
           <span className={card.overNorm ? 'days over' : 'days muted'} title={card.overNorm ? t('deals.board.overNorm') : undefined}>

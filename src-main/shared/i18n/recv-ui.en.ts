@@ -183,6 +183,12 @@ export const recvUiEn: Dictionary['recv'] = {
     letter: 'Reminder letter',
     claim: 'Claim',
   },
+  warning: {
+    overLimit: 'The client is over the credit limit: debt {{debt}}, limit {{limit}}',
+    overdue: 'The client has debt overdue by {{days}}',
+    short: 'Client’s debt',
+    open: 'The client’s receivables',
+  },
   report: {
     asOf: 'As of',
     bucket: 'Overdue',

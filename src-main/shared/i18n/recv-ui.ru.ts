@@ -183,6 +183,12 @@ export const recvUiRu = {
     letter: 'Письмо-напоминание',
     claim: 'Претензия',
   },
+  warning: {
+    overLimit: 'Клиент превысил кредитный лимит: долг {{debt}} при лимите {{limit}}',
+    overdue: 'У клиента просрочка {{days}}',
+    short: 'Долг клиента',
+    open: 'Задолженность клиента',
+  },
   report: {
     asOf: 'На дату',
     bucket: 'Просрочка',
