@@ -75,7 +75,6 @@ export function InvoicePrint({ documentId, onClose }: { documentId: string; onCl
         </div>
       )}
       <div className="actions no-print">
-        <button type="button" onClick={onClose}>{t('recv.print.close')}</button>
         <button type="button" className="primary" disabled={!doc} onClick={() => window.print()}>
           {t('recv.print.print')}
         </button>

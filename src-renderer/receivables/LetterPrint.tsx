@@ -58,7 +58,6 @@ export function LetterPrint({ clientId, kind, onClose }: { clientId: string; kin
         </div>
       )}
       <div className="actions no-print">
-        <button onClick={onClose}>{t('recv.print.close')}</button>
         <button className="primary" disabled={!letter} onClick={() => window.print()}>{t('recv.print.print')}</button>
       </div>
     </Dialog>

@@ -94,7 +94,6 @@ export function ReconciliationBox({ clientId }: { clientId: string }) {
             </table>
           </div>
           <div className="actions no-print">
-            <button onClick={() => setShown(null)}>{t('recv.print.close')}</button>
             <button className="primary" onClick={() => window.print()}>{t('recv.print.print')}</button>
           </div>
         </Dialog>

@@ -106,7 +106,6 @@ export const recvUiEn: Dictionary['recv'] = {
     total: 'Total',
     payUntil: 'Pay by {{date}}',
     print: 'Print',
-    close: 'Close',
     signer: 'Director',
   },
   payment: {

@@ -106,7 +106,6 @@ export const recvUiRu = {
     total: 'Итого',
     payUntil: 'Оплатить до {{date}}',
     print: 'Напечатать',
-    close: 'Закрыть',
     signer: 'Руководитель',
   },
   payment: {
