@@ -21,6 +21,7 @@ import { formatMoney, parseRoubles, roublesText } from './money';
 import { useDeals } from './store';
 import type { DealCardData } from './types';
 import { useTasks } from '../tasks/store';
+import { DebtWarning } from '../receivables/DebtWarning';
 
 type Patch = ProcInput<'deals.update'>['patch'];
 
@@ -113,6 +114,7 @@ export function DealCard({ id }: { id: string }) {
           </button>
         )}
       </header>
+      {!closed && <DebtWarning warning={card.debtWarning} clientId={card.clientId} />}
       {archived && <p className="notice" role="status">{t('deals.card.archivedBanner', { date: formatDate(card.archivedAt) })}</p>}
       {card.stageKind === 'lost' && (
         <p className="notice" role="status" data-testid="lost-banner">

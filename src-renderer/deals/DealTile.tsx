@@ -8,6 +8,7 @@ import { NextStep } from './NextStep';
 import { TileMenu } from './TileMenu';
 import { NoteIcon, PhoneIcon, TaskIcon } from '../ui/icons';
 import type { Card, QuickAction } from './types';
+import { DebtWarning } from '../receivables/DebtWarning';
 
 
 interface TileProps {
@@ -106,6 +107,7 @@ export function DealTileBody({ card, closed, children }: { card: Card; closed: b
       ) : (
         <NextStep nextTask={card.nextTask} noNextStep={card.noNextStep} />
       )}
+      {!closed && <DebtWarning warning={card.debtWarning} clientId={card.clientId} compact />}
       <div className="tile-line small">
         {!closed && (
           <span className={card.overNorm ? 'days over' : 'days muted'} title={card.overNorm ? t('deals.board.overNorm') : undefined}>

@@ -5,10 +5,11 @@ import { errorText, formatDateTime } from '../i18n';
 import { routeHash } from '../app/store';
 import { formatMoney } from '../deals/money';
 import { userTimeZone } from '../tasks/store';
+import { DebtorsWidget } from '../receivables/DebtorsWidget';
 import '../reports/reports.css';
 
 type Data = ProcOutput<'dashboard.get'>;
-const WIDGETS = ['tasks', 'noNextStep', 'month', 'funnel', 'week', 'birthdays', 'backup'] as const;
+const WIDGETS = ['tasks', 'noNextStep', 'month', 'receivables', 'funnel', 'week', 'birthdays', 'backup'] as const;
 type Widget = (typeof WIDGETS)[number];
 const LAYOUT_KEY = 'kartoteka.dashboard';
 
@@ -171,6 +172,8 @@ export function Dashboard() {
             </li>
           </ul>,
         );
+      case 'receivables':
+        return widget(w, t('recv.widget.title'), <DebtorsWidget data={d.receivables} />);
       case 'birthdays':
         return widget(
           w,

@@ -16,7 +16,8 @@ export const ReportChart = forwardRef<Chart | null, { result: ReportResult }>(fu
   const { chart } = result;
   if (chart.labels.length === 0) return null;
   const money = chart.series.some((s) => s.money);
-  const label = (l: string) => t(`reports.series.${l}`, { defaultValue: l || t('reports.none.text') });
+  // Receivables' series are its buckets, named in its own dictionary.
+  const label = (l: string) => t(`reports.series.${l}`, { defaultValue: t(`receivables.col.${l}`, { defaultValue: l || t('reports.none.text') }) });
   const data: ChartData<'bar' | 'doughnut'> = {
     labels: chart.labels.map((l) => (result.report === 'base-audit' ? t(`reports.problems.${l}`) : l || t('reports.none.text'))),
     datasets: chart.series.map((s, i) => ({

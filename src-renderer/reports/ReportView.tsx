@@ -102,6 +102,12 @@ export function ReportView({ report }: { report: string }) {
             )}
           </>
         )}
+        {f.asOf && (
+          <label className="row small">
+            {t('recv.report.asOf')}
+            <DateInput aria-label={t('recv.report.asOf')} value={s.to} onChange={(v) => ISO_DATE.test(v) && set({ period: 'custom', from: v, to: v })} />
+          </label>
+        )}
         {f.compare && (
           <label className="toggle">
             <input type="checkbox" checked={s.compare} onChange={(e) => set({ compare: e.target.checked })} />

@@ -4,7 +4,7 @@ import { ReportView } from './ReportView';
 import './reports.css';
 
 /** Every report the core knows, in the order an agency owner asks its questions. */
-export const REPORT_ORDER = ['sales', 'plan-fact', 'funnel', 'lost-reasons', 'sources', 'activity', 'churn', 'abc', 'base-audit', 'forecast'] as const;
+export const REPORT_ORDER = ['sales', 'plan-fact', 'funnel', 'lost-reasons', 'sources', 'activity', 'churn', 'abc', 'base-audit', 'forecast', 'receivables', 'receivables-dso'] as const;
 
 export function ReportsPage() {
   const { t } = useTranslation();

@@ -19,7 +19,7 @@ export interface ReportSettings {
 }
 
 /** What each report offers besides the period. */
-export const FEATURES: Record<string, { compare?: boolean; pipeline?: boolean; manager?: boolean; source?: boolean; tag?: boolean; by?: string[]; byTwo?: boolean; period?: boolean }> = {
+export const FEATURES: Record<string, { compare?: boolean; pipeline?: boolean; manager?: boolean; source?: boolean; tag?: boolean; by?: string[]; byTwo?: boolean; period?: boolean; asOf?: boolean }> = {
   sales: { compare: true, pipeline: true, manager: true, source: true, tag: true, by: ['manager', 'month', 'pipeline', 'source', 'tag', 'region'], byTwo: true, period: true },
   'plan-fact': { pipeline: true, manager: true, source: true, tag: true, period: true },
   funnel: { pipeline: true, manager: true, source: true, tag: true, period: true },
@@ -29,16 +29,25 @@ export const FEATURES: Record<string, { compare?: boolean; pipeline?: boolean; m
   churn: { manager: true, tag: true, period: true },
   abc: { pipeline: true, manager: true, source: true, tag: true, by: ['class', 'client'], period: true },
   'base-audit': {},
+  // Debts as of one day (the query's `to`), not over a period.
+  receivables: { manager: true, tag: true, asOf: true },
+  'receivables-dso': { manager: true, tag: true, period: true },
   forecast: { pipeline: true, manager: true, source: true, tag: true, period: true },
 };
 
 const DEFAULTS: ReportSettings = { period: 'thisMonth', ...periodDates('thisMonth'), compare: false, pipelineId: null, managerId: null, source: null, tagId: null, by: [], options: {} };
+/** An as-of report starts at today; the date the user picks is kept like any custom period. */
+function asOfToday(): Pick<ReportSettings, 'period' | 'from' | 'to'> {
+  const d = new Date();
+  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return { period: 'custom', from: today, to: today };
+}
 const key = (report: string) => `kartoteka.report.${report}`;
 
 function load(report: string): ReportSettings {
   try {
     const saved = JSON.parse(localStorage.getItem(key(report)) ?? 'null') as Partial<ReportSettings> | null;
-    const merged = { ...DEFAULTS, ...(report === 'forecast' ? { period: 'quarter' as const, ...periodDates('quarter') } : {}), ...saved };
+    const merged = { ...DEFAULTS, ...(report === 'forecast' ? { period: 'quarter' as const, ...periodDates('quarter') } : {}), ...(FEATURES[report]?.asOf ? asOfToday() : {}), ...saved };
     // A named period follows the calendar: "this month" saved in May is June's in June.
     return merged.period === 'custom' ? merged : { ...merged, ...periodDates(merged.period) };
   } catch {

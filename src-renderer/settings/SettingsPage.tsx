@@ -16,6 +16,7 @@ import { DealFieldsSection } from '../deals/settings/DealFieldsSection';
 import { AboutSection } from './AboutSection';
 import { AuditSection } from '../audit/AuditSection';
 import { AccessSection } from '../access/AccessSection';
+import { ReceivablesSettingsSection } from '../receivables/ReceivablesSettingsSection';
 
 /** Settings: a side menu of sections, each on its own page (`#/settings/<section>`). */
 export function SettingsPage() {
@@ -89,6 +90,8 @@ function SectionBody({ section }: { section: SettingsSection }) {
       );
     case 'task-types':
       return <TaskTypesSection />;
+    case 'receivables':
+      return <ReceivablesSettingsSection />;
     case 'access':
       return <AccessSection />;
     case 'audit':

@@ -6,7 +6,7 @@ import { test, expect } from './fixtures';
 test('each settings section is its own page; the deals page and the backup line link to theirs', async ({ app: page, server }) => {
   await page.getByRole('link', { name: 'Настройки' }).click();
   const menu = page.getByRole('navigation', { name: 'Разделы настроек' });
-  await expect(menu.getByRole('link')).toHaveText(['Рабочая база', 'Резервные копии', 'Язык', 'Сотрудники', 'Теги', 'Поля', 'Воронки', 'Типы задач', 'Права доступа', 'Журнал', 'О программе']);
+  await expect(menu.getByRole('link')).toHaveText(['Рабочая база', 'Резервные копии', 'Язык', 'Сотрудники', 'Теги', 'Поля', 'Воронки', 'Типы задач', 'Дебиторка', 'Права доступа', 'Журнал', 'О программе']);
   // The first section opens by default, and only it.
   await expect(menu.getByRole('link', { name: 'Рабочая база' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByTestId('workspace-path')).toHaveText(server.dbPath);

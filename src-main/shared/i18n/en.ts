@@ -8,6 +8,7 @@ import { exchangeEn, exchangeErrorsEn } from './exchange.en';
 import { dealsEn, dealsErrorsEn } from './deals.en';
 import { reportsEn, reportsErrorsEn } from './reports.en';
 import { receivablesEn, receivablesErrorsEn } from './receivables.en';
+import { recvUiEn } from './recv-ui.en';
 import { authEn, authErrorsEn, usersErrorsEn } from './auth.en';
 
 export const en: Dictionary = {
@@ -363,6 +364,7 @@ export const en: Dictionary = {
       fields: 'Fields',
       pipelines: 'Pipelines',
       'task-types': 'Task types',
+      receivables: 'Receivables',
       access: 'Permissions',
       about: 'About',
       audit: 'Audit log',
@@ -400,6 +402,7 @@ export const en: Dictionary = {
   exchange: exchangeEn,
   deals: dealsEn,
   receivables: receivablesEn,
+  recv: recvUiEn,
   errors: {
     receivables: receivablesErrorsEn,
     receivables_import: receivablesImportErrorsEn,

@@ -10,6 +10,7 @@ import { auditRu } from './audit.ru';
 import { tasksRu, tasksErrorsRu } from './tasks.ru';
 import { exchangeRu, exchangeErrorsRu } from './exchange.ru';
 import { receivablesRu, receivablesErrorsRu } from './receivables.ru';
+import { recvUiRu } from './recv-ui.ru';
 import { authRu, authErrorsRu, usersErrorsRu } from './auth.ru';
 
 export const ru = {
@@ -365,6 +366,7 @@ export const ru = {
       fields: 'Поля',
       pipelines: 'Воронки',
       'task-types': 'Типы задач',
+      receivables: 'Дебиторка',
       access: 'Права доступа',
       about: 'О программе',
       audit: 'Журнал',
@@ -402,6 +404,7 @@ export const ru = {
   exchange: exchangeRu,
   deals: dealsRu,
   receivables: receivablesRu,
+  recv: recvUiRu,
   errors: {
     receivables: receivablesErrorsRu,
     receivables_import: receivablesImportErrorsRu,

@@ -15,6 +15,7 @@ import { Timeline } from './Timeline';
 import { MergeDialog } from './MergeDialog';
 import { ClientDealsPanel } from '../../deals/ClientDealsPanel';
 import { useMay } from '../../access/store';
+import { DebtPanel } from '../../receivables/DebtPanel';
 
 type Card = ProcOutput<'clients.get'>;
 
@@ -105,6 +106,7 @@ export function ClientCard({ id }: { id: string }) {
           <AuditPanel targetType="client" targetId={card.id} version={card.updatedAt} />
         </aside>
         <div className="card-main">
+          <DebtPanel clientId={card.id} archived={!!card.archivedAt} />
           <Timeline client={card} archived={!!card.archivedAt} version={historyVersion} />
         </div>
       </div>
