@@ -8,6 +8,7 @@ import { useAction } from '../ui/useAction';
 import { useClients } from '../clients/store';
 import { ImportWizard } from './ImportWizard';
 import { ExportPanel } from './ExportPanel';
+import { OneCFilesImport } from '../receivables/OneCFilesImport';
 import './exchange.css';
 import { useMay } from '../access/store';
 
@@ -47,6 +48,7 @@ export function ExchangePage() {
         </p>
       )}
       {mayImport && <ImportWizard onImported={reload} />}
+      {mayImport && <OneCFilesImport onImported={reload} />}
       {mayExport && <ExportPanel />}
       {!mayImport && !mayExport && <p className="empty-state muted">{t('access.exchangeClosed')}</p>}
     </div>
