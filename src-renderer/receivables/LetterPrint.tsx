@@ -5,6 +5,7 @@ import { errorText, formatDate } from '../i18n';
 import { formatMoney } from '../deals/money';
 import { Dialog } from '../ui/Dialog';
 import { todayLocal } from './dates';
+import { notify, notifyError } from '../ui/toast';
 
 type Letter = ProcOutput<'receivables.letter'>;
 
@@ -13,6 +14,7 @@ export function LetterPrint({ clientId, kind, onClose }: { clientId: string; kin
   const { t, i18n } = useTranslation();
   const [letter, setLetter] = useState<Letter | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [sent, setSent] = useState(false);
   useEffect(() => {
     call('receivables.letter', { clientId, kind, asOf: todayLocal(), lang: i18n.language === 'en' ? 'en' : 'ru' }).then(setLetter, (e) => setError(errorText(e)));
   }, [clientId, kind, i18n.language]);
@@ -58,6 +60,20 @@ export function LetterPrint({ clientId, kind, onClose }: { clientId: string; kin
         </div>
       )}
       <div className="actions no-print">
+        <button
+          disabled={!letter || letter.documents.length === 0 || sent}
+          onClick={() =>
+            void call('receivables.letterSent', { clientId, kind, asOf: letter!.date, lang: i18n.language === 'en' ? 'en' : 'ru' }).then(
+              () => {
+                setSent(true);
+                notify(t('recv.print.sentRecorded'));
+              },
+              (e) => notifyError(errorText(e)),
+            )
+          }
+        >
+          {t('recv.print.markSent')}
+        </button>
         <button className="primary" disabled={!letter} onClick={() => window.print()}>{t('recv.print.print')}</button>
       </div>
     </Dialog>

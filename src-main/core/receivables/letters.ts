@@ -1,4 +1,6 @@
-import type { Ctx } from '../context';
+import { isoNow, type Ctx } from '../context';
+import { AppError } from '../errors';
+import { logHistoryEvent } from '../history/events';
 import { message } from '../../shared/i18n/translate';
 import type { UiLanguage } from '../../shared/i18n/languages';
 import { openDocuments } from './aging';
@@ -44,4 +46,20 @@ export function letterContent(ctx: Ctx, kind: LetterKind, clientId: string, asOf
     deadline: kind === 'claim' ? deadline : null,
     signer: company.signer,
   };
+}
+
+/**
+ * A letter or claim the user sent (printed and posted, or e-mailed): one entry in the
+ * client's history with the documents it named and the sum, as the scenario's own
+ * letters are recorded, so the card's timeline says what was demanded and when.
+ */
+export function recordLetterSent(ctx: Ctx, kind: LetterKind, clientId: string, asOf: string, lang: UiLanguage): { historyId: string; totalKopecks: number } {
+  const letter = letterContent(ctx, kind, clientId, asOf, lang);
+  if (letter.documents.length === 0) throw new AppError('receivables.nothing_overdue', 'Nothing is overdue for this client: no letter to record');
+  const historyId = logHistoryEvent(
+    ctx,
+    { clientId, at: isoNow(ctx) },
+    { type: kind === 'letter' ? 'collection_letter' : 'collection_claim', title: letter.documents.map((d) => d.number).join(', '), amountKopecks: String(letter.totalKopecks) },
+  );
+  return { historyId, totalKopecks: letter.totalKopecks };
 }

@@ -10,7 +10,8 @@ import { clientTerms, clientTermsInput, contractTermsInput, setClientTerms, setC
 import { receivablesSettings, receivablesSettingsInput, setReceivablesSettings } from './settings';
 import { listSteps, ensureDefaultSteps, saveSteps, stepInput } from './collection-steps';
 import { deletePromise, promiseInput, takePromise } from './promises';
-import { letterContent } from './letters';
+import { letterContent, recordLetterSent } from './letters';
+import { requireClientVisible } from '../access/visibility';
 import { receivablesTick } from './tick';
 import { reconciliation } from './reconciliation';
 import { writeReconciliationXlsx } from './reconciliation-xlsx';
@@ -62,6 +63,15 @@ export const receivableProcedures = {
     reads('view'),
     z.object({ clientId: id, kind: z.enum(['letter', 'claim']), asOf, lang: z.enum(UI_LANGUAGES).default('ru') }),
     (s, i) => letterContent(s.ctx(), i.kind, i.clientId, i.asOf, i.lang),
+  ),
+  /** The user sent the letter or claim: recorded in the client's history with its documents and sum. */
+  'receivables.letterSent': proc(
+    writes('change', { audit: about('client', (i) => i.clientId) }),
+    z.object({ clientId: id, kind: z.enum(['letter', 'claim']), asOf, lang: z.enum(UI_LANGUAGES).default('ru') }),
+    (s, i) => {
+      requireClientVisible(s.ctx(), i.clientId);
+      return recordLetterSent(s.ctx(), i.kind, i.clientId, i.asOf, i.lang);
+    },
   ),
   /** What the scheduler does every tick, now: promises resolved, the day's collection steps (once a day). */
   'receivables.runDaily': proc(writes('change'), z.object({ timeZone }), (s, i) => receivablesTick(s, i.timeZone)),

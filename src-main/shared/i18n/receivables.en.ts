@@ -83,6 +83,7 @@ export const receivablesEn: Widen<typeof receivablesRu> = {
 
 export const receivablesErrorsEn: Widen<typeof receivablesErrorsRu> = {
   batch_kind: 'A bank statement holds payments, not documents',
+  nothing_overdue: 'The client has nothing overdue: there is no letter to record',
   amount_positive: 'The amount must be above zero',
   quantity_positive: 'The quantity must be above zero',
   due_before_date: 'The due date cannot be before the document date',

@@ -81,6 +81,7 @@ export const receivablesRu = {
 
 export const receivablesErrorsRu = {
   batch_kind: 'Выписка банка содержит платежи, а не документы',
+  nothing_overdue: 'У клиента нет просроченных документов: письмо не о чем отмечать',
   amount_positive: 'Сумма должна быть больше нуля',
   quantity_positive: 'Количество должно быть больше нуля',
   due_before_date: 'Срок оплаты не может быть раньше даты документа',

@@ -106,6 +106,8 @@ export const recvUiEn: Dictionary['recv'] = {
     total: 'Total',
     payUntil: 'Pay by {{date}}',
     print: 'Print',
+    markSent: 'Mark as sent',
+    sentRecorded: 'Recorded in the client’s history',
     signer: 'Director',
   },
   payment: {

@@ -106,6 +106,8 @@ export const recvUiRu = {
     total: 'Итого',
     payUntil: 'Оплатить до {{date}}',
     print: 'Напечатать',
+    markSent: 'Отметить как отправленное',
+    sentRecorded: 'Записано в историю клиента',
     signer: 'Руководитель',
   },
   payment: {

@@ -136,3 +136,20 @@ describe('the collection scenario', () => {
     expect(w.count('collection_actions')).toBe(8);
   });
 });
+
+describe('a letter or claim the user sent', () => {
+  it('is recorded in the client’s history with the overdue documents it named and their sum; with nothing overdue it is refused and nothing is written', () => {
+    w = buildWorkspace('2026-03-20T09:00:00.000Z');
+    const late = w.client('ООО «Должник»');
+    doc(late, 'ГР00-000001', '2026-01-10', 1500);
+    doc(late, 'ГР00-000002', '2026-02-01', 250);
+    doc(late, 'ГР00-000003', '2026-03-25', 999); // not yet due on 20 March
+    const r = w.call('receivables.letterSent', { clientId: late, kind: 'claim', asOf: '2026-03-20' });
+    expect(r.totalKopecks).toBe(175_000);
+    expect(events(late)).toEqual([['collection_claim', { title: 'ГР00-000001, ГР00-000002', amountKopecks: '175000' }]]);
+
+    const paid = w.client('ООО «Аккуратный»');
+    expect(() => w.call('receivables.letterSent', { clientId: paid, kind: 'letter', asOf: '2026-03-20' })).toThrow(/Nothing is overdue/);
+    expect(events(paid)).toEqual([]);
+  });
+});
