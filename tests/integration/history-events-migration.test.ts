@@ -128,7 +128,13 @@ describe('history events migration', () => {
   it('a birthday congratulated in the release before still counts as congratulated', () => {
     const path = join(dir, 'old.kdb');
     const old = openOldRelease(path, migrationsOfReleaseBefore());
-    const client = (invoke(old, 'clients.create', { kind: 'person', lastName: 'Петров', firstName: 'Иван', birthday: '1980-11-25' }, INTERNAL_CALLER) as { id: string }).id;
+    // Raw SQL: today's code writes today's columns, which the old release's tables lack.
+    const client = 'c-petrov';
+    old.workspace.sqlite
+      .prepare(
+        "INSERT INTO clients (seq, id, kind, name, name_key, last_name, first_name, birthday, created_at, updated_at) VALUES (NULL, ?, 'person', 'Петров Иван', 'петров иван', 'Петров', 'Иван', '1980-11-25', '2026-11-01T09:00:00.000Z', '2026-11-01T09:00:00.000Z')",
+      )
+      .run(client);
     old.workspace.sqlite
       .prepare(
         "INSERT INTO history (id, client_id, kind, occurred_at, text, created_at, updated_at) VALUES ('h1', ?, 'system', '2026-11-24T09:00:00.000Z', 'congratulated:Петров Иван', '2026-11-24T09:00:00.000Z', '2026-11-24T09:00:00.000Z')",

@@ -155,8 +155,10 @@ describe('migrations over existing data', () => {
     const migrationsDir = migrationsWith(rebuildClientsSql(wsPath), '0099_clients_vip');
     openWorkspace(wsPath, { migrationsDir }).close();
 
-    // One verified backup (data file + manifest), made before the migration ran.
-    expect(backups()).toHaveLength(2);
+    // One verified backup (data file, manifest, and the page hashes a later incremental
+    // backup compares against), made before the migration ran.
+    expect(backups()).toHaveLength(3);
+    expect(backups().filter((f) => f.endsWith('.pages'))).toHaveLength(1);
     const listed = listBackupsIn(backupsDirFor(wsPath), 'workspace');
     expect(listed).toHaveLength(1);
     expect(listed[0]!.reason).toBe('migration');
@@ -173,7 +175,7 @@ describe('migrations over existing data', () => {
 
     // Nothing pending any more: the next start takes no backup.
     openWorkspace(wsPath, { migrationsDir }).close();
-    expect(backups()).toHaveLength(2);
+    expect(backups()).toHaveLength(3);
   });
 
   it('search keeps working after the rebuild, for old and new clients', () => {
