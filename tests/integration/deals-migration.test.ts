@@ -29,8 +29,14 @@ describe('migration of an existing workspace', () => {
   it('adds the deal tables with default pipelines and keeps clients and history', () => {
     const path = join(dir, 'old.kdb');
     const old = openOldRelease(path, migrationsBeforeDeals());
-    const client = (invoke(old, 'clients.create', { kind: 'person', lastName: 'Иванов', firstName: 'Иван' }, INTERNAL_CALLER) as { id: string }).id;
-    // Written as the old version did (today's code knows history.deal_id, the old file does not).
+    // Written as the old version did: today's code writes today's columns (history.deal_id,
+    // clients.phone_count …), which the old file lacks.
+    const client = 'c-ivanov';
+    old.workspace.sqlite
+      .prepare(
+        "INSERT INTO clients (seq, id, kind, name, name_key, last_name, first_name, created_at, updated_at) VALUES (NULL, ?, 'person', 'Иванов Иван', 'иванов иван', 'Иванов', 'Иван', '2025-05-01T10:00:00.000Z', '2025-05-01T10:00:00.000Z')",
+      )
+      .run(client);
     old.workspace.sqlite
       .prepare("INSERT INTO history (id, client_id, kind, occurred_at, text, created_at, updated_at) VALUES ('h1', ?, 'note', '2025-05-01T10:00:00.000Z', 'Старая запись', '2025-05-01T10:00:00.000Z', '2025-05-01T10:00:00.000Z')")
       .run(client);
