@@ -61,7 +61,7 @@ export async function restoreCommand(backup: string | undefined, db: string | un
       s.open(dbPath);
     } catch (e) {
       if (!(e instanceof AppError && e.code === 'workspace.damaged')) throw e;
-      const { movedTo } = replaceDamaged(s, dbPath, file, countsOfFile(file), new Date());
+      const { movedTo } = await replaceDamaged(s, dbPath, file, countsOfFile(file), new Date());
       console.log(t('restoredDamaged', { movedTo, file, db: dbPath }));
       return 0;
     }

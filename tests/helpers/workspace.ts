@@ -12,7 +12,8 @@ export function makeTempDir(label = 'test'): string {
 }
 
 export function removeDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  // Retries: a worker thread of the code under test may still be letting go of a file.
+  rmSync(dir, { recursive: true, force: true, maxRetries: 10 });
 }
 
 export interface TestWorkspace {

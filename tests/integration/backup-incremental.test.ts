@@ -50,7 +50,7 @@ function setup(name: string) {
 }
 
 describe('incremental backups', () => {
-  it('a backup after a small change holds only the changed pages and restores exactly, at every link', () => {
+  it('a backup after a small change holds only the changed pages and restores exactly, at every link', async () => {
     const { path, s, full, inc1, inc2, afterFirst } = setup('ws.kdb');
     try {
       expect(full.kind).toBe('full');
@@ -65,7 +65,7 @@ describe('incremental backups', () => {
       expect(names(join(dir, 'r1.kdb'))).toEqual(afterFirst);
       // Into the open workspace, as the Settings screen does.
       rename(s, 5, 'Третье');
-      restoreFromFile(s, inc1.path);
+      await restoreFromFile(s, inc1.path);
       expect(names(path)).toEqual(afterFirst);
       expect(listBackups(s)[0]!.reason).toBe('restore');
     } finally {

@@ -61,8 +61,8 @@ export const backupProcedures = {
   /** Answers when the restore is done; meanwhile backup.status reports its step and progress. */
   'backup.restore': proc(switches('restore', { localOnly: true }), z.object({ id }), async (s, i) => ({ ...(await restoreBackupInBackground(s, i.id)), workspace: info(s) })),
   /** A backup file anywhere on this PC (not only a listed one) into the open workspace. */
-  'backup.restoreFile': proc(switches('restore', { localOnly: true, paths: { path: { purpose: 'backup.file' } } }), z.object({ path: localPath }), (s, i) => ({
-    ...restoreFromFile(s, i.path),
+  'backup.restoreFile': proc(switches('restore', { localOnly: true, paths: { path: { purpose: 'backup.file' } } }), z.object({ path: localPath }), async (s, i) => ({
+    ...(await restoreFromFile(s, i.path)),
     workspace: info(s),
   })),
   'backup.restoreIntoNew': proc(switches('restore', { localOnly: true, paths: { path: { purpose: 'workspace.create' } } }), z.object({ id, path: newWorkspacePath }), (s, i) => {
@@ -76,10 +76,10 @@ export const backupProcedures = {
     const dir = backupsDirFor(failure.path);
     return { path: failure.path, error: failure.error, backups: backupsOfDamaged(failure.path).map((b) => view(b, dir)) };
   }),
-  'backup.recover': proc(switches('restore', { localOnly: true }), z.object({ id }), (s, i) => {
+  'backup.recover': proc(switches('restore', { localOnly: true }), z.object({ id }), async (s, i) => {
     const failure = s.lastFailure;
     if (!failure) throw new AppError('backup.nothing_to_recover', 'No damaged workspace to recover');
-    const { movedTo } = recoverDamaged(s, failure.path, i.id, s.now());
+    const { movedTo } = await recoverDamaged(s, failure.path, i.id, s.now());
     return { movedTo, ...info(s) };
   }),
 };

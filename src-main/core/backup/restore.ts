@@ -99,8 +99,8 @@ function findListed(session: Session, id: string): BackupEntry {
 }
 
 /** The unpacked backup renamed over the workspace, which is reopened. The caller has saved the current state. */
-function replaceWith(session: Session, path: string, partial: string): void {
-  session.close();
+async function replaceWith(session: Session, path: string, partial: string): Promise<void> {
+  await session.closeAndRelease();
   for (const side of ['-wal', '-shm']) rmSync(path + side, { force: true });
   renameSync(partial, path);
   fsyncDir(dirname(path));
@@ -114,7 +114,7 @@ export interface RestoreResult {
 }
 
 /** Replaces the open workspace with a backup file, keeping the current state as a "before restore" backup. */
-export function restoreFromFile(session: Session, backupPath: string, expectCounts = countsOfFile(backupPath)): RestoreResult {
+export async function restoreFromFile(session: Session, backupPath: string, expectCounts = countsOfFile(backupPath)): Promise<RestoreResult> {
   assertNoBackupRunning(session);
   const path = session.workspace.path;
   const partial = `${path}.incoming`;
@@ -127,7 +127,7 @@ export function restoreFromFile(session: Session, backupPath: string, expectCoun
     rmSync(partial, { force: true });
     throw e;
   }
-  replaceWith(session, path, partial);
+  await replaceWith(session, path, partial);
   return { restored: basename(backupPath), undoId: before.id };
 }
 
@@ -158,7 +158,7 @@ export async function restoreBackupInBackground(session: Session, id: string): P
     // The background backup counts only if nothing was written since it began.
     const before = currentBackup(session) ?? backupNowSync(session, 'restore');
     restoring.step = 'replace';
-    replaceWith(session, path, partial);
+    await replaceWith(session, path, partial);
     return { restored: entry.id, undoId: before.id };
   } catch (e) {
     rmSync(partial, { force: true });
@@ -186,24 +186,24 @@ export function backupsOfDamaged(path: string): BackupEntry[] {
  * Puts a good backup in place of a damaged workspace. The damaged file is not
  * written to: it is renamed aside (with its WAL) for whoever wants to look at it.
  */
-export function recoverDamaged(session: Session, path: string, id: string, at: Date): { movedTo: string } {
+export function recoverDamaged(session: Session, path: string, id: string, at: Date): Promise<{ movedTo: string }> {
   const entry = backupsOfDamaged(path).find((b) => b.id === id);
   if (!entry) throw new NotFoundError('backup', id);
   return replaceDamaged(session, path, entry.path, entry.counts, at);
 }
 
-export function replaceDamaged(
+export async function replaceDamaged(
   session: Session,
   path: string,
   backupPath: string,
   expectCounts: Record<string, number> | null,
   at: Date,
-): { movedTo: string } {
+): Promise<{ movedTo: string }> {
   const incoming = `${path}.incoming`;
   unpack(backupPath, expectCounts, incoming);
   const movedTo = join(dirname(path), `${workspaceName(path)}.damaged-${stamp(at)}.kdb`);
   // Found damaged while open: closed first (without writing to it), or Windows cannot rename it.
-  if (session.isOpen && session.workspace.path === path) session.close();
+  if (session.isOpen && session.workspace.path === path) await session.closeAndRelease();
   renameSync(path, movedTo);
   for (const side of ['-wal', '-shm']) if (existsSync(path + side)) renameSync(path + side, movedTo + side);
   renameSync(incoming, path);

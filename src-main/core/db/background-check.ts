@@ -6,17 +6,30 @@ import { currentNativeBinding } from './driver';
 // read-only connection: the serving thread keeps answering while every page of a
 // large file is read. Plain CommonJS source evaluated by the worker, for the same
 // reason as the backup worker (it runs under tsx, serve and the app's bundle alike).
+//
+// The gate (one Int32 shared with the worker) settles a race with closing: the
+// worker claims it (0 → 1) before opening the file, closing claims it (0 → 2).
+// A worker that starts after the workspace closed never opens the file, so it does
+// not recreate -wal/-shm next to a file that is being restored, renamed or deleted.
+
+const OPEN = 1;
+const CANCELLED = 2;
 
 const SOURCE = String.raw`
 const { workerData, parentPort } = require('node:worker_threads');
+const gate = new Int32Array(workerData.gate);
 let db;
 try {
-  const Database = require(workerData.modulePath);
-  db = new Database(workerData.path, Object.assign({ readonly: true, fileMustExist: true }, workerData.binding ? { nativeBinding: workerData.binding } : {}));
-  db.pragma('busy_timeout = 10000');
-  const rows = db.pragma(workerData.full ? 'integrity_check(20)' : 'quick_check(20)');
-  const messages = rows.map((r) => r[Object.keys(r)[0]]);
-  parentPort.postMessage(messages.length === 1 && messages[0] === 'ok' ? { ok: true } : { ok: false, detail: messages.join('; ') });
+  if (Atomics.compareExchange(gate, 0, 0, ${OPEN}) !== 0) {
+    parentPort.postMessage({ cancelled: true });
+  } else {
+    const Database = require(workerData.modulePath);
+    db = new Database(workerData.path, Object.assign({ readonly: true, fileMustExist: true }, workerData.binding ? { nativeBinding: workerData.binding } : {}));
+    db.pragma('busy_timeout = 10000');
+    const rows = db.pragma(workerData.full ? 'integrity_check(20)' : 'quick_check(20)');
+    const messages = rows.map((r) => r[Object.keys(r)[0]]);
+    parentPort.postMessage(messages.length === 1 && messages[0] === 'ok' ? { ok: true } : { ok: false, detail: messages.join('; ') });
+  }
 } catch (e) {
   parentPort.postMessage({ ok: false, detail: e && e.message ? e.message : String(e) });
 } finally {
@@ -26,26 +39,34 @@ try {
 
 export type CheckOutcome = { ok: true } | { ok: false; detail: string };
 
-/** Runs the check off-thread; never rejects (a check that cannot run reports the reason as damage). */
-export function checkInBackground(path: string, full = false): Promise<CheckOutcome> {
-  return new Promise((resolve) => {
-    const worker = new Worker(SOURCE, {
-      eval: true,
-      workerData: { path, full, modulePath: createRequire(import.meta.url).resolve('better-sqlite3'), binding: currentNativeBinding() },
-    });
-    let settled = false;
-    worker.once('message', (m: CheckOutcome) => {
-      settled = true;
-      resolve(m);
-      void worker.terminate();
-    });
-    worker.once('error', (e) => {
-      if (!settled) resolve({ ok: false, detail: e.message });
-      settled = true;
-    });
-    worker.once('exit', () => {
-      if (!settled) resolve({ ok: false, detail: 'the check stopped before it finished' });
-      settled = true;
-    });
+export interface BackgroundCheck {
+  /** The verdict; never rejects (a check that cannot run reports the reason as damage). Cancelled: `null`. */
+  outcome: Promise<CheckOutcome | null>;
+  /** Settles when the worker's thread has ended and the file is no longer held. */
+  exited: Promise<void>;
+  /** Stops a worker that has not opened the file yet; one already reading finishes its pass. */
+  cancel(): void;
+}
+
+/** Runs the check off-thread on a read-only connection of its own. */
+export function checkInBackground(path: string, full = false): BackgroundCheck {
+  const gate = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(SOURCE, {
+    eval: true,
+    workerData: { path, full, gate: gate.buffer, modulePath: createRequire(import.meta.url).resolve('better-sqlite3'), binding: currentNativeBinding() },
   });
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const outcome = new Promise<CheckOutcome | null>((resolve) => {
+    worker.once('message', (m: CheckOutcome | { cancelled: true }) => resolve('cancelled' in m ? null : m));
+    worker.once('error', (e) => resolve({ ok: false, detail: e.message }));
+    // Once a message or error has resolved it, this later resolve is a no-op.
+    void exited.then(() => resolve(Atomics.load(gate, 0) === CANCELLED ? null : { ok: false, detail: 'the check stopped before it finished' }));
+  });
+  return {
+    outcome,
+    exited,
+    cancel: () => {
+      if (Atomics.compareExchange(gate, 0, 0, CANCELLED) === 0) void worker.terminate();
+    },
+  };
 }

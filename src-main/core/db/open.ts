@@ -12,7 +12,7 @@ import { foldText, sortKey } from '../text/fold';
 import { localDateMemo } from '../tasks/time';
 import { requisitesOk } from '../clients/audit-filters';
 import { fileIdentity, sameIdentity, takeCleanClose, writeCleanClose, type CleanClose } from './open-state';
-import { checkInBackground, type CheckOutcome } from './background-check';
+import { checkInBackground, type BackgroundCheck, type CheckOutcome } from './background-check';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -51,7 +51,10 @@ export interface Workspace {
   fullCheck(): Promise<CheckOutcome>;
   /** Called once when a check finds damage (the session tells the user). */
   onDamaged: ((detail: string) => void) | null;
+  /** Closes the connection and cancels a background check that has not opened the file yet. */
   close(): void;
+  /** Settles once no background check holds the file (Windows cannot rename or delete a file held open). */
+  released(): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -124,6 +127,13 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
     throw e;
   }
   const db = drizzle(sqlite, { schema });
+  const running = new Set<BackgroundCheck>();
+  const runCheck = (full: boolean): Promise<CheckOutcome | null> => {
+    const c = checkInBackground(path, full);
+    running.add(c);
+    void c.exited.then(() => running.delete(c));
+    return c.outcome;
+  };
   const ws: Workspace = {
     path,
     sqlite,
@@ -133,23 +143,28 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
     checked: Promise.resolve(),
     onDamaged: null,
     fullCheck: async () => {
-      const r = await checkInBackground(path, true);
+      const r = await runCheck(true);
+      if (r === null) return { ok: false, detail: 'the workspace was closed before the check ran' };
       if (!sqlite.open) return r;
       if (r.ok) integrity.fullCheckedAt = integrity.quickCheckedAt = now();
       else markDamaged(ws, r.detail);
       return r;
     },
     close: () => {
+      for (const c of running) c.cancel();
       if (!sqlite.open) return;
       if (integrity.state === 'damaged') return closeWithoutWriting(path, sqlite);
       sqlite.pragma('wal_checkpoint(TRUNCATE)');
       sqlite.close();
       writeCleanClose(path, { closedAt: now(), quickCheckedAt: integrity.quickCheckedAt, fullCheckedAt: integrity.fullCheckedAt });
     },
+    released: async () => {
+      await Promise.all([...running].map((c) => c.exited));
+    },
   };
   if (check === 'background') {
-    ws.checked = checkInBackground(path).then((r) => {
-      if (!sqlite.open) return;
+    ws.checked = runCheck(false).then((r) => {
+      if (r === null || !sqlite.open) return;
       if (r.ok) {
         integrity.state = 'ok';
         integrity.quickCheckedAt = now();

@@ -138,4 +138,11 @@ export class Session {
     this.ws.close();
     this.ws = null;
   }
+
+  /** Closes, then waits until no background check holds the file: before it is renamed, replaced or deleted. */
+  async closeAndRelease(): Promise<void> {
+    const ws = this.ws;
+    this.close();
+    await ws?.released();
+  }
 }
