@@ -23,7 +23,7 @@ export function dashboard(session: Session, scope: 'me' | 'all', tz: string) {
   const s = ctx.ws.sqlite;
   const me = scope === 'me' ? ctx.userId : null;
   const today = localDate(ctx.now(), tz);
-  const tasks = countBuckets(ctx, { scope: scope === 'me' ? 'mine' : 'all', assigneeId: null, typeId: null, clientId: null, dealId: null }, tz);
+  const tasks = countBuckets(ctx, { scope: scope === 'me' ? 'mine' : 'all', assigneeId: null, typeId: null, clientId: null, dealId: null }, tz, ['today', 'overdue']);
 
   const vd = visibleDeals(ctx, 'd');
   const mine = me ? ' AND d.responsible_id = ?' : '';

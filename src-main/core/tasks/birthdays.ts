@@ -1,14 +1,14 @@
-import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { isoNow } from '../context';
 import { prepared } from '../db/statements';
-import { history } from '../db/schema';
 import { logHistoryEvent } from '../history/events';
 import { NotFoundError } from '../errors';
 import { shiftDate } from './time';
 
 // Birthdays are looked up by month-day through expression indexes
-// (migration tasks_sql), so a week costs seven index probes at any size.
+// (migration tasks_sql), so a week costs seven index probes at any size. Named with
+// INDEXED BY: without statistics the planner preferred the (archived_at) prefix of a
+// list index and read every client in use — 3 s at 200k clients against 2 ms.
 
 /** A client's or contact person's birthday as celebrated on a date of an asked range. */
 export interface BirthdayEntry {
@@ -48,10 +48,10 @@ export function birthdaysBetween(ctx: Ctx, from: string, to: string): Birthday[]
   const rows = prepared(
     ctx.ws.sqlite,
     `SELECT 'client' AS kind, c.id AS clientId, c.name AS clientName, NULL AS contactId, c.name AS name, c.birthday
-       FROM clients c WHERE c.birthday IS NOT NULL AND c.archived_at IS NULL AND substr(c.birthday, 6, 5) IN (${inList})
+       FROM clients c INDEXED BY clients_birthday_md_idx WHERE c.birthday IS NOT NULL AND c.archived_at IS NULL AND substr(c.birthday, 6, 5) IN (${inList})
      UNION ALL
      SELECT 'contact', c.id, c.name, k.id, k.name, k.birthday
-       FROM contacts k JOIN clients c ON c.id = k.client_id
+       FROM contacts k INDEXED BY contacts_birthday_md_idx JOIN clients c ON c.id = k.client_id
        WHERE k.birthday IS NOT NULL AND k.archived_at IS NULL AND c.archived_at IS NULL AND substr(k.birthday, 6, 5) IN (${inList})
      LIMIT 2000`,
   ).all(params) as Omit<Birthday, 'date' | 'age' | 'congratulated'>[];
@@ -71,18 +71,11 @@ export function birthdaysBetween(ctx: Ctx, from: string, to: string): Birthday[]
 }
 
 function wasCongratulated(ctx: Ctx, clientId: string, name: string, since: string): boolean {
-  return !!ctx.db
-    .select({ id: history.id })
-    .from(history)
-    .where(
-      and(
-        eq(history.clientId, clientId),
-        eq(history.event, 'congratulated'),
-        gte(history.occurredAt, since),
-        eq(sql`json_extract(${history.eventData}, '$.name')`, name),
-      ),
-    )
-    .get();
+  // Prepared once: a busy week has a couple of thousand birthdays to look up.
+  return !!prepared(
+    ctx.ws.sqlite,
+    `SELECT 1 FROM history WHERE client_id = ? AND occurred_at >= ? AND event = 'congratulated' AND json_extract(event_data, '$.name') = ? LIMIT 1`,
+  ).get(clientId, since, name);
 }
 
 /** The one-click "congratulated" entry in the client's history. */

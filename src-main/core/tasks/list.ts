@@ -1,6 +1,6 @@
 import type { Ctx } from '../context';
 import { prepared } from '../db/statements';
-import type { Bucket, ListFilter } from './schemas';
+import { BUCKETS, type Bucket, type ListFilter } from './schemas';
 import type { Client, Contact, Deal, Task, TaskType, User } from '../db/schema';
 import { dayStart, localDate, shiftDate, weekMonday } from './time';
 import { seesOwnOnly } from '../access/visibility';
@@ -158,10 +158,10 @@ export function listBucket(ctx: Ctx, bucket: Bucket, f: ListFilter, tz: string, 
   return rows.map((r) => toRow(r, m));
 }
 
-export function countBuckets(ctx: Ctx, f: ListFilter, tz: string): Record<Bucket, number> {
+export function countBuckets<B extends Bucket = Bucket>(ctx: Ctx, f: ListFilter, tz: string, buckets: readonly B[] = BUCKETS as unknown as readonly B[]): Record<B, number> {
   const now = ctx.now();
-  const out = {} as Record<Bucket, number>;
-  for (const bucket of ['overdue', 'today', 'tomorrow', 'week', 'later', 'done'] as const) {
+  const out = {} as Record<B, number>;
+  for (const bucket of buckets) {
     const q = bucketQuery(ctx, bucket, f, now, tz);
     out[bucket] = prepared<{ n: number }>(ctx.ws.sqlite, `SELECT count(*) AS n FROM tasks t WHERE ${q.where}`).get(q.params)!.n;
   }
