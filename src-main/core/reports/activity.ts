@@ -34,7 +34,9 @@ type Part = 'history' | 'done' | 'overdue' | 'deals' | 'responsible' | 'touched'
  * partial index on occurred_at, read alone), tasks done or overdue, deals created or
  * closed (two ranges added up rather than an OR over every deal), and the clients not
  * contacted by their responsible as the clients each one has minus those they touched
- * since the date (a short range of history instead of a probe per client).
+ * since the date (a short range of history instead of a probe per client; CROSS JOIN keeps
+ * history the outer loop — left to itself, without statistics, the planner walked every
+ * client and re-read the range for each: 194 s at 200,000 clients).
  */
 export function activitySql(ctx: Ctx, q: ReportQuery): Record<Part, ReportSql> & { since: string } {
   const { noContactDays } = options.parse(q.options);
@@ -86,7 +88,7 @@ export function activitySql(ctx: Ctx, q: ReportQuery): Record<Part, ReportSql> &
     },
     touched: {
       sql: `SELECT c.responsible_id AS id, count(DISTINCT c.id) AS n
-           FROM history h INDEXED BY history_activity_idx JOIN clients c ON c.id = h.client_id AND c.responsible_id = h.author_id
+           FROM history h INDEXED BY history_activity_idx CROSS JOIN clients c ON c.id = h.client_id AND c.responsible_id = h.author_id
           WHERE h.kind != 'system' AND h.occurred_at >= ? AND c.archived_at IS NULL AND ${vc.sql}
           GROUP BY c.responsible_id`,
       params: [since, ...vc.params],
