@@ -18,7 +18,8 @@ const options = z.object({ inactiveDays: z.coerce.number().int().min(30).max(365
 // probing phones, e-mails and history per client): each flag is the client list's audit
 // filter (clients/audit-filters) read from the per-client summaries the triggers keep
 // (phone_count, email_count, last_contact_at; migration 0016), and the duplicates from
-// the numbers and e-mail keys two cards share, found once from their indexes. Tests
+// the numbers and e-mail keys two cards share, found once from their indexes. The flags
+// come from one narrow index holding exactly those columns (migration 0017). Tests
 // compare every count with the list's own filter.
 const FLAGS: Record<AuditProblem, string> = {
   no_phone: 'np',
@@ -64,7 +65,7 @@ export function baseAuditSql(ctx: Ctx, q: ReportQuery): ReportSql {
                (c.inn IS NOT NULL OR c.ogrn IS NOT NULL) AND krequisites_ok(c.kind, c.inn, c.ogrn) = 0 AS br,
                (c.inn IN (SELECT inn FROM dup_inn) OR c.id IN (SELECT id FROM dup)) AS dup,
                c.created_at < @since AND coalesce(c.last_contact_at < @since, 1) AS inactive
-          FROM clients c WHERE c.archived_at IS NULL AND ${v.sql})
+          FROM clients c INDEXED BY clients_audit_idx WHERE c.archived_at IS NULL AND ${v.sql})
       SELECT count(*) AS total, ${AUDIT_PROBLEMS.map((p) => `coalesce(sum(${FLAGS[p]}), 0) AS ${p}`).join(', ')} FROM flags`,
     params: [...v.params, { since }],
   };
