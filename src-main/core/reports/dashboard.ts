@@ -101,7 +101,7 @@ export function dashboard(session: Session, scope: 'me' | 'all', tz: string) {
       newDeals: created('deals', thisWeek),
       newDealsBefore: created('deals', lastWeek),
     },
-    birthdays: birthdaysBetween(ctx, monday, shiftDate(monday, 7)).slice(0, 20),
+    birthdays: birthdaysBetween(ctx, monday, shiftDate(monday, 7), 20),
     receivables: receivablesSummary(ctx, today, me),
     backup: { lastAt: backup.last?.createdAt ?? null, tooOld: backup.tooOld, error: backup.lastError !== null },
   };

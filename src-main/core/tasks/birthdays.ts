@@ -35,8 +35,11 @@ export function monthDaysOn(date: string): string[] {
   return md === '02-28' && !isLeap(Number(date.slice(0, 4))) ? [md, '02-29'] : [md];
 }
 
-/** Birthdays falling on local dates [from, to) (at most a few months). */
-export function birthdaysBetween(ctx: Ctx, from: string, to: string): Birthday[] {
+// One collator for every comparison: localeCompare(…, 'ru') builds one per call.
+const byName = new Intl.Collator('ru');
+
+/** Birthdays falling on local dates [from, to) (at most a few months), the first `limit` of them by date and name. */
+export function birthdaysBetween(ctx: Ctx, from: string, to: string, limit = 2000): Birthday[] {
   const days = new Map<string, string>();
   for (let d = from; d < to && days.size < 400; d = shiftDate(d, 1)) {
     for (const md of monthDaysOn(d)) days.set(md, d);
@@ -56,18 +59,15 @@ export function birthdaysBetween(ctx: Ctx, from: string, to: string): Birthday[]
      LIMIT 2000`,
   ).all(params) as Omit<Birthday, 'date' | 'age' | 'congratulated'>[];
   const yearStart = `${from.slice(0, 4)}-01-01`;
-  return rows
+  const dated = rows
     .map((r) => {
       const date = days.get(r.birthday.slice(5))!;
       const born = Number(r.birthday.slice(0, 4));
-      return {
-        ...r,
-        date,
-        age: born > 1900 ? Number(date.slice(0, 4)) - born : null,
-        congratulated: wasCongratulated(ctx, r.clientId, r.name, yearStart),
-      };
+      return { ...r, date, age: born > 1900 ? Number(date.slice(0, 4)) - born : null };
     })
-    .sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name, 'ru'));
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byName.compare(a.name, b.name)));
+  // Only the birthdays shown are looked up in the history.
+  return dated.slice(0, limit).map((r) => ({ ...r, congratulated: wasCongratulated(ctx, r.clientId, r.name, yearStart) }));
 }
 
 function wasCongratulated(ctx: Ctx, clientId: string, name: string, since: string): boolean {
