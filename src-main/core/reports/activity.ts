@@ -74,11 +74,11 @@ export function activitySql(ctx: Ctx, q: ReportQuery): Record<Part, ReportSql> &
     },
     deals: {
       sql: `SELECT id, sum(created) AS created, sum(won) AS won, sum(lost) AS lost FROM (
-              SELECT d.responsible_id AS id, 1 AS created, 0 AS won, 0 AS lost FROM deals d
+              SELECT d.responsible_id AS id, 1 AS created, 0 AS won, 0 AS lost FROM deals d INDEXED BY deals_created_report_idx
                WHERE d.archived_at IS NULL AND d.created_at >= @start AND d.created_at < @end AND ${vd.sql}
               UNION ALL
-              SELECT d.responsible_id, 0, st.kind = 'won', st.kind = 'lost' FROM deals d JOIN stages st ON st.id = d.stage_id AND st.kind IN ('won', 'lost')
-               WHERE d.archived_at IS NULL AND d.closed_at >= @start AND d.closed_at < @end AND ${vd.sql})
+              SELECT d.responsible_id, 0, st.kind = 'won', st.kind = 'lost' FROM stages st CROSS JOIN deals d INDEXED BY deals_closed_idx ON d.stage_id = st.id
+               WHERE st.kind IN ('won', 'lost') AND d.archived_at IS NULL AND d.closed_at >= @start AND d.closed_at < @end AND ${vd.sql})
           GROUP BY id`,
       params: [...vd.params, ...vd.params, { start: span.start, end: span.end }],
     },

@@ -23,7 +23,8 @@ const ROWS_SHOWN = 1000;
  * Every client who ever bought (won roubles up to the period's end) with what they brought
  * in before, in the period and in the one before, their last win and last contact (kept on
  * the client by triggers, migration 0016) and whether they have an open deal (the clients
- * with one, found once rather than probed per buyer).
+ * with one, found once rather than probed per buyer). CROSS JOIN: the buyers are the outer
+ * loop, each client found by id — not every client walked and matched to a buyer.
  */
 export function churnSql(ctx: Ctx, q: ReportQuery): ReportSql {
   const period = { from: q.from, to: q.to };
@@ -44,7 +45,7 @@ export function churnSql(ctx: Ctx, q: ReportQuery): ReportSql {
        open AS MATERIALIZED (SELECT DISTINCT o.client_id AS id FROM deals o WHERE o.archived_at IS NULL AND o.stage_id IN (SELECT os.id FROM stages os WHERE os.kind = 'open'))
        SELECT c.id AS clientId, c.name AS client, u.name AS responsible, c.responsible_id AS responsibleId, b.past, b.now, b.before, b.lastWon,
               c.last_contact_at AS lastContact, c.id IN (SELECT id FROM open) AS hasOpen
-         FROM buyers b JOIN clients c ON c.id = b.id LEFT JOIN users u ON u.id = c.responsible_id
+         FROM buyers b CROSS JOIN clients c ON c.id = b.id LEFT JOIN users u ON u.id = c.responsible_id
         WHERE c.archived_at IS NULL AND ${v.sql} ${managers} ${tags}`,
     params: [{ start: span.start, end: span.end, pstart: before.start, pend: before.end }, ...v.params, ...q.managerIds, ...q.tagIds],
     bigints: true,

@@ -39,10 +39,10 @@ const DAY_MS = 86_400_000;
 export function funnelSql(ctx: Ctx, q: ReportQuery, pipelineId: string): { cohort: ReportSql; changes: ReportSql } {
   const span = spanOf({ from: q.from, to: q.to }, q.timeZone);
   const scope = dealScope(ctx, { ...q, pipelineId });
-  const cohort = `SELECT d.id FROM deals d WHERE d.created_at >= ? AND d.created_at < ? AND ${scope.where.join(' AND ')}`;
+  const cohort = `SELECT d.id FROM deals d INDEXED BY deals_created_report_idx WHERE d.created_at >= ? AND d.created_at < ? AND ${scope.where.join(' AND ')}`;
   const params = [span.start, span.end, ...scope.params];
   return {
-    cohort: { sql: `SELECT d.id AS id, st.kind AS kind FROM deals d JOIN stages st ON st.id = d.stage_id WHERE ${cohort.slice(cohort.indexOf('WHERE ') + 6)}`, params },
+    cohort: { sql: `SELECT d.id AS id, st.kind AS kind FROM deals d INDEXED BY deals_created_report_idx JOIN stages st ON st.id = d.stage_id WHERE ${cohort.slice(cohort.indexOf('WHERE ') + 6)}`, params },
     changes: {
       sql: `SELECT ch.deal_id AS deal, ch.to_stage_id AS stage, ch.from_stage_id AS fromStage, ch.at AS at
               FROM deal_stage_changes ch WHERE ch.deal_id IN (${cohort}) ORDER BY ch.deal_id, ch.at, ch.id`,

@@ -21,7 +21,7 @@ export function sourcesSql(ctx: Ctx, q: ReportQuery): ReportSql {
               sum(st.kind = 'won') AS won,
               sum(CASE WHEN st.kind = 'won' THEN d.amount_kopecks ELSE 0 END) AS wonAmount,
               avg(CASE WHEN st.kind = 'won' THEN julianday(d.closed_at) - julianday(d.created_at) END) AS cycle
-         FROM deals d JOIN stages st ON st.id = d.stage_id
+         FROM deals d INDEXED BY deals_created_report_idx JOIN stages st ON st.id = d.stage_id
         WHERE d.created_at >= ? AND d.created_at < ? AND ${scope.where.join(' AND ')}
         GROUP BY d.source, d.currency
         ORDER BY d.currency != 'RUB', d.currency, deals DESC, d.source`,
