@@ -47,8 +47,8 @@ export interface Workspace {
   integrity: Integrity;
   /** Settles when the background check (if any) has finished and its verdict is applied. */
   checked: Promise<void>;
-  /** Runs a full integrity_check off-thread; a failure marks the file damaged. */
-  fullCheck(): Promise<CheckOutcome>;
+  /** Runs a full integrity_check off-thread; a failure marks the file damaged. `null`: closed before it ran. */
+  fullCheck(): Promise<CheckOutcome | null>;
   /** Called once when a check finds damage (the session tells the user). */
   onDamaged: ((detail: string) => void) | null;
   /** Closes the connection and cancels a background check that has not opened the file yet. */
@@ -144,8 +144,7 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
     onDamaged: null,
     fullCheck: async () => {
       const r = await runCheck(true);
-      if (r === null) return { ok: false, detail: 'the workspace was closed before the check ran' };
-      if (!sqlite.open) return r;
+      if (r === null || !sqlite.open) return r;
       if (r.ok) integrity.fullCheckedAt = integrity.quickCheckedAt = now();
       else markDamaged(ws, r.detail);
       return r;
