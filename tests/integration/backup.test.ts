@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { openTestWorkspace, catchAppError, type TestWorkspace } from '../helpers/workspace';
 import { listBackups, backupNowSync, backupInBackground, backupStatus } from '../../src-main/core/backup/manager';
 import { takeSafetyBackup } from '../../src-main/core/backup/safety';
@@ -63,6 +64,10 @@ describe('backups', () => {
 
   it('a restore runs off this thread: status reports its steps with progress, the core answers meanwhile, and a write made meanwhile is kept in the "before restore" backup', async () => {
     addClient('Иванов');
+    // A few megabytes, so that saving takes many progress messages over many turns of the
+    // event loop: a tiny file's whole backup can arrive in one turn on a loaded machine,
+    // and the poll below would never see its progress.
+    t.session.setMeta('test.padding', randomBytes(3_000_000).toString('base64'));
     const first = backupNowSync(t.session, 'manual');
     now = new Date(now.getTime() + 60_000);
     addClient('Петров');
