@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Session } from '../../src-main/core/workspace/session';
 import { openWorkspace } from '../../src-main/core/db/open';
+import { waitUntilChecksLetGo } from '../../src-main/core/db/background-check';
 import { invoke, INTERNAL_CALLER, type ProcedureName, type ProcInput, type ProcOutput } from '../../src-main/core/procedures';
 import { AppError, type FieldIssue } from '../../src-main/core/errors';
 
@@ -12,8 +13,16 @@ export function makeTempDir(label = 'test'): string {
 }
 
 export function removeDir(dir: string): void {
-  // Retries: a worker thread of the code under test may still be letting go of a file.
-  rmSync(dir, { recursive: true, force: true, maxRetries: 10 });
+  // A background integrity check that opened a file just before its workspace closed may
+  // still hold it (and recreate -wal/-shm beside it); wait for it to let go first.
+  waitUntilChecksLetGo();
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10 });
+  } catch (e) {
+    // Name what kept coming back, so a failure says who wrote it.
+    const left = existsSync(dir) ? readdirSync(dir, { recursive: true }).join(', ') : '';
+    throw new Error(`${(e as Error).message}; left: ${left}`, { cause: e });
+  }
 }
 
 export interface TestWorkspace {

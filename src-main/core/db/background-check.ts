@@ -14,6 +14,11 @@ import { currentNativeBinding } from './driver';
 
 const OPEN = 1;
 const CANCELLED = 2;
+/** Set by the worker once its connection is closed: the file is no longer held. */
+const DONE = 3;
+
+/** The gates of the checks whose threads have not ended yet. */
+const live = new Set<Int32Array>();
 
 const SOURCE = String.raw`
 const { workerData, parentPort } = require('node:worker_threads');
@@ -34,6 +39,7 @@ try {
   parentPort.postMessage({ ok: false, detail: e && e.message ? e.message : String(e) });
 } finally {
   try { db && db.close(); } catch {}
+  if (Atomics.compareExchange(gate, 0, ${OPEN}, ${DONE}) === ${OPEN}) Atomics.notify(gate, 0);
 }
 `;
 
@@ -55,7 +61,15 @@ export function checkInBackground(path: string, full = false): BackgroundCheck {
     eval: true,
     workerData: { path, full, gate: gate.buffer, modulePath: createRequire(import.meta.url).resolve('better-sqlite3'), binding: currentNativeBinding() },
   });
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  live.add(gate);
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      live.delete(gate);
+      // A thread that ended without its finally (killed) holds nothing either.
+      if (Atomics.compareExchange(gate, 0, OPEN, DONE) === OPEN) Atomics.notify(gate, 0);
+      resolve();
+    }),
+  );
   const outcome = new Promise<CheckOutcome | null>((resolve) => {
     worker.once('message', (m: CheckOutcome | { cancelled: true }) => resolve('cancelled' in m ? null : m));
     worker.once('error', (e) => resolve({ ok: false, detail: e.message }));
@@ -69,4 +83,16 @@ export function checkInBackground(path: string, full = false): BackgroundCheck {
       if (Atomics.compareExchange(gate, 0, 0, CANCELLED) === 0) void worker.terminate();
     },
   };
+}
+
+/**
+ * Blocks until no check of this process holds a file open (at most `timeoutMs`). For
+ * code that must delete or replace files without awaiting, such as a test's clean-up:
+ * a check that opened the file just before its workspace closed may still be reading it.
+ */
+export function waitUntilChecksLetGo(timeoutMs = 20_000): void {
+  const until = Date.now() + timeoutMs;
+  for (const gate of live) {
+    while (Atomics.load(gate, 0) === OPEN && Date.now() < until) Atomics.wait(gate, 0, OPEN, until - Date.now());
+  }
 }
