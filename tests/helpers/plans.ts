@@ -6,7 +6,13 @@ import { Session } from '../../src-main/core/workspace/session';
  * connection, so a fresh one sees them all). Lets a test say "this page is an index
  * walk, never a sort or a scan of the table" without timing anything.
  */
-export function plansOf(path: string, fn: (s: Session) => void): { sql: string; plan: string }[] {
+export interface PlanRow {
+  id: number;
+  parent: number;
+  detail: string;
+}
+
+export function plansOf(path: string, fn: (s: Session) => void): { sql: string; plan: string; rows: PlanRow[] }[] {
   const session = new Session();
   session.open(path);
   const sqlite = session.workspace.sqlite;
@@ -23,9 +29,9 @@ export function plansOf(path: string, fn: (s: Session) => void): { sql: string; 
       const named = Object.fromEntries([...sql.matchAll(/@(\w+)/g)].map((m) => [m[1]!, null]));
       const positional = (sql.match(/\?/g) ?? []).map(() => null);
       const stmt = original(`EXPLAIN QUERY PLAN ${sql}`);
-      const rows = (Object.keys(named).length ? stmt.all(named) : stmt.all(...positional)) as { detail: string }[];
+      const rows = (Object.keys(named).length ? stmt.all(named) : stmt.all(...positional)) as PlanRow[];
       const plan = rows.map((p) => p.detail).join(' | ');
-      return { sql, plan };
+      return { sql, plan, rows };
     });
   } finally {
     session.close();
