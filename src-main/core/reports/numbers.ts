@@ -16,7 +16,8 @@ export const delta = (now: number, before: number): number | null => (before > 0
 /** The median of a list of numbers (the mean of the two middle ones for an even count). */
 export function median(values: number[]): number | null {
   if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator call per pair (78,000 stays a year).
+  const s = Float64Array.from(values).sort();
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
