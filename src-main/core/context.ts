@@ -11,3 +11,10 @@ export interface Ctx {
 }
 
 export const isoNow = (ctx: Ctx): string => ctx.now().toISOString();
+
+/**
+ * The same caller reading through the workspace's report connection (read-only, memory
+ * mapped: db/reader.ts). For statements that only read a large share of the file; every
+ * write stays on ctx.ws.sqlite.
+ */
+export const readingCtx = (ctx: Ctx): Ctx => ({ ...ctx, ws: { ...ctx.ws, sqlite: ctx.ws.reader() } });

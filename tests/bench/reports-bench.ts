@@ -29,9 +29,9 @@ export interface ReportsBenchResult {
   rows: ReportsBenchRow[];
 }
 
-/** The report's statements prepared once, then all run bare: what it cannot do without. */
+/** The report's statements prepared once (on the connection reports read), then all run bare: what it cannot do without. */
 function floorOf(session: Session, name: string, q: ReportQuery, rounds: number): number {
-  const sqlite = session.workspace.sqlite;
+  const sqlite = session.workspace.reader();
   const statements = reportOf(name)
     .queries(session.ctx(), q)
     .map((s) => ({ stmt: sqlite.prepare(s.sql).safeIntegers(s.bigints ?? false), params: s.params }));

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { Session } from '../../src-main/core/workspace/session';
 
 /**
@@ -15,13 +16,18 @@ export interface PlanRow {
 export function plansOf(path: string, fn: (s: Session) => void): { sql: string; plan: string; rows: PlanRow[] }[] {
   const session = new Session();
   session.open(path);
-  const sqlite = session.workspace.sqlite;
   const seen: string[] = [];
-  const original = sqlite.prepare.bind(sqlite);
-  (sqlite as { prepare: unknown }).prepare = (sql: string) => {
-    seen.push(sql);
-    return original(sql);
+  // Reports read on the workspace's report connection, everything else on the main one.
+  const spy = (sqlite: Database.Database) => {
+    const original = sqlite.prepare.bind(sqlite);
+    (sqlite as { prepare: unknown }).prepare = (sql: string) => {
+      seen.push(sql);
+      return original(sql);
+    };
+    return original;
   };
+  const original = spy(session.workspace.sqlite);
+  spy(session.workspace.reader());
   try {
     fn(session);
     return seen.map((sql) => {

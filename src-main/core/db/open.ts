@@ -8,9 +8,8 @@ import { defaultMigrationsDir } from './paths';
 import { takeFileBackup } from '../backup/file-backup';
 import { openSqlite } from './driver';
 import { AppError } from '../errors';
-import { foldText, sortKey } from '../text/fold';
-import { localDateMemo } from '../tasks/time';
-import { requisitesOk } from '../clients/audit-filters';
+import { registerFunctions } from './functions';
+import { openReader } from './reader';
 import { fileIdentity, sameIdentity, takeCleanClose, writeCleanClose, type CleanClose } from './open-state';
 import { checkInBackground, type BackgroundCheck, type CheckOutcome } from './background-check';
 
@@ -51,6 +50,8 @@ export interface Workspace {
   fullCheck(): Promise<CheckOutcome | null>;
   /** Called once when a check finds damage (the session tells the user). */
   onDamaged: ((detail: string) => void) | null;
+  /** The read-only connection reports run on (opened on first use; see db/reader.ts). */
+  reader(): Database.Database;
   /** Closes the connection and cancels a background check that has not opened the file yet. */
   close(): void;
   /** Settles once no background check holds the file (Windows cannot rename or delete a file held open). */
@@ -104,15 +105,7 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
     sqlite.pragma('busy_timeout = 5000');
     // 64 MB page cache (default is 2 MB): lists and search over 200k clients stay in memory.
     sqlite.pragma('cache_size = -65536');
-    // Unicode-aware fold for filters; SQLite's lower() only folds ASCII.
-    sqlite.function('kfold', { deterministic: true }, (v: unknown) => (v == null ? null : foldText(String(v))));
-    // The list's sort key, for migrations that recompute clients.name_key.
-    sqlite.function('ksortkey', { deterministic: true }, (v: unknown) => (v == null ? null : sortKey(String(v))));
-    // Whether a card's ИНН/ОГРН pass their checksums (the base audit lists those that do not).
-    sqlite.function('krequisites_ok', { deterministic: true }, requisitesOk);
-    // The calendar date of an instant in a zone: "done after its all-day deadline" needs the user's day.
-    const localDay = localDateMemo();
-    sqlite.function('klocaldate', { deterministic: true }, (instant: unknown, tz: unknown) => (instant == null ? null : localDay(String(instant), String(tz))));
+    registerFunctions(sqlite);
   } catch (e) {
     // Close it, or the damaged file stays locked (Windows cannot replace or delete it).
     opened?.close();
@@ -134,6 +127,7 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
     void c.exited.then(() => running.delete(c));
     return c.outcome;
   };
+  let reader: Database.Database | null = null;
   const ws: Workspace = {
     path,
     sqlite,
@@ -149,8 +143,14 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
       else markDamaged(ws, r.detail);
       return r;
     },
+    reader: () => {
+      if (!sqlite.open) throw new Error('The workspace is closed');
+      return (reader ??= openReader(path));
+    },
     close: () => {
       for (const c of running) c.cancel();
+      reader?.close();
+      reader = null;
       if (!sqlite.open) return;
       if (integrity.state === 'damaged') return closeWithoutWriting(path, sqlite);
       sqlite.pragma('wal_checkpoint(TRUNCATE)');

@@ -1,10 +1,10 @@
-import type { Ctx } from '../context';
+import { readingCtx, type Ctx } from '../context';
 import { ValidationError } from '../errors';
 import { isValidTimeZone } from '../tasks/time';
 import { reportOf } from './registry';
 import type { ReportQuery, ReportResult } from './types';
 
-/** One report with its options checked: the UI, the CLI and the xlsx export all come here. */
+/** One report with its options checked, read on the report connection: the UI, the CLI and the xlsx export all come here. */
 export function runReport(ctx: Ctx, name: string, query: ReportQuery): ReportResult {
   const report = reportOf(name);
   if (!isValidTimeZone(query.timeZone)) throw new ValidationError([{ field: 'query.timeZone', code: 'invalid' }]);
@@ -12,5 +12,5 @@ export function runReport(ctx: Ctx, name: string, query: ReportQuery): ReportRes
   if (options && !options.success) {
     throw new ValidationError(options.error.issues.map((i) => ({ field: `query.options.${i.path.join('.')}`, code: 'invalid', params: { detail: i.message } })));
   }
-  return report.run(ctx, { ...query, options: options?.data ?? query.options });
+  return report.run(readingCtx(ctx), { ...query, options: options?.data ?? query.options });
 }
