@@ -14,8 +14,8 @@ afterEach(() => w?.dispose());
 const Q = (over: Record<string, unknown> = {}) => reportQuery.parse({ from: '2026-10-01', to: '2026-10-31', timeZone: 'Europe/Moscow', ...over });
 const run = (name: string, over: Record<string, unknown> = {}) => runReport(w.session.ctx(), name, Q(over));
 
-/** Every drill-down of a report opens a list whose total equals the number. */
-function expectDrillsMatch(r: ReportResult) {
+/** Every drill-down of a report opens a list whose total equals the number (the list counted in the report's zone). */
+function expectDrillsMatch(r: ReportResult, timeZone = 'Europe/Moscow') {
   const check = (value: unknown, drill: { list: string; filter: Record<string, unknown> } | undefined, where: string) => {
     if (!drill || typeof value !== 'number') return;
     let total: number;
@@ -28,7 +28,7 @@ function expectDrillsMatch(r: ReportResult) {
     else if (drill.list === 'history') total = (w.call('history.search', { filter: drill.filter as never, limit: 1 }) as { total: number }).total;
     else {
       const { bucket, ...filter } = drill.filter as { bucket: 'done' | 'overdue' };
-      total = (w.call('tasks.counts', { filter: filter as never, timeZone: 'Europe/Moscow' }) as Record<string, number>)[bucket]!;
+      total = (w.call('tasks.counts', { filter: filter as never, timeZone }) as Record<string, number>)[bucket]!;
     }
     expect(total, `${r.report} ${where}`).toBe(value);
   };
@@ -169,6 +169,23 @@ describe('reports on a small agency', () => {
     expect(admin).toMatchObject({ callsIn: 1, callsOut: 1, tasksDone: 1, tasksLate: 1, minutes: 45 });
     expect(r.rows.find((row) => row.managerId === x.boris)).toMatchObject({ dealsCreated: 3, dealsWon: 1, dealsLost: 1 });
     expectDrillsMatch(r);
+  });
+
+  it('activity: an all-day task is late when done after its day in the user\'s zone, summer time included', () => {
+    agency();
+    const done = (deadline: string, at: string) => {
+      w.at(at);
+      const t = w.call('tasks.create', { fields: { title: `До ${deadline}`, typeId: 'tasktype-call', allDay: true, startsAt: deadline }, timeZone: 'Europe/Berlin' });
+      w.call('tasks.complete', { id: t.id, result: 'Готово', spentMin: 5 });
+    };
+    // Berlin is UTC+2 in July, UTC+1 in January: 22:30 UTC is past midnight in July only.
+    done('2026-07-10', '2026-07-10T21:30:00.000Z'); // 23:30 that day: on time
+    done('2026-07-11', '2026-07-11T22:30:00.000Z'); // 00:30 the next day: late
+    done('2026-01-10', '2026-01-10T22:30:00.000Z'); // 23:30 that day: on time
+    done('2026-01-11', '2026-01-11T23:30:00.000Z'); // 00:30 the next day: late
+    const r = runReport(w.session.ctx(), 'activity', Q({ from: '2026-01-01', to: '2026-07-31', timeZone: 'Europe/Berlin' }));
+    expect(r.rows.find((row) => row.manager === 'Администратор')).toMatchObject({ tasksDone: 4, tasksLate: 2 });
+    expectDrillsMatch(r, 'Europe/Berlin');
   });
 
   it('churn, ABC and the base audit: their lists hold exactly the clients counted', () => {
