@@ -18,7 +18,7 @@ const options = z.object({ inactiveDays: z.coerce.number().int().min(30).max(365
 // probing phones, e-mails and history per client): each flag is the client list's audit
 // filter (clients/audit-filters) read from the per-client summaries the triggers keep
 // (phone_count, email_count, last_contact_at; migration 0016), and the duplicates from
-// the numbers and e-mail keys two cards share, found once from their indexes. The flags
+// the numbers and e-mail keys two cards share, found from the per-key counts (0019). The flags
 // come from one narrow index holding exactly those columns (migration 0017). Tests
 // compare every count with the list's own filter.
 const FLAGS: Record<AuditProblem, string> = {
@@ -33,16 +33,20 @@ const FLAGS: Record<AuditProblem, string> = {
 };
 
 /**
- * The clients in use that share a number (e-mail key) with another client in use: the keys
- * seen on two cards are found from the (key, client) index alone, and only their rows are
- * checked against the clients' (id, archived_at) index — not a self-join per client.
+ * The clients in use that share a number (e-mail key) with another client in use: only
+ * the keys on two rows or more are read (the counts the triggers of migration 0019 keep,
+ * through a partial index of them — not a grouping of every phone and e-mail), their rows
+ * are checked against the clients' (id, archived_at) index, and a key counts when two
+ * different clients in use carry it.
  */
 function sharedBy(table: 'phones' | 'emails', key: 'digits' | 'address_key'): string {
   const name = table === 'phones' ? 'dup_phone' : 'dup_email';
+  const counts = table === 'phones' ? 'phone_key_counts' : 'email_key_counts';
   return `${name}_rows AS MATERIALIZED (
-        SELECT t.${key} AS k, t.client_id AS id FROM ${table} t INDEXED BY ${table}_${key === 'digits' ? 'digits' : 'key'}_idx
+        SELECT t.${key} AS k, t.client_id AS id FROM ${counts} s INDEXED BY ${counts}_shared_idx
+          CROSS JOIN ${table} t INDEXED BY ${table}_${key === 'digits' ? 'digits' : 'key'}_idx ON t.${key} = s.${key}
           JOIN clients o INDEXED BY clients_live_idx ON o.id = t.client_id AND o.archived_at IS NULL
-         WHERE t.${key} IN (SELECT ${key} FROM ${table} GROUP BY ${key} HAVING min(client_id) != max(client_id))),
+         WHERE s.n > 1),
       ${name} AS (SELECT id FROM ${name}_rows WHERE k IN (SELECT k FROM ${name}_rows GROUP BY k HAVING min(id) != max(id)))`;
 }
 

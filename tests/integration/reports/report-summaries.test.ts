@@ -46,7 +46,14 @@ function staleSummaries(): number {
              OR c.last_contact_at IS NOT (SELECT max(h.occurred_at) FROM history h WHERE h.client_id = c.id AND h.kind != 'system')`,
       )
       .get() as { n: number }
-  ).n;
+  ).n + staleKeyCounts('phones', 'digits', 'phone_key_counts') + staleKeyCounts('emails', 'address_key', 'email_key_counts');
+}
+
+/** Keys whose kept count of rows differs from the rows there are (either way). */
+function staleKeyCounts(table: string, key: string, counts: string): number {
+  const actual = `SELECT ${key}, count(*) FROM ${table} GROUP BY ${key}`;
+  const kept = `SELECT ${key}, n FROM ${counts}`;
+  return (w.session.workspace.sqlite.prepare(`SELECT (SELECT count(*) FROM (${actual} EXCEPT ${kept})) + (SELECT count(*) FROM (${kept} EXCEPT ${actual})) AS n`).get() as { n: number }).n;
 }
 
 /** Every optimised report gives the very result of its straightforward reference. */
