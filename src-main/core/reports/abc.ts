@@ -31,20 +31,26 @@ export function xyzClass(monthly: number[]): 'X' | 'Y' | 'Z' | null {
   return cv <= 0.1 ? 'X' : cv <= 0.25 ? 'Y' : 'Z';
 }
 
-/** Each client's won roubles in the period by month (summed first, named after). */
+/**
+ * Each client's won roubles in the period by month, a client's months together, clients
+ * ranked by their sum (largest first; equal sums in the client list's name order). The
+ * ranking is the statement's: in JS it was a sort of 20,000 clients with a collator call
+ * per tie (sums repeat a lot).
+ */
 export function abcSql(ctx: Ctx, q: ReportQuery): ReportSql {
   const period = { from: q.from, to: q.to };
   const span = spanOf(period, q.timeZone);
   const scope = dealScope(ctx, q);
   const buckets = monthBuckets(period, q.timeZone);
   return {
-    sql: `SELECT s.clientId AS clientId, c.name AS client, s.month AS month, s.amount AS amount
+    sql: `SELECT s.clientId AS clientId, c.name AS client, s.month AS month, s.amount AS amount, sum(s.amount) OVER (PARTITION BY s.clientId) AS total
        FROM (SELECT d.client_id AS clientId, ${dimensionSql('month', 'd.closed_at', buckets).key} AS month, sum(d.amount_kopecks) AS amount
                FROM deals d
               WHERE d.stage_id IN (SELECT ws.id FROM stages ws WHERE ws.kind = 'won') AND d.currency = 'RUB'
                 AND d.closed_at >= @start AND d.closed_at < @end AND ${scope.where.join(' AND ')}
               GROUP BY d.client_id, month) s
-       JOIN clients c ON c.id = s.clientId`,
+       JOIN clients c ON c.id = s.clientId
+      ORDER BY total DESC, c.name_key, c.id`,
     params: [...scope.params, { start: span.start, end: span.end, ...monthParams(buckets) }],
     bigints: true,
   };
@@ -59,19 +65,14 @@ export const abcReport: Report = {
     const { xyz } = options.parse(q.options);
     const period = { from: q.from, to: q.to };
     const buckets = monthBuckets(period, q.timeZone);
-    const sums = rowsOf<{ clientId: string; client: string; month: string; amount: bigint }>(ctx, abcSql(ctx, q));
-    // Rows come a client-month each (21,000 a year at 100,000 deals): summed per client in
-    // one pass, the monthly sums kept only when XYZ asks for them.
-    const clients = new Map<string, { clientId: string; client: string; total: number; monthly: Map<string, number> | null }>();
+    const sums = rowsOf<{ clientId: string; client: string; month: string; amount: bigint; total: bigint }>(ctx, abcSql(ctx, q));
+    // A client's months come together, clients already ranked: one pass groups them.
+    const ranked: { clientId: string; client: string; total: number; monthly: Map<string, number> | null }[] = [];
     for (const s of sums) {
-      const amount = toNumber(s.amount);
-      let c = clients.get(s.clientId);
-      if (!c) clients.set(s.clientId, (c = { clientId: s.clientId, client: s.client, total: 0, monthly: xyz ? new Map() : null }));
-      c.total += amount;
-      c.monthly?.set(s.month, amount);
+      let c = ranked[ranked.length - 1];
+      if (c?.clientId !== s.clientId) ranked.push((c = { clientId: s.clientId, client: s.client, total: toNumber(s.total), monthly: xyz ? new Map() : null }));
+      c.monthly?.set(s.month, toNumber(s.amount));
     }
-    const byName = new Intl.Collator(undefined).compare;
-    const ranked = [...clients.values()].sort((a, b) => b.total - a.total || byName(a.client, b.client));
     const total = ranked.reduce((n, c) => n + c.total, 0);
     let cumulative = 0;
     const classified = ranked.map((c) => {

@@ -76,7 +76,8 @@ export const churnReport: Report = {
 
     const found: Record<string, Cell>[] = [];
     for (const r of rows) {
-      const lastTouch = [r.lastContact, r.lastWon].filter(Boolean).sort().pop()!;
+      // A buyer always has a last win; the last contact may be missing.
+      const lastTouch = r.lastContact && r.lastContact > r.lastWon ? r.lastContact : r.lastWon;
       const silent = !r.hasOpen && lastTouch < silentSince;
       const now = toNumber(r.now);
       const was = toNumber(r.before);
@@ -96,7 +97,8 @@ export const churnReport: Report = {
         changePercent: change,
       });
     }
-    found.sort((a, b) => Number(b.pastKopecks) - Number(a.pastKopecks) || String(a.client).localeCompare(String(b.client)));
+    const byName = new Intl.Collator(undefined).compare;
+    found.sort((a, b) => (b.pastKopecks as number) - (a.pastKopecks as number) || byName(a.client as string, b.client as string));
     const all = saveSelection(found.map((r) => String(r.clientId)));
     const shown = found.slice(0, ROWS_SHOWN);
     const totals = [{ client: null, count: found.length, pastKopecks: found.reduce((n, r) => n + Number(r.pastKopecks), 0) } as Record<string, Cell>];

@@ -44,7 +44,7 @@ export const abcReference = {
     const buckets = monthBuckets(period, q.timeZone);
     const sums = prepared(
       ctx.ws.sqlite,
-      `SELECT d.client_id AS clientId, c.name AS client, json_extract(b.value, '$.key') AS month, sum(d.amount_kopecks) AS amount
+      `SELECT d.client_id AS clientId, c.name AS client, c.name_key AS nameKey, json_extract(b.value, '$.key') AS month, sum(d.amount_kopecks) AS amount
          FROM deals d JOIN clients c ON c.id = d.client_id
          JOIN json_each(?) b ON d.closed_at >= json_extract(b.value, '$.start') AND d.closed_at < json_extract(b.value, '$.end')
         WHERE d.stage_id IN (SELECT ws.id FROM stages ws WHERE ws.kind = 'won') AND d.currency = 'RUB'
@@ -52,15 +52,17 @@ export const abcReference = {
         GROUP BY d.client_id, month`,
     )
       .safeIntegers(true)
-      .all(JSON.stringify(buckets), span.start, span.end, ...scope.params) as { clientId: string; client: string; month: string; amount: bigint }[];
-    const clients = new Map<string, { client: string; total: number; monthly: Map<string, number> }>();
+      .all(JSON.stringify(buckets), span.start, span.end, ...scope.params) as { clientId: string; client: string; nameKey: string; month: string; amount: bigint }[];
+    const clients = new Map<string, { client: string; nameKey: string; total: number; monthly: Map<string, number> }>();
     for (const s of sums) {
-      const c = clients.get(s.clientId) ?? { client: s.client, total: 0, monthly: new Map() };
+      const c = clients.get(s.clientId) ?? { client: s.client, nameKey: s.nameKey, total: 0, monthly: new Map() };
       c.total += toNumber(s.amount);
       c.monthly.set(s.month, toNumber(s.amount));
       clients.set(s.clientId, c);
     }
-    const ranked = [...clients].sort((a, b) => b[1].total - a[1].total || a[1].client.localeCompare(b[1].client));
+    // Equal sums in the client list's name order (name_key), then by id — the rule since
+    // the ranking moved into the report's SQL (it was the default collator's order of names).
+    const ranked = [...clients].sort((a, b) => b[1].total - a[1].total || (a[1].nameKey < b[1].nameKey ? -1 : a[1].nameKey > b[1].nameKey ? 1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const total = ranked.reduce((n, [, c]) => n + c.total, 0);
     let cumulative = 0;
     const classified = ranked.map(([clientId, c]) => {
