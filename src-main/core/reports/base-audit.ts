@@ -17,7 +17,7 @@ const options = z.object({ inactiveDays: z.coerce.number().int().min(30).max(365
 // Every problem counted in one pass over the clients (it was a pass per problem, each
 // probing phones, e-mails and history per client): each flag is the client list's audit
 // filter (clients/audit-filters) read from the per-client summaries the triggers keep
-// (phone_count, email_count, last_contact_at; migration 0016), and the duplicates from
+// (phone_count, email_count, last_contact_at: migration 0016; requisites_bad: 0020), and the duplicates from
 // the numbers and e-mail keys two cards share, found from the per-key counts (0019). The flags
 // come from one narrow index holding exactly those columns (migration 0017). Tests
 // compare every count with the list's own filter.
@@ -66,7 +66,7 @@ export function baseAuditSql(ctx: Ctx, q: ReportQuery): ReportSql {
       flags AS MATERIALIZED (
         SELECT c.phone_count = 0 AS np, c.email_count = 0 AS ne, c.responsible_id IS NULL AS nr,
                c.kind = 'organization' AND c.inn IS NULL AS ni,
-               (c.inn IS NOT NULL OR c.ogrn IS NOT NULL) AND krequisites_ok(c.kind, c.inn, c.ogrn) = 0 AS br,
+               c.requisites_bad AS br,
                (c.inn IN (SELECT inn FROM dup_inn) OR c.id IN (SELECT id FROM dup)) AS dup,
                c.created_at < @since AND coalesce(c.last_contact_at < @since, 1) AS inactive
           FROM clients c INDEXED BY clients_audit_idx WHERE c.archived_at IS NULL AND ${v.sql})

@@ -43,7 +43,8 @@ function staleSummaries(): number {
         `SELECT count(*) AS n FROM clients c
           WHERE c.phone_count != (SELECT count(*) FROM phones p WHERE p.client_id = c.id)
              OR c.email_count != (SELECT count(*) FROM emails e WHERE e.client_id = c.id)
-             OR c.last_contact_at IS NOT (SELECT max(h.occurred_at) FROM history h WHERE h.client_id = c.id AND h.kind != 'system')`,
+             OR c.last_contact_at IS NOT (SELECT max(h.occurred_at) FROM history h WHERE h.client_id = c.id AND h.kind != 'system')
+             OR c.requisites_bad != ((c.inn IS NOT NULL OR c.ogrn IS NOT NULL) AND krequisites_ok(c.kind, c.inn, c.ogrn) = 0)`,
       )
       .get() as { n: number }
   ).n + staleKeyCounts('phones', 'digits', 'phone_key_counts') + staleKeyCounts('emails', 'address_key', 'email_key_counts');
@@ -120,6 +121,19 @@ describe('optimised reports against the straightforward ones', () => {
 
     // Card edits: phones and e-mails replaced; a contact person with a phone; archived.
     w.call('clients.update', { id: b, patch: { phones: [{ raw: '+7 495 111-22-33' }, { raw: '+7 495 111-22-44' }], emails: [] } } as never);
+    // Requisites (a card saved on screen cannot fail the checksum; an import or an older
+    // release may have left one that does): a bad ИНН, a good one, none, a kind that
+    // makes a 10-digit ИНН wrong.
+    const setRequisites = (sql: string, ...args: unknown[]) => {
+      s.prepare(`UPDATE clients SET ${sql} WHERE id = ?`).run(...args, c);
+      expect(staleSummaries(), sql).toBe(0);
+    };
+    setRequisites("kind = 'organization', inn = ?", '7707083894');
+    expect((s.prepare('SELECT requisites_bad AS n FROM clients WHERE id = ?').get(c) as { n: number }).n).toBe(1);
+    setRequisites('inn = ?', '7707083893');
+    setRequisites("kind = 'person'");
+    expect((s.prepare('SELECT requisites_bad AS n FROM clients WHERE id = ?').get(c) as { n: number }).n).toBe(1);
+    setRequisites('inn = NULL');
     w.call('contacts.create', { clientId: b, fields: { name: 'Иван', phones: [{ raw: '+7 916 000-00-01' }], emails: [{ address: 'ivan@example.ru' }] } } as never);
     w.call('clients.archive', { ids: [c] });
     expect(staleSummaries()).toBe(0);

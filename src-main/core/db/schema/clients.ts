@@ -49,6 +49,9 @@ export const clients = sqliteTable(
     phoneCount: integer('phone_count').notNull().default(0),
     emailCount: integer('email_count').notNull().default(0),
     lastContactAt: text('last_contact_at'),
+    // Kept by triggers (migration 0020): 1 when the card's ИНН or ОГРН fails its checksum
+    // (krequisites_ok), so the base audit counts them without a JS call per client.
+    requisitesBad: integer('requisites_bad').notNull().default(0),
     ...timestamps(),
   },
   (t) => [
