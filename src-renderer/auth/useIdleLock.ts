@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useAuth } from './store';
 
 const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
@@ -10,18 +10,23 @@ const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'
 export function useIdleLock(): void {
   const minutes = useAuth((s) => (s.required && s.user ? s.lockAfterMinutes : null));
   const signOut = useAuth((s) => s.signOut);
+  // The user's last action, heard from the start whether or not a lock is set: a lock set
+  // or changed counts from that action, not from whenever React got round to the effect
+  // below (after the next paint — a late start moved the lock by as much).
+  const last = useRef(Date.now());
   useEffect(() => {
-    if (!minutes) return;
-    let last = Date.now();
-    const touch = () => void (last = Date.now());
+    const touch = () => void (last.current = Date.now());
     for (const e of ACTIVITY) window.addEventListener(e, touch, { passive: true });
-    // A coarse check each 15 s: a sleeping PC's timers do not fire, a comparison of clocks does.
-    const timer = window.setInterval(() => {
-      if (Date.now() - last >= minutes * 60_000) void signOut({ key: 'auth.signIn.lockedNotice', minutes });
-    }, 15_000);
     return () => {
-      window.clearInterval(timer);
       for (const e of ACTIVITY) window.removeEventListener(e, touch);
     };
+  }, []);
+  useEffect(() => {
+    if (!minutes) return;
+    // A coarse check each 15 s: a sleeping PC's timers do not fire, a comparison of clocks does.
+    const timer = window.setInterval(() => {
+      if (Date.now() - last.current >= minutes * 60_000) void signOut({ key: 'auth.signIn.lockedNotice', minutes });
+    }, 15_000);
+    return () => window.clearInterval(timer);
   }, [minutes, signOut]);
 }
