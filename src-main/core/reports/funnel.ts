@@ -80,8 +80,10 @@ function outcomeOf(
   );
   const kindOf = new Map(cohort.map((d) => [d.id, d.kind]));
   const out: Outcome = { total: cohort.length, won: 0, lost: 0, furthest: new Map(), lostFrom: new Map(), stays: new Map() };
-  for (const d of cohort) if (d.kind === 'won') out.won++;
-  else if (d.kind === 'lost') out.lost++;
+  for (const d of cohort) {
+    if (d.kind === 'won') out.won++;
+    else if (d.kind === 'lost') out.lost++;
+  }
   const count = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
   let deal: string | null = null;
   let kind: string | undefined;
