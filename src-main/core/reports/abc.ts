@@ -78,7 +78,7 @@ export const abcReport: Report = {
     const classified = ranked.map((c) => {
       const cls = abcClass(cumulative, total);
       cumulative += c.total;
-      return { clientId: c.clientId, client: c.client, amount: c.total, cls, xyz: c.monthly ? xyzClass(buckets.map((b) => c.monthly!.get(b.key) ?? 0)) : null };
+      return { clientId: c.clientId, client: c.client, amount: c.total, cls, xyz: c.monthly ? xyzClass(buckets.map((b) => c.monthly?.get(b.key) ?? 0)) : null };
     });
 
     const byClient = q.by[0] === 'client';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { prepared } from '../db/statements';
 import { localDate } from '../tasks/time';
 import { localDateSql, zoneOffsets } from '../tasks/local-date-sql';
+import { lateSql } from '../tasks/list';
 import { seesOwnOnly, visibleClients, visibleDeals, visibleTasks } from '../access/visibility';
 import type { Ctx } from '../context';
 import { rowsOf, type ReportSql } from './sql';
@@ -53,8 +54,8 @@ export function activitySql(ctx: Ctx, q: ReportQuery): Record<Part, ReportSql> &
   const own = seesOwnOnly(ctx) ? `AND h.client_id IN (SELECT c.id FROM clients c WHERE ${vc.sql})` : '';
   const ownParams = seesOwnOnly(ctx) ? vc.params : [];
   const since = new Date(now.getTime() - noContactDays * 86_400_000).toISOString();
-  // «Done late» for an all-day task: done after its day in the user's zone (tasks/list's
-  // LATE_SQL, which the drill-down uses), here in SQLite's date() rather than a JS call per task.
+  // «Done late» as the drill-down's task list has it (tasks/list's lateSql), the local day
+  // by SQLite's date() over the period's offsets rather than a JS call per task.
   const doneDay = localDateSql('t.done_at', zoneOffsets(span.start, span.end, q.timeZone), 'zone');
   return {
     since,
@@ -67,7 +68,7 @@ export function activitySql(ctx: Ctx, q: ReportQuery): Record<Part, ReportSql> &
       params: [span.start, span.end, ...ownParams],
     },
     done: {
-      sql: `SELECT u.id AS id, count(*) AS done, sum((t.all_day = 0 AND t.done_at > t.deadline_at) OR (t.all_day = 1 AND ${doneDay.sql} > t.deadline_at)) AS late,
+      sql: `SELECT u.id AS id, count(*) AS done, sum(${lateSql(doneDay.sql)}) AS late,
                 coalesce(sum(t.spent_minutes), 0) AS minutes
            FROM users u CROSS JOIN tasks t INDEXED BY tasks_done_report_idx ON t.assignee_id = u.id
           WHERE t.archived_at IS NULL AND t.done_at IS NOT NULL AND t.done_at >= @start AND t.done_at < @end AND ${vt.sql}

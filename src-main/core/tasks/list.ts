@@ -133,8 +133,15 @@ function openWhere(b: Bounds, col: 'deadline_at' | 'starts_at', params: Record<s
     AND ((t.all_day = 0 AND t.${col} >= @a AND t.${col} < @b) OR (t.all_day = 1 AND t.${col} >= @da AND t.${col} < @db))`;
 }
 
-/** Done after its deadline: a timed task after the moment, an all-day one after its day in the user's zone. */
-export const LATE_SQL = '(t.done_at IS NOT NULL AND ((t.all_day = 0 AND t.done_at > t.deadline_at) OR (t.all_day = 1 AND klocaldate(t.done_at, @tz) > t.deadline_at)))';
+/**
+ * Done after its deadline: a timed task after the moment, an all-day one after its day in
+ * the user's zone — `doneDay` is SQL for the local date of `t.done_at`.
+ */
+export const lateSql = (doneDay: string): string =>
+  `(t.done_at IS NOT NULL AND ((t.all_day = 0 AND t.done_at > t.deadline_at) OR (t.all_day = 1 AND ${doneDay} > t.deadline_at)))`;
+
+/** lateSql for any done task, the local date by klocaldate with the zone bound as @tz. */
+export const LATE_SQL = lateSql('klocaldate(t.done_at, @tz)');
 
 function bucketQuery(ctx: Ctx, bucket: Bucket, f: ListFilter, now: Date, tz: string) {
   const params: Record<string, unknown> = {};
